@@ -1,0 +1,49 @@
+//! The build: `load` → `media` → `render` → `write`, each stage's output the next one's input.
+
+use crate::content;
+use crate::diagnostics::Diagnostics;
+use crate::media::{self, Cache};
+use crate::output;
+use crate::render;
+use std::path::PathBuf;
+
+/// Name of the cache folder at the site root.
+pub const CACHE_DIR: &str = ".laurel-cache";
+
+/// Where to build from and to.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site root (holding `site.yaml`).
+    pub root: PathBuf,
+    /// The output folder; replaced as a whole when the build succeeds.
+    pub output: PathBuf,
+}
+
+/// What a successful build made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildSummary {
+    /// Number of laureates.
+    pub laureates: usize,
+    /// Number of files rendered (pages, feeds, assets).
+    pub rendered_files: usize,
+    /// Number of media files published.
+    pub media_files: usize,
+    /// Warnings that did not stop the build.
+    pub warnings: Vec<String>,
+}
+
+/// Builds the site at `options.root` into `options.output`.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
+    output::check_output_folder(&options.root, &options.output)?;
+    let site = content::load(&options.root)?;
+    let cache = Cache::new(options.root.join(CACHE_DIR));
+    let media = media::process(&site, &cache)?;
+    let rendered = render::render(&site, &media)?;
+    output::write(&options.output, &rendered, &media, &site.root.join("static"))?;
+    Ok(BuildSummary {
+        laureates: site.laureates.len(),
+        rendered_files: rendered.files.len(),
+        media_files: media.files().len(),
+        warnings: rendered.warnings,
+    })
+}

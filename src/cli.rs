@@ -1,0 +1,147 @@
+//! The `laurel` command line: each subcommand parses its arguments, calls one library
+//! function and prints what it returned. Exit codes: 0 success, 1 content errors, 2 usage.
+
+use clap::{Args, Parser, Subcommand};
+use laurel::build::{self, BuildOptions};
+use laurel::diagnostics::Diagnostics;
+use laurel::scaffold;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// laurel builds laureate showcase sites from a folder of profiles, stories and photos.
+#[derive(Debug, Parser)]
+#[command(name = "laurel", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build(BuildArgs),
+    /// Create a new site from the example campaign.
+    Init(InitArgs),
+    /// Add a laureate folder with a commented profile.yaml and story.md.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The output folder; relative paths are taken from the site folder.
+    #[arg(long, short, default_value = "public")]
+    output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// Folder to create the site in.
+    dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    /// The laureate's name, used as the folder name (e.g. 张三).
+    name: String,
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => run_build(args),
+        Command::Init(args) => match scaffold::init(&args.dir) {
+            Ok(()) => {
+                println!(
+                    "Created a new site in {0}. Build it with: laurel build --root {0}",
+                    args.dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => report(&d.into(), "could not create the site"),
+        },
+        Command::New(args) => {
+            if let Some(code) = require_site(&args.root) {
+                return code;
+            }
+            match scaffold::new_laureate(&args.root, &args.name) {
+                Ok(folder) => {
+                    println!("Created {}: fill in profile.yaml and story.md, and add photos.", folder.display());
+                    ExitCode::SUCCESS
+                }
+                Err(d) => report(&d.into(), "could not add the laureate"),
+            }
+        }
+    }
+}
+
+/// Usage error (exit 2) when `root` holds no site.yaml.
+fn require_site(root: &Path) -> Option<ExitCode> {
+    if root.join(laurel::config::FILE_NAME).is_file() {
+        return None;
+    }
+    eprintln!(
+        "error: {} has no {}\n  help: run laurel in a site folder, pass --root DIR, or create a site with `laurel init DIR`",
+        root.display(),
+        laurel::config::FILE_NAME
+    );
+    Some(ExitCode::from(2))
+}
+
+fn run_build(args: BuildArgs) -> ExitCode {
+    if let Some(code) = require_site(&args.root) {
+        return code;
+    }
+    let output = if args.output.is_absolute() {
+        args.output
+    } else {
+        args.root.join(args.output)
+    };
+    let started = Instant::now();
+    match build::build(&BuildOptions {
+        root: args.root,
+        output: output.clone(),
+    }) {
+        Ok(summary) => {
+            for warning in &summary.warnings {
+                eprintln!("warning: {warning}");
+            }
+            println!(
+                "Built {} laureates: {} pages and assets, {} media files into {} in {:.2}s",
+                summary.laureates,
+                summary.rendered_files,
+                summary.media_files,
+                output.display(),
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => report(&problems, "build failed; the previous output was left as it was"),
+    }
+}
+
+fn report(problems: &Diagnostics, what: &str) -> ExitCode {
+    eprintln!("{problems}");
+    let count = problems.0.len();
+    let noun = if count == 1 { "problem" } else { "problems" };
+    eprintln!("\n{what} ({count} {noun})");
+    ExitCode::from(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,271 @@
+//! `site.yaml`: campaign and site settings.
+//!
+//! Parsing is separate from IO ([`SiteConfig::parse`] takes the text) and every key has a
+//! default, so an empty `site.yaml` is a valid one; unknown keys are errors with a hint. The
+//! defaults are the example campaign's (the city's 2022 notice) and are documented in the
+//! example `site.yaml`.
+//!
+//! ```
+//! use laurel::config::SiteConfig;
+//! let config = SiteConfig::parse("title: 最美科技工作者\nimages:\n  widths: [320, 640]\n",
+//!     std::path::Path::new("site.yaml")).unwrap();
+//! assert_eq!(config.images.widths, vec![320, 640]);
+//! assert_eq!(config.campaign.year, 2022);
+//! ```
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::yaml;
+use serde::Deserialize;
+use std::fmt;
+use std::path::Path;
+
+/// The file name of the site configuration, at the site root.
+pub const FILE_NAME: &str = "site.yaml";
+
+/// Everything in `site.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The campaign's name, shown in the header and the browser tab.
+    pub title: String,
+    /// A line under the title (e.g. the organisers' slogan).
+    pub subtitle: String,
+    /// Meta description of the front page and the feed's subtitle.
+    pub description: String,
+    /// The organisers (主办单位), shown in the footer.
+    pub organizer: String,
+    /// Absolute URL the site is published at, e.g. `https://kx.example.gov.cn/zuimei/`.
+    /// Needed for the sitemap, the feed and shared links; may be empty while previewing.
+    pub base_url: String,
+    /// Name of the theme folder under `themes/`; `default` is built into laurel.
+    pub theme: String,
+    /// The campaign's rules and dates.
+    pub campaign: Campaign,
+    /// How photos are turned into responsive images.
+    pub images: ImageSettings,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "最美科技工作者".into(),
+            subtitle: String::new(),
+            description: String::new(),
+            organizer: String::new(),
+            base_url: String::new(),
+            theme: "default".into(),
+            campaign: Campaign::default(),
+            images: ImageSettings::default(),
+        }
+    }
+}
+
+/// The campaign's year, reference date and categories.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Campaign {
+    /// The campaign year (评选年度).
+    pub year: u32,
+    /// The date ages are computed at and the feed's `updated` date (`YYYY-MM-DD`);
+    /// the notice's submission deadline by default.
+    pub reference_date: Date,
+    /// The award categories a laureate's `category` must be one of; empty allows any.
+    pub categories: Vec<String>,
+}
+
+impl Default for Campaign {
+    fn default() -> Self {
+        Campaign {
+            year: 2022,
+            reference_date: Date {
+                year: 2022,
+                month: 4,
+                day: 20,
+            },
+            categories: Vec::new(),
+        }
+    }
+}
+
+/// Responsive image settings.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImageSettings {
+    /// Widths in pixels of the responsive variants; never upscaled.
+    pub widths: Vec<u32>,
+    /// Side in pixels of the square thumbnails (grids, gallery, share images).
+    pub thumbnail: u32,
+    /// JPEG quality, 1–100.
+    pub jpeg_quality: u8,
+    /// WebP quality, 1–100.
+    pub webp_quality: u8,
+}
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        ImageSettings {
+            widths: vec![480, 960, 1600],
+            thumbnail: 480,
+            jpeg_quality: 80,
+            webp_quality: 80,
+        }
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD` in YAML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Year, e.g. 2022.
+    pub year: u32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of month, 1–31.
+    pub day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.trim().split('-').map(|p| p.parse::<u32>().ok());
+        let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+        let valid = parts.next().is_none() && (1..=12).contains(&month) && (1..=31).contains(&day);
+        valid.then_some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("`{text}` is not a date: write it as YYYY-MM-DD"))
+        })
+    }
+}
+
+impl SiteConfig {
+    /// Parses and validates the text of `site.yaml`; `file` is used in messages.
+    pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Diagnostics> {
+        let config: SiteConfig = yaml::parse(text, file)?;
+        config.validate(text, file).into_result(config)
+    }
+
+    /// Reads `site.yaml` from the site root.
+    pub fn load(root: &Path) -> Result<SiteConfig, Diagnostics> {
+        let file = root.join(FILE_NAME);
+        let text = std::fs::read_to_string(&file).map_err(|e| {
+            Diagnostic::new(&file, format!("cannot read the site configuration: {e}"))
+                .hint("run laurel in a site folder (one with site.yaml), pass --root DIR, or create one with `laurel init`")
+        })?;
+        SiteConfig::parse(&text, &file)
+    }
+
+    fn validate(&self, text: &str, file: &Path) -> Diagnostics {
+        let mut problems = Diagnostics::default();
+        let mut problem = |key: &str, message: String, hint: &str| {
+            problems.push(
+                Diagnostic::new(file, message)
+                    .at_line(yaml::line_of(text, key, ""))
+                    .hint(hint),
+            )
+        };
+        let url = &self.base_url;
+        if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
+            problem(
+                "base_url",
+                format!("base_url `{url}` is not an absolute URL"),
+                "write it as https://example.org/path/ or leave it empty",
+            );
+        }
+        let widths = &self.images.widths;
+        let usable = |w: &u32| (16..=8192).contains(w);
+        if widths.is_empty() || !widths.iter().all(usable) || !usable(&self.images.thumbnail) {
+            problem(
+                "widths",
+                format!("image widths {widths:?} and thumbnail {} must be 16–8192", self.images.thumbnail),
+                "e.g. widths: [480, 960, 1600]",
+            );
+        }
+        for (key, quality) in [
+            ("jpeg_quality", self.images.jpeg_quality),
+            ("webp_quality", self.images.webp_quality),
+        ] {
+            if !(1..=100).contains(&quality) {
+                problem(key, format!("{key} {quality} is outside 1–100"), "80 is a good default");
+            }
+        }
+        problems
+    }
+
+    /// The path part of `base_url` that every internal link starts with: `/` by default,
+    /// `/zuimei/` for a site published under a sub-folder.
+    pub fn root_path(&self) -> String {
+        let after_scheme = self.base_url.split("://").nth(1).unwrap_or("");
+        let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+        let trimmed = path.trim_matches('/');
+        if trimmed.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{trimmed}/")
+        }
+    }
+
+    /// `base_url` without its trailing slash, or empty when unset.
+    pub fn origin_and_root(&self) -> String {
+        self.base_url.trim_end_matches('/').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
+        SiteConfig::parse(text, Path::new("site.yaml"))
+    }
+
+    #[test]
+    fn empty_file_gives_the_defaults() {
+        let config = parse("").unwrap();
+        assert_eq!(config.images.widths, vec![480, 960, 1600]);
+        assert_eq!(config.campaign.reference_date.to_string(), "2022-04-20");
+    }
+
+    #[test]
+    fn unknown_nested_key_is_an_error_with_hint() {
+        let err = parse("images:\n  widht: [1]\n").unwrap_err();
+        assert_eq!(err.0[0].line, Some(2));
+        assert_eq!(err.0[0].hint.as_deref(), Some("did you mean `widths`?"));
+    }
+
+    #[test]
+    fn bad_values_are_all_reported() {
+        let err = parse("base_url: example.org\nimages:\n  jpeg_quality: 0\n  widths: []\n")
+            .unwrap_err();
+        assert_eq!(err.0.len(), 3, "{err}");
+        assert_eq!(err.0[0].line, Some(1));
+    }
+
+    #[test]
+    fn bad_date_is_explained() {
+        let err = parse("campaign:\n  reference_date: 2022/4/20\n").unwrap_err();
+        assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
+    }
+
+    #[test]
+    fn root_path_comes_from_base_url() {
+        let with = |url: &str| SiteConfig {
+            base_url: url.into(),
+            ..SiteConfig::default()
+        };
+        assert_eq!(with("").root_path(), "/");
+        assert_eq!(with("https://a.org").root_path(), "/");
+        assert_eq!(with("https://a.org/zuimei/").root_path(), "/zuimei/");
+        assert_eq!(with("https://a.org/x/y").root_path(), "/x/y/");
+    }
+}

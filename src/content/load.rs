@@ -1,0 +1,615 @@
+//! `load`: reads `site.yaml` and `content/` into a [`Site`], collecting every problem of every
+//! laureate before failing, each naming its file (and YAML line).
+
+use super::natural::natural_cmp;
+use super::slug::{is_valid_slug, name_slug, slugify};
+use super::{Channel, Laureate, Page, Photo, Site, Video, YearMonth};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::{self, Document};
+use crate::yaml;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+/// Folder of the laureates, relative to the site root.
+pub const LAUREATES_DIR: &str = "content/laureates";
+/// Folder of extra pages, relative to the site root.
+pub const PAGES_DIR: &str = "content/pages";
+/// URL segments laurel uses itself, which a page slug may not take.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "laureates",
+    "gallery",
+    "cards",
+    "kit",
+    "media",
+    "categories",
+    "regions",
+    "assets",
+];
+
+/// Image file extensions the media stage decodes (compared lower-case).
+pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png"];
+/// Video file extensions accepted (compared lower-case).
+pub const VIDEO_EXTENSIONS: &[&str] = &["mp4", "mov"];
+
+/// Loads and validates the site at `root`.
+pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+    let config = SiteConfig::load(root)?;
+    let mut problems = Diagnostics::default();
+    let intro = read_optional_markdown(&root.join("content/index.md"), &mut problems);
+    let mut laureates = Vec::new();
+    for folder in subfolders(&root.join(LAUREATES_DIR), &mut problems) {
+        match load_laureate(&folder, &config) {
+            Ok(laureate) => laureates.push(laureate),
+            Err(found) => problems.extend(found),
+        }
+    }
+    assign_slugs(&mut laureates, &mut problems);
+    laureates.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let pages = load_pages(&root.join(PAGES_DIR), &mut problems);
+    let problems = Diagnostics(
+        problems
+            .0
+            .into_iter()
+            .map(|d| d.relative_to(root))
+            .collect(),
+    );
+    problems.into_result(Site {
+        root: root.to_path_buf(),
+        config,
+        intro,
+        laureates,
+        pages,
+    })
+}
+
+fn read_optional_markdown(file: &Path, problems: &mut Diagnostics) -> Option<Document> {
+    if !file.exists() {
+        return None;
+    }
+    match std::fs::read_to_string(file) {
+        Ok(text) => Some(markdown::render(&text)),
+        Err(e) => {
+            problems.push(Diagnostic::new(file, format!("cannot read: {e}")));
+            None
+        }
+    }
+}
+
+/// The sub-folders of `dir` in natural order; none when `dir` does not exist.
+fn subfolders(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
+    list_dir(dir, problems)
+        .into_iter()
+        .filter(|p| p.is_dir())
+        .collect()
+}
+
+/// The entries of `dir` (hidden ones skipped) in natural order of their names.
+fn list_dir(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        if dir.exists() {
+            problems.push(Diagnostic::new(dir, "cannot read this folder"));
+        }
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| !file_name(p).starts_with('.'))
+        .collect();
+    paths.sort_by(|a, b| natural_cmp(&file_name(a), &file_name(b)));
+    paths
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// `profile.yaml` as editors write it. Every field is optional here so that all missing ones
+/// can be reported together; Chinese aliases are accepted for the common fields.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    #[serde(alias = "姓名")]
+    name: Option<String>,
+    #[serde(alias = "性别")]
+    gender: Option<String>,
+    #[serde(default, alias = "出生年月", deserialize_with = "yaml::string_like")]
+    birth: Option<String>,
+    #[serde(alias = "工作单位")]
+    organization: Option<String>,
+    #[serde(alias = "职称")]
+    title: Option<String>,
+    #[serde(alias = "职务")]
+    position: Option<String>,
+    #[serde(alias = "专业领域", alias = "领域")]
+    field: Option<String>,
+    #[serde(alias = "地区", alias = "县市区")]
+    region: Option<String>,
+    #[serde(alias = "类别")]
+    category: Option<String>,
+    #[serde(alias = "推荐渠道")]
+    channel: Option<Channel>,
+    #[serde(alias = "推荐单位")]
+    recommender: Option<String>,
+    #[serde(default, alias = "推荐省级")]
+    province_pick: bool,
+    #[serde(default, alias = "荣誉")]
+    honors: Vec<String>,
+    #[serde(alias = "格言", alias = "寄语")]
+    quote: Option<String>,
+    #[serde(alias = "简要事迹")]
+    summary: Option<String>,
+    slug: Option<String>,
+    #[serde(alias = "肖像")]
+    portrait: Option<String>,
+    #[serde(alias = "照片")]
+    photos: Option<Vec<RawPhoto>>,
+    #[serde(alias = "视频")]
+    videos: Option<Vec<RawVideo>>,
+    /// Read only by `laurel export`; accepted here and never kept in the model.
+    #[serde(rename = "private", default)]
+    _private: Option<serde::de::IgnoredAny>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPhoto {
+    file: String,
+    #[serde(alias = "图说")]
+    caption: Option<String>,
+    alt: Option<String>,
+    focus: Option<[f32; 2]>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVideo {
+    file: String,
+    title: Option<String>,
+}
+
+/// What loading one laureate needs to point errors at the right file and line.
+struct ProfileContext<'a> {
+    folder: &'a Path,
+    file: PathBuf,
+    text: String,
+    problems: Diagnostics,
+}
+
+impl ProfileContext<'_> {
+    fn error(&mut self, key: &str, needle: &str, message: String, hint: &str) {
+        let line = yaml::line_of(&self.text, key, needle);
+        let mut d = Diagnostic::new(&self.file, message).at_line(line);
+        if !hint.is_empty() {
+            d = d.hint(hint);
+        }
+        self.problems.push(d);
+    }
+
+    /// Resolves a path written in the profile, which must stay inside the laureate's folder
+    /// and name an existing file.
+    fn resolve(&mut self, key: &str, written: &str) -> Option<PathBuf> {
+        let relative = Path::new(written);
+        let escapes = relative.is_absolute()
+            || relative
+                .components()
+                .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)));
+        if escapes {
+            self.error(
+                key,
+                written,
+                format!("path `{written}` leaves the laureate's folder"),
+                "write paths relative to the laureate's folder, e.g. photos/张三1.jpg",
+            );
+            return None;
+        }
+        let path = self.folder.join(relative);
+        if !path.is_file() {
+            self.error(
+                key,
+                written,
+                format!("file `{written}` does not exist"),
+                "check the spelling, or put the file into the laureate's folder",
+            );
+            return None;
+        }
+        Some(path)
+    }
+
+    fn check_extension(&mut self, key: &str, path: &Path, allowed: &[&str], kind: &str) -> bool {
+        let ext = extension(path);
+        if allowed.contains(&ext.as_str()) {
+            return true;
+        }
+        let name = file_name(path);
+        let hint = match ext.as_str() {
+            "heic" | "heif" => "HEIC photos from iPhones cannot be published: convert it to JPEG (e.g. open and export it, or set the camera to 'Most Compatible')".to_string(),
+            _ => format!("use one of: {}", allowed.join(", ")),
+        };
+        self.error(key, &name, format!("`{name}` is not a supported {kind} file"), &hint);
+        false
+    }
+}
+
+fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<Laureate, Diagnostics> {
+    let file = folder.join("profile.yaml");
+    let text = std::fs::read_to_string(&file).map_err(|e| {
+        Diagnostic::new(&file, format!("cannot read the profile: {e}"))
+            .hint("every laureate folder needs a profile.yaml; `laurel new NAME` creates one")
+    })?;
+    let raw: RawProfile = yaml::parse(&text, &file)?;
+    let mut cx = ProfileContext {
+        folder,
+        file,
+        text,
+        problems: Diagnostics::default(),
+    };
+    let name = raw.name.clone().map(|n| n.trim().to_string()).unwrap_or_default();
+    if name.is_empty() {
+        cx.error("name", "", "the profile has no `name`".into(), "add a line such as `name: 张三`");
+    }
+    let birth = parse_birth(&mut cx, raw.birth.as_deref());
+    check_category(&mut cx, raw.category.as_deref(), &config.campaign.categories);
+    let slug = check_explicit_slug(&mut cx, raw.slug.as_deref());
+    let portrait = find_portrait(&mut cx, &raw, &name);
+    let photos = find_photos(&mut cx, &raw, &name, portrait.as_ref());
+    let videos = find_videos(&mut cx, &raw);
+    let story = read_story(&mut cx);
+    let laureate = Laureate {
+        slug: slug.unwrap_or_default(),
+        name,
+        gender: raw.gender.unwrap_or_default(),
+        birth,
+        organization: raw.organization.unwrap_or_default(),
+        title: raw.title.unwrap_or_default(),
+        position: raw.position.unwrap_or_default(),
+        field: raw.field.unwrap_or_default(),
+        region: raw.region.unwrap_or_default(),
+        category: raw.category.unwrap_or_default(),
+        channel: raw.channel,
+        recommender: raw.recommender.unwrap_or_default(),
+        province_pick: raw.province_pick,
+        honors: raw.honors,
+        quote: raw.quote.unwrap_or_default(),
+        summary: raw.summary.unwrap_or_default().trim().to_string(),
+        story,
+        portrait,
+        photos,
+        videos,
+        folder: folder.to_path_buf(),
+    };
+    cx.problems.into_result(laureate)
+}
+
+fn parse_birth(cx: &mut ProfileContext, birth: Option<&str>) -> Option<YearMonth> {
+    let text = birth?;
+    let parsed = YearMonth::parse(text);
+    if parsed.is_none() {
+        cx.error(
+            "birth",
+            "",
+            format!("birth `{text}` is not a year and month"),
+            "write it as YYYY-MM, e.g. birth: 1986-05",
+        );
+    }
+    parsed
+}
+
+fn check_category(cx: &mut ProfileContext, category: Option<&str>, allowed: &[String]) {
+    let Some(category) = category else { return };
+    if !allowed.is_empty() && !allowed.iter().any(|c| c == category) {
+        cx.error(
+            "category",
+            category,
+            format!("category `{category}` is not one of the campaign's categories"),
+            &format!("use one of: {} (set in site.yaml)", allowed.join("、")),
+        );
+    }
+}
+
+fn check_explicit_slug(cx: &mut ProfileContext, slug: Option<&str>) -> Option<String> {
+    let slug = slug?;
+    if !is_valid_slug(slug) {
+        cx.error(
+            "slug",
+            slug,
+            format!("slug `{slug}` is not usable in a URL"),
+            "use lower-case letters, digits and single hyphens, e.g. li-ming-yuan",
+        );
+        return None;
+    }
+    Some(slug.to_string())
+}
+
+fn default_alt(name: &str, what: &str) -> String {
+    format!("{name}{what}")
+}
+
+fn find_portrait(cx: &mut ProfileContext, raw: &RawProfile, name: &str) -> Option<Photo> {
+    let source = match &raw.portrait {
+        Some(written) => cx.resolve("portrait", written)?,
+        None => list_dir(&cx.folder.join("photos"), &mut cx.problems)
+            .into_iter()
+            .find(|p| is_portrait_name(p, name))?,
+    };
+    if !cx.check_extension("portrait", &source, IMAGE_EXTENSIONS, "image") {
+        return None;
+    }
+    Some(Photo {
+        source,
+        caption: None,
+        alt: default_alt(name, "的肖像照"),
+        focus: (0.5, 0.4),
+    })
+}
+
+/// `张三0.jpg` or `portrait.jpg` is taken as the portrait when the profile names none.
+fn is_portrait_name(path: &Path, name: &str) -> bool {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    IMAGE_EXTENSIONS.contains(&extension(path).as_str())
+        && (stem == format!("{name}0") || stem == "portrait" || stem == "肖像")
+}
+
+fn find_photos(
+    cx: &mut ProfileContext,
+    raw: &RawProfile,
+    name: &str,
+    portrait: Option<&Photo>,
+) -> Vec<Photo> {
+    let mut photos = Vec::new();
+    if let Some(listed) = &raw.photos {
+        for (i, entry) in listed.iter().enumerate() {
+            let Some(source) = cx.resolve("file", &entry.file) else {
+                continue;
+            };
+            if !cx.check_extension("file", &source, IMAGE_EXTENSIONS, "image") {
+                continue;
+            }
+            let focus = entry.focus.unwrap_or([0.5, 0.5]);
+            if !focus.iter().all(|v| (0.0..=1.0).contains(v)) {
+                cx.error(
+                    "focus",
+                    "",
+                    format!("focus {focus:?} of `{}` is outside 0–1", entry.file),
+                    "write the focal point as [x, y] from the top left, e.g. focus: [0.5, 0.3]",
+                );
+            }
+            let caption = entry.caption.clone().filter(|c| !c.trim().is_empty());
+            let alt = entry.alt.clone().or_else(|| caption.clone());
+            photos.push(Photo {
+                source,
+                alt: alt.unwrap_or_else(|| default_alt(name, &format!("的照片{}", i + 1))),
+                caption,
+                focus: (focus[0], focus[1]),
+            });
+        }
+        return photos;
+    }
+    let portrait_source = portrait.map(|p| p.source.clone());
+    for path in list_dir(&cx.folder.join("photos"), &mut cx.problems) {
+        if !path.is_file() || Some(&path) == portrait_source.as_ref() {
+            continue;
+        }
+        if cx.check_extension("photos", &path, IMAGE_EXTENSIONS, "image") {
+            let n = photos.len() + 1;
+            photos.push(Photo {
+                source: path,
+                caption: None,
+                alt: default_alt(name, &format!("的照片{n}")),
+                focus: (0.5, 0.5),
+            });
+        }
+    }
+    photos
+}
+
+fn find_videos(cx: &mut ProfileContext, raw: &RawProfile) -> Vec<Video> {
+    let entries: Vec<(Option<PathBuf>, Option<String>)> = match &raw.videos {
+        Some(listed) => listed
+            .iter()
+            .map(|v| (cx.resolve("file", &v.file), v.title.clone()))
+            .collect(),
+        None => list_dir(&cx.folder.join("videos"), &mut cx.problems)
+            .into_iter()
+            .filter(|p| p.is_file())
+            .map(|p| (Some(p), None))
+            .collect(),
+    };
+    entries
+        .into_iter()
+        .filter_map(|(source, title)| {
+            let source = source?;
+            cx.check_extension("videos", &source, VIDEO_EXTENSIONS, "video")
+                .then_some(Video { source, title })
+        })
+        .collect()
+}
+
+fn read_story(cx: &mut ProfileContext) -> Document {
+    let file = cx.folder.join("story.md");
+    match std::fs::read_to_string(&file) {
+        Ok(text) => markdown::render(text.strip_prefix('\u{feff}').unwrap_or(&text)),
+        Err(e) => {
+            cx.problems.push(
+                Diagnostic::new(&file, format!("cannot read the story: {e}"))
+                    .hint("write the laureate's story (主要事迹) in story.md next to profile.yaml"),
+            );
+            Document::default()
+        }
+    }
+}
+
+/// Gives every laureate a unique slug: explicit ones must not collide; pinyin ones get a
+/// numeric suffix (`-2`, `-3`) for namesakes.
+fn assign_slugs(laureates: &mut [Laureate], problems: &mut Diagnostics) {
+    let mut taken: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for laureate in laureates.iter().filter(|l| !l.slug.is_empty()) {
+        let file = laureate.folder.join("profile.yaml");
+        if let Some(other) = taken.insert(laureate.slug.clone(), file.clone()) {
+            problems.push(
+                Diagnostic::new(&file, format!("slug `{}` is also used by {}", laureate.slug, other.display()))
+                    .hint("give one of them a different `slug:`"),
+            );
+        }
+    }
+    for laureate in laureates.iter_mut().filter(|l| l.slug.is_empty()) {
+        let base = match name_slug(&laureate.name) {
+            s if s.is_empty() => "laureate".to_string(),
+            s => s,
+        };
+        let mut slug = base.clone();
+        let mut n = 2;
+        while taken.contains_key(&slug) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(slug.clone(), laureate.folder.clone());
+        laureate.slug = slug;
+    }
+}
+
+/// Optional front matter of a page: `---` YAML `---` before the Markdown.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageMeta {
+    title: Option<String>,
+    slug: Option<String>,
+}
+
+fn load_pages(dir: &Path, problems: &mut Diagnostics) -> Vec<Page> {
+    let mut pages: Vec<Page> = Vec::new();
+    let mut seen = HashSet::new();
+    for file in list_dir(dir, problems) {
+        if extension(&file) != "md" {
+            continue;
+        }
+        let Some(page) = load_page(&file, problems) else {
+            continue;
+        };
+        if RESERVED_SLUGS.contains(&page.slug.as_str()) || !seen.insert(page.slug.clone()) {
+            problems.push(
+                Diagnostic::new(&file, format!("page URL /{}/ is already taken", page.slug))
+                    .hint("set another `slug:` in the page's front matter"),
+            );
+            continue;
+        }
+        pages.push(page);
+    }
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    pages
+}
+
+fn load_page(file: &Path, problems: &mut Diagnostics) -> Option<Page> {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
+        Err(e) => {
+            problems.push(Diagnostic::new(file, format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    let (meta, body) = match split_front_matter(&text) {
+        Some((front, body)) => match yaml::parse::<PageMeta>(front, file) {
+            Ok(meta) => (meta, body),
+            Err(d) => {
+                // Front matter starts on line 2 of the file.
+                let d = Diagnostic {
+                    line: d.line.map(|l| l + 1),
+                    ..d
+                };
+                problems.push(d);
+                return None;
+            }
+        },
+        None => (PageMeta::default(), text.as_str()),
+    };
+    let body = markdown::render(body);
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let slug = meta.slug.unwrap_or_else(|| slugify(&stem));
+    if !is_valid_slug(&slug) {
+        problems.push(
+            Diagnostic::new(file, format!("page slug `{slug}` is not usable in a URL"))
+                .hint("use lower-case letters, digits and single hyphens"),
+        );
+        return None;
+    }
+    let title = meta.title.or_else(|| body.title.clone()).unwrap_or(stem);
+    Some(Page { slug, title, body })
+}
+
+fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("---\n")?;
+    let end = rest.find("\n---")?;
+    let body = rest[end + 4..].trim_start_matches(['-']);
+    Some((&rest[..end + 1], body.strip_prefix('\n').unwrap_or(body)))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A laureate with only a name, for tests of functions over laureates.
+    pub(crate) fn minimal_laureate() -> Laureate {
+        Laureate {
+            slug: "zhang-san".into(),
+            name: "张三".into(),
+            gender: String::new(),
+            birth: None,
+            organization: String::new(),
+            title: String::new(),
+            position: String::new(),
+            field: String::new(),
+            region: String::new(),
+            category: String::new(),
+            channel: None,
+            recommender: String::new(),
+            province_pick: false,
+            honors: Vec::new(),
+            quote: String::new(),
+            summary: String::new(),
+            story: Document::default(),
+            portrait: None,
+            photos: Vec::new(),
+            videos: Vec::new(),
+            folder: PathBuf::from("content/laureates/zhang"),
+        }
+    }
+
+    #[test]
+    fn namesakes_get_numbered_slugs_and_explicit_slugs_win() {
+        let mut a = minimal_laureate();
+        a.slug.clear();
+        let mut b = a.clone();
+        b.folder = PathBuf::from("b");
+        let mut c = a.clone();
+        c.slug = "zhang-san".into();
+        let mut list = vec![a, b, c];
+        let mut problems = Diagnostics::default();
+        assign_slugs(&mut list, &mut problems);
+        let slugs: Vec<_> = list.iter().map(|l| l.slug.as_str()).collect();
+        assert_eq!(slugs, vec!["zhang-san-2", "zhang-san-3", "zhang-san"]);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn front_matter_is_split_from_the_body() {
+        let (front, body) = split_front_matter("---\ntitle: 关于\n---\n正文\n").unwrap();
+        assert_eq!(front, "title: 关于\n");
+        assert_eq!(body, "正文\n");
+        assert!(split_front_matter("正文").is_none());
+    }
+}

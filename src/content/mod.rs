@@ -1,0 +1,208 @@
+//! The site model: what `load` makes of `site.yaml` and `content/`, validated, with every
+//! path resolved. Later stages only read it.
+
+mod load;
+pub mod natural;
+pub mod slug;
+
+pub use load::{load, IMAGE_EXTENSIONS, LAUREATES_DIR, PAGES_DIR, VIDEO_EXTENSIONS};
+
+use crate::config::SiteConfig;
+use crate::markdown::Document;
+use serde::Deserialize;
+use std::fmt;
+use std::path::PathBuf;
+
+/// A loaded, validated campaign site.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The site root (the folder holding `site.yaml`).
+    pub root: PathBuf,
+    /// The parsed `site.yaml`.
+    pub config: SiteConfig,
+    /// The front page introduction from `content/index.md`, if present.
+    pub intro: Option<Document>,
+    /// All laureates, sorted by slug (pinyin order of their names).
+    pub laureates: Vec<Laureate>,
+    /// Extra pages from `content/pages/`, sorted by slug.
+    pub pages: Vec<Page>,
+}
+
+/// One laureate, from a folder under `content/laureates/`.
+#[derive(Debug, Clone)]
+pub struct Laureate {
+    /// URL slug: pinyin of the name, or `slug:` from the profile; unique in the site.
+    pub slug: String,
+    /// 姓名.
+    pub name: String,
+    /// 性别.
+    pub gender: String,
+    /// 出生年月.
+    pub birth: Option<YearMonth>,
+    /// 工作单位.
+    pub organization: String,
+    /// 职称, e.g. 研究员.
+    pub title: String,
+    /// 职务, e.g. 育种室主任.
+    pub position: String,
+    /// 专业领域.
+    pub field: String,
+    /// 县市区 (used for the region filter).
+    pub region: String,
+    /// Award category, one of `site.yaml`'s categories.
+    pub category: String,
+    /// The nomination channel.
+    pub channel: Option<Channel>,
+    /// 推荐单位.
+    pub recommender: String,
+    /// Put forward to the provincial round.
+    pub province_pick: bool,
+    /// Honours received, one line each.
+    pub honors: Vec<String>,
+    /// A short quote in the laureate's own words.
+    pub quote: String,
+    /// A short summary (简要事迹).
+    pub summary: String,
+    /// The story (主要事迹) from `story.md`.
+    pub story: Document,
+    /// The frontal portrait, if any.
+    pub portrait: Option<Photo>,
+    /// Life and work photos, in display order.
+    pub photos: Vec<Photo>,
+    /// Short videos, in display order.
+    pub videos: Vec<Video>,
+    /// The laureate's folder.
+    pub folder: PathBuf,
+}
+
+impl Laureate {
+    /// Age in full years at `date` (the campaign's reference date), if the birth is known.
+    pub fn age_at(&self, date: crate::config::Date) -> Option<u32> {
+        let birth = self.birth?;
+        let years = date.year.checked_sub(birth.year)?;
+        Some(if date.month < birth.month {
+            years.saturating_sub(1)
+        } else {
+            years
+        })
+    }
+}
+
+/// A photo with its 图说 caption.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Photo {
+    /// Absolute path of the source file.
+    pub source: PathBuf,
+    /// The 图说 text, if given.
+    pub caption: Option<String>,
+    /// Alt text: `alt`, else the caption, else a description made from the name.
+    pub alt: String,
+    /// Focal point for crops, `(x, y)` in 0–1 from the top left; the centre by default.
+    pub focus: (f32, f32),
+}
+
+/// A short video.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Video {
+    /// Absolute path of the source file.
+    pub source: PathBuf,
+    /// Title shown with the video.
+    pub title: Option<String>,
+}
+
+/// An extra page from `content/pages/`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// URL slug (`/<slug>/`).
+    pub slug: String,
+    /// Title, from front matter, the leading `#` heading or the file name.
+    pub title: String,
+    /// The rendered body.
+    pub body: Document,
+}
+
+/// Year and month of birth (出生年月).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearMonth {
+    /// Year, e.g. 1986.
+    pub year: u32,
+    /// Month, 1–12.
+    pub month: u32,
+}
+
+impl YearMonth {
+    /// Parses `1986-05`, `1986-5`, `1986.05`, `1986/05` or `1986年5月`.
+    pub fn parse(text: &str) -> Option<YearMonth> {
+        let cleaned = text.trim().trim_end_matches('月');
+        let mut parts = cleaned.split(['-', '.', '/', '年']);
+        let year = parts.next()?.trim().parse().ok()?;
+        let month = parts.next()?.trim().parse().ok()?;
+        let valid = parts.next().is_none() && (1900..=2100).contains(&year);
+        (valid && (1..=12).contains(&month)).then_some(YearMonth { year, month })
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}年{}月", self.year, self.month)
+    }
+}
+
+/// How a nomination came in, each with its own quota.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    /// A county-level district (县市区).
+    #[serde(alias = "县市区")]
+    County,
+    /// A city-level society (学会).
+    #[serde(alias = "学会")]
+    Society,
+    /// A university's science association (高校科协).
+    #[serde(alias = "高校", alias = "高校科协")]
+    University,
+}
+
+impl Channel {
+    /// The Chinese label shown on pages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::County => "县市区推荐",
+            Channel::Society => "市级学会推荐",
+            Channel::University => "高校科协推荐",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Date;
+
+    #[test]
+    fn birth_formats() {
+        let want = Some(YearMonth {
+            year: 1986,
+            month: 5,
+        });
+        for text in ["1986-05", "1986-5", "1986.05", "1986/5", "1986年5月", " 1986-05 "] {
+            assert_eq!(YearMonth::parse(text), want, "{text}");
+        }
+        for bad in ["1986", "86-05", "1986-13", "五月", "1986-05-01"] {
+            assert_eq!(YearMonth::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn age_counts_full_years() {
+        let mut laureate = crate::content::load::tests::minimal_laureate();
+        laureate.birth = YearMonth::parse("1977-05");
+        let at = |month| Date {
+            year: 2022,
+            month,
+            day: 20,
+        };
+        assert_eq!(laureate.age_at(at(4)), Some(44));
+        assert_eq!(laureate.age_at(at(5)), Some(45));
+    }
+}

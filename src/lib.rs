@@ -1,0 +1,24 @@
+//! laurel: a static-site generator for laureate showcases of award campaigns.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! site.yaml + content/  --content::load-->  Site
+//! Site                  --media::process--> MediaIndex   (parallel, cached)
+//! Site + MediaIndex     --render::render--> RenderedSite (in memory, minified)
+//! RenderedSite + media  --output::write-->  public/      (atomically)
+//! ```
+//!
+//! [`build::build`] runs them in order. The library never prints; the `laurel` binary does.
+#![warn(missing_docs)]
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod markdown;
+pub mod media;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod yaml;

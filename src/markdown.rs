@@ -1,0 +1,168 @@
+//! Markdown to safe HTML, split into chapters at `##` headings.
+//!
+//! Stories come from nominating units and are untrusted: the HTML pulldown-cmark produces
+//! (including any raw HTML in the source) goes through ammonia's whitelist, which removes
+//! scripts, event handlers, `javascript:` URLs, iframes and styles.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// A Markdown document rendered to sanitised HTML.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The text of a leading `#` heading, if the document starts with one (used as a title).
+    pub title: Option<String>,
+    /// The document in order: an untitled lead (text before the first `##`), then one
+    /// chapter per `##` heading.
+    pub chapters: Vec<Chapter>,
+}
+
+/// One part of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chapter {
+    /// The `##` heading's text; `None` for the lead before the first heading.
+    pub title: Option<String>,
+    /// A stable anchor for the chapter (`chapter-1`, `chapter-2`, …; `lead` for the lead).
+    pub id: String,
+    /// The chapter's body as sanitised HTML, without its heading.
+    pub html: String,
+}
+
+impl Document {
+    /// The whole document body as one HTML string, headings included.
+    pub fn to_html(&self) -> String {
+        let mut html = String::new();
+        for chapter in &self.chapters {
+            if let Some(title) = &chapter.title {
+                html.push_str(&format!("<h2 id=\"{}\">{}</h2>", chapter.id, escape(title)));
+            }
+            html.push_str(&chapter.html);
+        }
+        html
+    }
+
+    /// True when the document has no headings and no text.
+    pub fn is_empty(&self) -> bool {
+        self.chapters
+            .iter()
+            .all(|c| c.title.is_none() && c.html.trim().is_empty())
+    }
+}
+
+/// Renders Markdown into a sanitised, chaptered [`Document`].
+pub fn render(markdown: &str) -> Document {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut document = Document::default();
+    let mut current: Vec<Event> = Vec::new();
+    let mut current_title: Option<String> = None;
+    let mut heading: Option<(HeadingLevel, String)> = None;
+    let mut seen_content = false;
+
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::Heading { level, .. })
+                if level == HeadingLevel::H2 || (level == HeadingLevel::H1 && !seen_content) =>
+            {
+                heading = Some((level, String::new()));
+            }
+            Event::Text(text) | Event::Code(text) if heading.is_some() => {
+                if let Some((_, title)) = heading.as_mut() {
+                    title.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) if heading.is_some() => {
+                let Some((level, title)) = heading.take() else {
+                    continue;
+                };
+                if level == HeadingLevel::H1 {
+                    document.title = Some(title.trim().to_string());
+                } else {
+                    push_chapter(&mut document, current_title.take(), &current);
+                    current.clear();
+                    current_title = Some(title.trim().to_string());
+                }
+            }
+            _ if heading.is_some() => {}
+            other => {
+                seen_content = true;
+                current.push(other);
+            }
+        }
+    }
+    push_chapter(&mut document, current_title, &current);
+    document
+}
+
+fn push_chapter(document: &mut Document, title: Option<String>, events: &[Event]) {
+    let mut raw = String::new();
+    pulldown_cmark::html::push_html(&mut raw, events.iter().cloned());
+    let html = ammonia::clean(&raw);
+    if title.is_none() && html.trim().is_empty() {
+        return;
+    }
+    let id = match title {
+        Some(_) => format!(
+            "chapter-{}",
+            document.chapters.iter().filter(|c| c.title.is_some()).count() + 1
+        ),
+        None => "lead".to_string(),
+    };
+    document.chapters.push(Chapter { title, id, html });
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chapters_split_at_level_two_headings() {
+        let doc = render("开头一段。\n\n## 扎根田野\n\n第一章。\n\n## 带出团队\n\n第二章。\n");
+        let titles: Vec<_> = doc.chapters.iter().map(|c| c.title.clone()).collect();
+        assert_eq!(
+            titles,
+            vec![None, Some("扎根田野".into()), Some("带出团队".into())]
+        );
+        assert_eq!(doc.chapters[1].id, "chapter-1");
+        assert!(doc.chapters[2].html.contains("第二章"));
+        assert!(doc.to_html().contains("<h2 id=\"chapter-2\">带出团队</h2>"));
+    }
+
+    #[test]
+    fn leading_h1_is_the_title() {
+        let doc = render("# 关于评选\n\n正文\n");
+        assert_eq!(doc.title.as_deref(), Some("关于评选"));
+        assert_eq!(doc.chapters.len(), 1);
+    }
+
+    #[test]
+    fn scripts_handlers_and_javascript_urls_are_removed() {
+        let doc = render(
+            "<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[点我](javascript:alert(3))\n\n<a href=\"javascript:alert(4)\">x</a>\n",
+        );
+        let html = doc.to_html();
+        for bad in ["<script", "onerror", "javascript:", "alert(1)"] {
+            assert!(!html.contains(bad), "{bad} in {html}");
+        }
+    }
+
+    #[test]
+    fn empty_story_is_empty() {
+        assert!(render("  \n").is_empty());
+        assert!(!render("字").is_empty());
+    }
+}

@@ -1,0 +1,351 @@
+//! Processing of one source image: decode once (EXIF orientation applied, alpha flattened,
+//! everything converted to 8-bit sRGB), then for each shape crop around the focal point,
+//! resize with a SIMD resizer and encode WebP (libwebp) and JPEG (jpeg-encoder). Encoded files
+//! carry no metadata: the encoders write only pixels.
+
+use super::cache::Cache;
+use super::{
+    variant_file_name, Format, ImageRequest, ProcessedImage, ShapeSet, Variant,
+};
+use crate::config::ImageSettings;
+use crate::diagnostics::Diagnostic;
+use fast_image_resize::images::{Image, ImageRef};
+use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::path::Path;
+
+/// Bump when the processing changes in a way that alters output, to miss old cache entries.
+const PIPELINE_VERSION: &str = "laurel-image-1";
+
+/// Why an image could not be processed.
+#[derive(Debug)]
+pub enum ImageError {
+    /// The file could not be read.
+    Read(std::io::Error),
+    /// The file is not a JPEG or PNG, or its contents do not match its extension.
+    Unsupported {
+        /// What is wrong.
+        message: String,
+        /// What to do about it.
+        hint: String,
+    },
+    /// The decoder failed (corrupt or truncated file).
+    Decode(String),
+    /// Encoding or writing to the cache failed.
+    Write(String),
+}
+
+impl ImageError {
+    /// A diagnostic naming `source`.
+    pub fn into_diagnostic(self, source: &Path) -> Diagnostic {
+        match self {
+            ImageError::Read(e) => Diagnostic::new(source, format!("cannot read the image: {e}")),
+            ImageError::Unsupported { message, hint } => {
+                Diagnostic::new(source, message).hint(hint)
+            }
+            ImageError::Decode(e) => Diagnostic::new(source, format!("cannot decode the image: {e}"))
+                .hint("the file is corrupt or incomplete: copy it again from the original, or open and re-save it as JPEG"),
+            ImageError::Write(e) => Diagnostic::new(source, format!("cannot write its processed images: {e}"))
+                .hint("check that the disk is not full and .laurel-cache/ is writable"),
+        }
+    }
+}
+
+/// Makes every variant `request` asks for, or takes them from the cache.
+pub fn process_image(
+    request: &ImageRequest,
+    settings: &ImageSettings,
+    cache: &Cache,
+) -> Result<ProcessedImage, ImageError> {
+    let bytes = std::fs::read(&request.source).map_err(ImageError::Read)?;
+    let key = cache_key(&bytes, request, settings);
+    if let Some(hit) = cache.lookup(&key) {
+        return Ok(hit);
+    }
+    let image = decode(&bytes, &request.source)?;
+    drop(bytes);
+    let mut resizer = Resizer::new();
+    let mut shapes = BTreeMap::new();
+    let mut smallest: Option<(u32, Vec<u8>)> = None;
+    for &shape in &request.shapes {
+        let crop = crop_rect(image.width(), image.height(), shape.aspect(), request.focus);
+        let mut variants = Vec::new();
+        for width in target_widths(&shape.widths(settings), crop.width) {
+            let height = ((width as f64 * crop.height / crop.width).round() as u32).max(1);
+            let pixels = resize(&mut resizer, &image, &crop, width, height)?;
+            for format in [Format::Webp, Format::Jpeg] {
+                let encoded = encode(format, &pixels, width, height, settings)?;
+                let file = variant_file_name(&key, shape, width, format);
+                cache
+                    .store_file(&file, &encoded)
+                    .map_err(|e| ImageError::Write(e.to_string()))?;
+                variants.push(Variant {
+                    file,
+                    width,
+                    height,
+                    format,
+                });
+            }
+            if smallest.as_ref().is_none_or(|(w, _)| width < *w) {
+                smallest = Some((width, pixels));
+            }
+        }
+        variants.sort_by_key(|v| (v.format, v.width));
+        shapes.insert(shape, ShapeSet { variants });
+    }
+    let processed = ProcessedImage {
+        placeholder: average_colour(smallest.map(|(_, p)| p).as_deref().unwrap_or(&[])),
+        source_width: image.width(),
+        source_height: image.height(),
+        shapes,
+    };
+    cache
+        .store_manifest(&key, &processed)
+        .map_err(|e| ImageError::Write(e.to_string()))?;
+    Ok(processed)
+}
+
+fn cache_key(bytes: &[u8], request: &ImageRequest, settings: &ImageSettings) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(bytes);
+    let params = format!(
+        "{PIPELINE_VERSION}|{settings:?}|{:?}|{:?}",
+        request.shapes, request.focus
+    );
+    hasher.update(params.as_bytes());
+    hasher.finalize().to_hex().to_string()
+}
+
+/// Decodes JPEG or PNG into 8-bit RGB with EXIF orientation applied and alpha flattened onto
+/// white. Checks that the contents match the file's extension.
+fn decode(bytes: &[u8], source: &Path) -> Result<RgbImage, ImageError> {
+    let format = detect_format(bytes, source)?;
+    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_decoder()
+        .map_err(|e| ImageError::Decode(e.to_string()))?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image =
+        DynamicImage::from_decoder(decoder).map_err(|e| ImageError::Decode(e.to_string()))?;
+    image.apply_orientation(orientation);
+    Ok(to_rgb8(image))
+}
+
+fn detect_format(bytes: &[u8], source: &Path) -> Result<ImageFormat, ImageError> {
+    let ext = source
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let detected = image::guess_format(bytes).ok();
+    let expected = match ext.as_str() {
+        "jpg" | "jpeg" => ImageFormat::Jpeg,
+        _ => ImageFormat::Png,
+    };
+    match detected {
+        Some(found) if found == expected => Ok(found),
+        Some(found @ (ImageFormat::Jpeg | ImageFormat::Png)) => {
+            let right = found.extensions_str()[0];
+            Err(ImageError::Unsupported {
+                message: format!("the file is a {found:?} image but its name ends in .{ext}"),
+                hint: format!("rename it to end in .{right}"),
+            })
+        }
+        _ if is_heif(bytes) => Err(ImageError::Unsupported {
+            message: format!("the file is a HEIC/HEIF image, although its name ends in .{ext}"),
+            hint: "convert it to JPEG (e.g. open and export it, or set the iPhone camera to 'Most Compatible')".into(),
+        }),
+        _ => Err(ImageError::Unsupported {
+            message: "the file is not a JPEG or PNG image (it may be corrupt, empty or another format)".into(),
+            hint: "export it as JPEG from the original, or replace it".into(),
+        }),
+    }
+}
+
+fn is_heif(bytes: &[u8]) -> bool {
+    bytes.len() > 12
+        && &bytes[4..8] == b"ftyp"
+        && [b"heic", b"heix", b"mif1", b"msf1", b"heif", b"hevc"]
+            .iter()
+            .any(|brand| &bytes[8..12] == *brand)
+}
+
+fn to_rgb8(image: DynamicImage) -> RgbImage {
+    if !image.color().has_alpha() {
+        return image.into_rgb8();
+    }
+    let rgba = image.into_rgba8();
+    let (width, height) = rgba.dimensions();
+    let mut rgb = RgbImage::new(width, height);
+    for (out, px) in rgb.pixels_mut().zip(rgba.pixels()) {
+        let alpha = px[3] as u32;
+        for c in 0..3 {
+            out[c] = ((px[c] as u32 * alpha + 255 * (255 - alpha) + 127) / 255) as u8;
+        }
+    }
+    rgb
+}
+
+/// A crop rectangle in source pixels.
+#[derive(Debug, Clone, PartialEq)]
+struct CropRect {
+    left: f64,
+    top: f64,
+    width: f64,
+    height: f64,
+}
+
+/// The largest rectangle of the given aspect ratio inside `width`x`height`, centred on the
+/// focal point as far as the edges allow.
+fn crop_rect(width: u32, height: u32, aspect: Option<(u32, u32)>, focus: (f32, f32)) -> CropRect {
+    let (w, h) = (width as f64, height as f64);
+    let Some((aw, ah)) = aspect else {
+        return CropRect {
+            left: 0.0,
+            top: 0.0,
+            width: w,
+            height: h,
+        };
+    };
+    let ratio = aw as f64 / ah as f64;
+    let (cw, ch) = if w / h > ratio {
+        ((h * ratio).floor(), h)
+    } else {
+        (w, (w / ratio).floor())
+    };
+    let place = |focus: f32, size: f64, full: f64| (focus as f64 * full - size / 2.0).clamp(0.0, full - size);
+    CropRect {
+        left: place(focus.0, cw, w),
+        top: place(focus.1, ch, h),
+        width: cw,
+        height: ch,
+    }
+}
+
+/// The widths to make, never upscaling: those not wider than the crop, or the crop's own
+/// width when all are.
+fn target_widths(wanted: &[u32], crop_width: f64) -> Vec<u32> {
+    let max = crop_width.floor().max(1.0) as u32;
+    let mut widths: Vec<u32> = wanted.iter().copied().filter(|w| *w <= max).collect();
+    if widths.len() < wanted.len() && !widths.contains(&max) {
+        widths.push(max);
+    }
+    widths.sort_unstable();
+    widths.dedup();
+    widths
+}
+
+fn resize(
+    resizer: &mut Resizer,
+    image: &RgbImage,
+    crop: &CropRect,
+    width: u32,
+    height: u32,
+) -> Result<Vec<u8>, ImageError> {
+    let src = ImageRef::new(image.width(), image.height(), image.as_raw(), PixelType::U8x3)
+        .map_err(|e| ImageError::Decode(e.to_string()))?;
+    let mut dst = Image::new(width, height, PixelType::U8x3);
+    let options = ResizeOptions::new()
+        .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
+        .crop(crop.left, crop.top, crop.width, crop.height);
+    resizer
+        .resize(&src, &mut dst, &options)
+        .map_err(|e| ImageError::Write(format!("resize failed: {e}")))?;
+    Ok(dst.into_vec())
+}
+
+fn encode(
+    format: Format,
+    pixels: &[u8],
+    width: u32,
+    height: u32,
+    settings: &ImageSettings,
+) -> Result<Vec<u8>, ImageError> {
+    match format {
+        Format::Jpeg => {
+            let mut out = Vec::new();
+            let mut encoder = jpeg_encoder::Encoder::new(&mut out, settings.jpeg_quality);
+            encoder.set_optimized_huffman_tables(true);
+            encoder
+                .encode(pixels, width as u16, height as u16, jpeg_encoder::ColorType::Rgb)
+                .map_err(|e| ImageError::Write(format!("JPEG encoding failed: {e}")))?;
+            Ok(out)
+        }
+        Format::Webp => {
+            let mut config = webp::WebPConfig::new()
+                .map_err(|_| ImageError::Write("libwebp configuration failed".into()))?;
+            config.quality = settings.webp_quality as f32;
+            config.method = 4;
+            webp::Encoder::from_rgb(pixels, width, height)
+                .encode_advanced(&config)
+                .map(|memory| memory.to_vec())
+                .map_err(|e| ImageError::Write(format!("WebP encoding failed: {e:?}")))
+        }
+    }
+}
+
+/// The average colour of RGB pixels as `#rrggbb`.
+fn average_colour(pixels: &[u8]) -> String {
+    let count = (pixels.len() / 3).max(1) as u64;
+    let mut sum = [0u64; 3];
+    for px in pixels.chunks_exact(3) {
+        for c in 0..3 {
+            sum[c] += px[c] as u64;
+        }
+    }
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        sum[0] / count,
+        sum[1] / count,
+        sum[2] / count
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crop_follows_the_focal_point_within_the_edges() {
+        let centre = crop_rect(400, 200, Some((1, 1)), (0.5, 0.5));
+        assert_eq!((centre.left, centre.width, centre.height), (100.0, 200.0, 200.0));
+        let right = crop_rect(400, 200, Some((1, 1)), (1.0, 0.5));
+        assert_eq!(right.left, 200.0);
+        let top = crop_rect(300, 1000, Some((3, 4)), (0.5, 0.0));
+        assert_eq!((top.top, top.height), (0.0, 400.0));
+    }
+
+    #[test]
+    fn widths_never_upscale() {
+        assert_eq!(target_widths(&[480, 960, 1600], 1200.0), vec![480, 960, 1200]);
+        assert_eq!(target_widths(&[480, 960], 300.0), vec![300]);
+        assert_eq!(target_widths(&[480, 960], 2000.0), vec![480, 960]);
+    }
+
+    #[test]
+    fn alpha_is_flattened_onto_white() {
+        let mut rgba = image::RgbaImage::new(1, 1);
+        rgba.put_pixel(0, 0, image::Rgba([0, 0, 0, 0]));
+        let rgb = to_rgb8(DynamicImage::ImageRgba8(rgba));
+        assert_eq!(rgb.get_pixel(0, 0).0, [255, 255, 255]);
+    }
+
+    #[test]
+    fn average_colour_is_hex() {
+        assert_eq!(average_colour(&[255, 0, 0, 0, 0, 0]), "#7f0000");
+    }
+
+    #[test]
+    fn heic_and_lying_extensions_are_named() {
+        let mut heic = vec![0, 0, 0, 24];
+        heic.extend_from_slice(b"ftypheic");
+        heic.extend_from_slice(&[0; 16]);
+        let err = detect_format(&heic, Path::new("a.jpg")).unwrap_err();
+        assert!(matches!(err, ImageError::Unsupported { ref message, .. } if message.contains("HEIC")));
+        let png_bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let err = detect_format(png_bytes, Path::new("a.JPG")).unwrap_err();
+        assert!(matches!(err, ImageError::Unsupported { ref hint, .. } if hint.contains(".png")));
+    }
+}

@@ -1,0 +1,244 @@
+//! `media`: turns every source image and video of the [`Site`] into the files the pages
+//! reference, and returns a [`MediaIndex`] saying, per source, which files were made.
+//!
+//! This is the only slow stage. It runs in parallel (rayon) and is cached under
+//! `.laurel-cache/` by content hash + parameters, so a rebuild redoes only what changed.
+//! Only this module touches image codecs.
+
+mod cache;
+mod image;
+
+pub use self::image::{process_image, ImageError};
+pub use cache::Cache;
+
+use crate::config::ImageSettings;
+use crate::content::Site;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The URL folder (under the site root) all processed media are published in.
+pub const MEDIA_DIR: &str = "media";
+
+/// A crop an image is published in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shape {
+    /// The photo's own aspect ratio, at the configured widths.
+    Original,
+    /// A square around the focal point, for grids and share images.
+    Square,
+    /// 3:4 around the focal point, for portraits.
+    Portrait,
+}
+
+impl Shape {
+    /// Width:height of the crop, or `None` for the photo's own ratio.
+    pub fn aspect(self) -> Option<(u32, u32)> {
+        match self {
+            Shape::Original => None,
+            Shape::Square => Some((1, 1)),
+            Shape::Portrait => Some((3, 4)),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Shape::Original => "o",
+            Shape::Square => "s",
+            Shape::Portrait => "p",
+        }
+    }
+
+    /// The widths to make this shape at, from the site's settings. Crops are shown small
+    /// (thumbnails, portraits), so they get the smaller widths only.
+    pub fn widths(self, settings: &ImageSettings) -> Vec<u32> {
+        match self {
+            Shape::Original => settings.widths.clone(),
+            Shape::Square => vec![settings.thumbnail],
+            Shape::Portrait => settings.widths.iter().copied().filter(|w| *w <= 960).collect(),
+        }
+    }
+}
+
+/// An encoded file format of a published image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Lossy WebP (libwebp).
+    Webp,
+    /// Baseline JPEG with optimised Huffman tables.
+    Jpeg,
+}
+
+impl Format {
+    /// File extension without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Webp => "webp",
+            Format::Jpeg => "jpg",
+        }
+    }
+}
+
+/// One published image file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    /// File name under `/media/` (content-hashed).
+    pub file: String,
+    /// Pixel width.
+    pub width: u32,
+    /// Pixel height.
+    pub height: u32,
+    /// Encoding.
+    pub format: Format,
+}
+
+/// All files of one shape of one image, smallest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShapeSet {
+    /// The variants, ordered by format then width.
+    pub variants: Vec<Variant>,
+}
+
+impl ShapeSet {
+    /// The variants of one format, smallest first.
+    pub fn of(&self, format: Format) -> impl Iterator<Item = &Variant> {
+        self.variants.iter().filter(move |v| v.format == format)
+    }
+
+    /// The largest variant of a format.
+    pub fn largest(&self, format: Format) -> Option<&Variant> {
+        self.of(format).last()
+    }
+}
+
+/// What the media stage made of one source image.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcessedImage {
+    /// The image's average colour as `#rrggbb`, shown while it loads.
+    pub placeholder: String,
+    /// Width of the source after EXIF orientation.
+    pub source_width: u32,
+    /// Height of the source after EXIF orientation.
+    pub source_height: u32,
+    /// The published files per shape.
+    pub shapes: BTreeMap<Shape, ShapeSet>,
+}
+
+/// What one source image is needed as, as collected from the site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageRequest {
+    /// The source file.
+    pub source: PathBuf,
+    /// Focal point, `(x, y)` in 0–1.
+    pub focus: (f32, f32),
+    /// The shapes to make.
+    pub shapes: BTreeSet<Shape>,
+}
+
+/// Every published media file, by source.
+#[derive(Debug, Clone, Default)]
+pub struct MediaIndex {
+    images: HashMap<PathBuf, ProcessedImage>,
+    videos: HashMap<PathBuf, String>,
+    files: BTreeMap<String, PathBuf>,
+}
+
+impl MediaIndex {
+    /// The processed form of a source image, if it was requested and processed.
+    pub fn image(&self, source: &Path) -> Option<&ProcessedImage> {
+        self.images.get(source)
+    }
+
+    /// The published file name (under `/media/`) of a source video.
+    pub fn video(&self, source: &Path) -> Option<&str> {
+        self.videos.get(source).map(String::as_str)
+    }
+
+    /// Every file to publish: name under `/media/` → file to copy it from.
+    pub fn files(&self) -> &BTreeMap<String, PathBuf> {
+        &self.files
+    }
+}
+
+/// Collects what each image of the site is used as: portraits in 3:4 and square, photos in
+/// their own ratio and square.
+pub fn image_requests(site: &Site) -> Vec<ImageRequest> {
+    let mut requests: BTreeMap<PathBuf, ImageRequest> = BTreeMap::new();
+    let mut want = |photo: &crate::content::Photo, shapes: &[Shape]| {
+        let entry = requests
+            .entry(photo.source.clone())
+            .or_insert_with(|| ImageRequest {
+                source: photo.source.clone(),
+                focus: photo.focus,
+                shapes: BTreeSet::new(),
+            });
+        entry.shapes.extend(shapes.iter().copied());
+    };
+    for laureate in &site.laureates {
+        if let Some(portrait) = &laureate.portrait {
+            want(portrait, &[Shape::Portrait, Shape::Square]);
+        }
+        for photo in &laureate.photos {
+            want(photo, &[Shape::Original, Shape::Square]);
+        }
+    }
+    requests.into_values().collect()
+}
+
+/// Runs the media stage over the whole site with the cache in `cache`.
+pub fn process(site: &Site, cache: &Cache) -> Result<MediaIndex, Diagnostics> {
+    let settings = &site.config.images;
+    let requests = image_requests(site);
+    let results: Vec<_> = requests
+        .par_iter()
+        .map(|request| (request, process_image(request, settings, cache)))
+        .collect();
+    let mut index = MediaIndex::default();
+    let mut problems = Diagnostics::default();
+    for (request, result) in results {
+        match result {
+            Ok(processed) => {
+                for variant in processed.shapes.values().flat_map(|s| &s.variants) {
+                    index
+                        .files
+                        .insert(variant.file.clone(), cache.file_path(&variant.file));
+                }
+                index.images.insert(request.source.clone(), processed);
+            }
+            Err(err) => problems.push(err.into_diagnostic(&request.source).relative_to(&site.root)),
+        }
+    }
+    for video in site.laureates.iter().flat_map(|l| &l.videos) {
+        match publish_video(&video.source) {
+            Ok(name) => {
+                index.files.insert(name.clone(), video.source.clone());
+                index.videos.insert(video.source.clone(), name);
+            }
+            Err(d) => problems.push(d.relative_to(&site.root)),
+        }
+    }
+    if problems.is_empty() {
+        cache.prune(index.files.keys());
+    }
+    problems.into_result(index)
+}
+
+/// Names a video by its content hash; the file itself is published as it is.
+fn publish_video(source: &Path) -> Result<String, Diagnostic> {
+    let hash = cache::hash_file(source)
+        .map_err(|e| Diagnostic::new(source, format!("cannot read the video: {e}")))?;
+    let ext = source
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_else(|| "mp4".into());
+    Ok(format!("{}.{ext}", &hash[..16]))
+}
+
+/// The file name of one variant: content hash of source + parameters, shape and width.
+fn variant_file_name(key: &str, shape: Shape, width: u32, format: Format) -> String {
+    format!("{}-{}{width}.{}", &key[..16], shape.name(), format.extension())
+}

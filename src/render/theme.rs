@@ -1,0 +1,115 @@
+//! Themes: the default theme is embedded in the binary; a site overrides any of its files
+//! with a file of the same name in `themes/<theme>/` or (templates only) in `templates/`.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use include_dir::{include_dir, Dir};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tera::Tera;
+use walkdir::WalkDir;
+
+static DEFAULT_THEME: Dir = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// A theme's templates, compiled, and its static assets (path under the output root → bytes).
+pub struct Theme {
+    /// The compiled templates.
+    pub tera: Tera,
+    /// Files from the theme's `static/` folder, by output path.
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+/// Loads the theme named `name` for the site at `root`.
+pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+    let theme_dir = root.join("themes").join(name);
+    if name != "default" && !theme_dir.is_dir() {
+        return Err(Diagnostic::new(
+            root.join(crate::config::FILE_NAME),
+            format!("theme `{name}` not found: there is no folder themes/{name}/"),
+        )
+        .hint("create the theme folder, or remove `theme:` to use the built-in default theme")
+        .into());
+    }
+    let mut templates: BTreeMap<String, (PathBuf, String)> = embedded("templates")
+        .into_iter()
+        .map(|(name, bytes)| {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            (name.clone(), (PathBuf::from("(built-in theme)").join(&name), text))
+        })
+        .collect();
+    let mut assets = embedded("static");
+    let mut problems = Diagnostics::default();
+    for (name, path) in files_under(&theme_dir.join("templates")).chain(files_under(&root.join("templates"))) {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                templates.insert(name, (path, text));
+            }
+            Err(e) => problems.push(Diagnostic::new(&path, format!("cannot read the template: {e}"))),
+        }
+    }
+    for (name, path) in files_under(&theme_dir.join("static")) {
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                assets.insert(name, bytes);
+            }
+            Err(e) => problems.push(Diagnostic::new(&path, format!("cannot read: {e}"))),
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    let sources: Vec<(String, String)> = templates
+        .iter()
+        .map(|(name, (_, text))| (name.clone(), text.clone()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(sources) {
+        let file = templates
+            .iter()
+            .find(|(name, _)| e.to_string().contains(name.as_str()))
+            .map(|(_, (path, _))| path.clone())
+            .unwrap_or_else(|| root.join("templates"));
+        problems.push(
+            Diagnostic::new(file, format!("template error: {}", super::error_chain(&e)))
+                .hint("see the Tera template documentation for the syntax"),
+        );
+    }
+    problems.into_result(Theme { tera, assets })
+}
+
+/// The embedded default theme's files under `folder`, by path relative to it.
+fn embedded(folder: &str) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    if let Some(dir) = DEFAULT_THEME.get_dir(folder) {
+        collect_embedded(dir, folder, &mut files);
+    }
+    files
+}
+
+fn collect_embedded(dir: &Dir, prefix: &str, files: &mut BTreeMap<String, Vec<u8>>) {
+    for file in dir.files() {
+        if let Ok(rel) = file.path().strip_prefix(prefix) {
+            files.insert(slash_path(rel), file.contents().to_vec());
+        }
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, prefix, files);
+    }
+}
+
+/// Files under `dir` (none if it does not exist) as (relative path with `/`, full path).
+fn files_under(dir: &Path) -> impl Iterator<Item = (String, PathBuf)> + '_ {
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(move |e| {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            Some((slash_path(rel), e.path().to_path_buf()))
+        })
+}
+
+fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,65 @@
+//! `laurel init` and `laurel new`: a ready-to-build site from the embedded example, and a new
+//! laureate folder with a commented profile. Both work from an installed binary anywhere.
+
+use crate::content::LAUREATES_DIR;
+use crate::diagnostics::Diagnostic;
+use include_dir::{include_dir, Dir};
+use std::path::{Path, PathBuf};
+
+static EXAMPLE_CONTENT: Dir = include_dir!("$CARGO_MANIFEST_DIR/content");
+static EXAMPLE_STATIC: Dir = include_dir!("$CARGO_MANIFEST_DIR/static");
+const EXAMPLE_SITE_YAML: &str = include_str!("../../site.yaml");
+const PROFILE_TEMPLATE: &str = include_str!("profile.yaml");
+const STORY_TEMPLATE: &str = include_str!("story.md");
+
+/// Creates a new site in `dir` (created if missing) from the example campaign.
+/// Refuses to touch a folder that already holds a site.
+pub fn init(dir: &Path) -> Result<(), Diagnostic> {
+    let site_yaml = dir.join(crate::config::FILE_NAME);
+    if site_yaml.exists() {
+        return Err(Diagnostic::new(&site_yaml, "a site already exists here")
+            .hint("choose a new folder name, e.g. `laurel init my-campaign`"));
+    }
+    let io = |e: std::io::Error| Diagnostic::new(dir, format!("cannot create the site: {e}"));
+    std::fs::create_dir_all(dir).map_err(io)?;
+    std::fs::write(&site_yaml, EXAMPLE_SITE_YAML).map_err(io)?;
+    extract(&EXAMPLE_CONTENT, &dir.join("content")).map_err(io)?;
+    extract(&EXAMPLE_STATIC, &dir.join("static")).map_err(io)?;
+    std::fs::write(dir.join(".gitignore"), "public/\n.laurel-cache/\n").map_err(io)
+}
+
+fn extract(embedded: &Dir, target: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(target)?;
+    for file in embedded.files() {
+        let path = target.join(file.path());
+        std::fs::create_dir_all(path.parent().expect("embedded files have a parent"))?;
+        std::fs::write(path, file.contents())?;
+    }
+    for sub in embedded.dirs() {
+        std::fs::create_dir_all(target.join(sub.path()))?;
+        extract(sub, target)?;
+    }
+    Ok(())
+}
+
+/// Adds a laureate folder named after `name` to the site at `root`, with a commented
+/// `profile.yaml`, a `story.md` and an empty `photos/` folder. Returns the folder.
+pub fn new_laureate(root: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
+    let name = name.trim();
+    let valid = !name.is_empty() && !name.contains(['/', '\\', ':']) && name != "." && name != "..";
+    if !valid {
+        return Err(Diagnostic::new(root, format!("`{name}` cannot be a folder name"))
+            .hint("give the laureate's name, e.g. `laurel new 张三`"));
+    }
+    let folder = root.join(LAUREATES_DIR).join(name);
+    if folder.exists() {
+        return Err(Diagnostic::new(&folder, "this laureate folder already exists")
+            .hint("edit its profile.yaml, or choose another name"));
+    }
+    let io = |e: std::io::Error| Diagnostic::new(&folder, format!("cannot create: {e}"));
+    std::fs::create_dir_all(folder.join("photos")).map_err(io)?;
+    let quoted = name.replace('"', "");
+    std::fs::write(folder.join("profile.yaml"), PROFILE_TEMPLATE.replace("张三", &quoted)).map_err(io)?;
+    std::fs::write(folder.join("story.md"), STORY_TEMPLATE.replace("张三", &quoted)).map_err(io)?;
+    Ok(folder)
+}

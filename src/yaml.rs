@@ -1,0 +1,131 @@
+//! The one place that parses YAML (site.yaml, profile.yaml, page front matter).
+//!
+//! Backed by `yaml_serde`, the maintained continuation of the archived `serde_yaml` (same API).
+//! It is kept behind this module so the rest of laurel only sees [`Diagnostic`]s that name the
+//! file, line and column, with a "did you mean" hint for misspelt keys.
+
+use crate::diagnostics::Diagnostic;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+use std::path::Path;
+
+/// A YAML value of any shape, for fields laurel keeps without interpreting (e.g. `private:`).
+pub type Value = serde_yaml::Value;
+
+/// Parses `text` (the contents of `file`) into `T`. A UTF-8 BOM and CRLF line ends are accepted.
+pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_yaml::from_str(text).map_err(|err| to_diagnostic(&err, file))
+}
+
+fn to_diagnostic(err: &serde_yaml::Error, file: &Path) -> Diagnostic {
+    let full = err.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    let mut diagnostic = match err.location() {
+        Some(loc) => Diagnostic::new(file, message.clone()).at(loc.line(), loc.column()),
+        None => Diagnostic::new(file, message.clone()),
+    };
+    if let Some(hint) = unknown_field_hint(&message) {
+        diagnostic = diagnostic.hint(hint);
+    } else if message.contains("did not find expected") || message.contains("mapping values") {
+        diagnostic = diagnostic.hint(
+            "check the indentation and that each `key: value` pair has a space after the colon",
+        );
+    }
+    diagnostic
+}
+
+/// For serde's "unknown field (or variant) `x`, expected one of `a`, `b`" message, suggests
+/// the closest key.
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let start = ["unknown field `", "unknown variant `"]
+        .iter()
+        .find_map(|p| message.find(p).map(|i| i + p.len()))?;
+    let rest = &message[start..];
+    let unknown = &rest[..rest.find('`')?];
+    let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+    let best = expected
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), *candidate))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    Some(match best {
+        Some((_, candidate)) => format!("did you mean `{candidate}`?"),
+        None => format!("known fields are: {}", expected.join(", ")),
+    })
+}
+
+/// The 1-based line of the first line in `text` that starts a mapping key `key:` (at any
+/// indentation) or, failing that, contains `needle`. Used to point semantic errors (a missing
+/// photo, an unknown category) at the line the editor must change.
+pub fn line_of(text: &str, key: &str, needle: &str) -> Option<usize> {
+    let lines = || text.lines().enumerate();
+    let key_prefix = format!("{key}:");
+    let by_key_and_value = lines().find(|(_, l)| {
+        let t = l.trim_start().trim_start_matches("- ");
+        t.starts_with(&key_prefix) && (needle.is_empty() || l.contains(needle))
+    });
+    by_key_and_value
+        .or_else(|| lines().find(|(_, l)| !needle.is_empty() && l.contains(needle)))
+        .or_else(|| lines().find(|(_, l)| l.trim_start().starts_with(&key_prefix)))
+        .map(|(i, _)| i + 1)
+}
+
+/// Deserializes a scalar of any type (string, number, bool) as its text, so that
+/// `birth: 1986` and `birth: "1986-05"` both arrive as strings.
+pub fn string_like<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let value = Option::<Value>::deserialize(deserializer)?;
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(Value::Bool(b)) => Ok(Some(b.to_string())),
+        Some(_) => Err(serde::de::Error::custom("expected a single value, not a list or mapping")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Person {
+        name: String,
+        organization: Option<String>,
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggests_the_closest() {
+        let err = parse::<Person>("name: 张三\norganisation: 研究院\n", Path::new("p.yaml"))
+            .unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("organisation"), "{err}");
+        assert_eq!(err.hint.as_deref(), Some("did you mean `organization`?"));
+    }
+
+    #[test]
+    fn bom_and_crlf_load() {
+        let p: Person = parse("\u{feff}name: 张三\r\norganization: 所\r\n", Path::new("p")).unwrap();
+        assert_eq!(p.name, "张三");
+        assert_eq!(p.organization.as_deref(), Some("所"));
+    }
+
+    #[test]
+    fn syntax_error_has_a_location() {
+        let err = parse::<Person>("name: [unclosed\n", Path::new("p.yaml")).unwrap_err();
+        assert!(err.line.is_some(), "{err}");
+    }
+
+    #[test]
+    fn line_of_finds_key_then_value() {
+        let text = "name: a\nphotos:\n  - file: photos/x.jpg\n  - file: photos/y.jpg\n";
+        assert_eq!(line_of(text, "file", "photos/y.jpg"), Some(4));
+        assert_eq!(line_of(text, "photos", ""), Some(2));
+        assert_eq!(line_of(text, "nothing", ""), None);
+    }
+}
