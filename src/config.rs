@@ -215,9 +215,14 @@ impl SiteConfig {
         }
     }
 
-    /// `base_url` without its trailing slash, or empty when unset.
-    pub fn origin_and_root(&self) -> String {
-        self.base_url.trim_end_matches('/').to_string()
+    /// Scheme and host of `base_url` (`https://kx.example.gov.cn`), or empty when unset.
+    /// An absolute URL is the origin followed by a root-relative path.
+    pub fn origin(&self) -> String {
+        let Some((scheme, rest)) = self.base_url.split_once("://") else {
+            return String::new();
+        };
+        let host = rest.split('/').next().unwrap_or("");
+        format!("{scheme}://{host}")
     }
 }
 
@@ -267,5 +272,7 @@ mod tests {
         assert_eq!(with("https://a.org").root_path(), "/");
         assert_eq!(with("https://a.org/zuimei/").root_path(), "/zuimei/");
         assert_eq!(with("https://a.org/x/y").root_path(), "/x/y/");
+        assert_eq!(with("https://a.org/x/").origin(), "https://a.org");
+        assert_eq!(with("").origin(), "");
     }
 }

@@ -19,8 +19,11 @@ pub struct SiteView<'a> {
     pub description: &'a str,
     /// Organisers.
     pub organizer: &'a str,
-    /// Absolute base URL without trailing slash, or empty.
-    pub base_url: String,
+    /// `base_url` as configured, or empty.
+    pub base_url: &'a str,
+    /// Scheme and host of `base_url` (empty when unset); prefix a root-relative URL with it
+    /// to make it absolute.
+    pub origin: String,
     /// Path prefix of every internal link, ending in `/`.
     pub root: String,
     /// Campaign year.
@@ -226,7 +229,8 @@ impl<'a> Views<'a> {
             subtitle: &config.subtitle,
             description: &config.description,
             organizer: &config.organizer,
-            base_url: config.origin_and_root(),
+            base_url: &config.base_url,
+            origin: config.origin(),
             root: self.root.clone(),
             year: config.campaign.year,
             categories: self.categories.clone(),
