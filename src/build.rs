@@ -39,7 +39,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     let cache = Cache::new(options.root.join(CACHE_DIR));
     let media = media::process(&site, &cache)?;
     let rendered = render::render(&site, &media)?;
-    output::write(&options.output, &rendered, &media, &site.root.join("static"))?;
+    output::write(
+        &options.output,
+        &rendered,
+        &media,
+        &site.root.join("static"),
+    )?;
     Ok(BuildSummary {
         laureates: site.laureates.len(),
         rendered_files: rendered.files.len(),

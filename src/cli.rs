@@ -73,7 +73,10 @@ pub fn run() -> ExitCode {
             }
             match scaffold::new_laureate(&args.root, &args.name) {
                 Ok(folder) => {
-                    println!("Created {}: fill in profile.yaml and story.md, and add photos.", folder.display());
+                    println!(
+                        "Created {}: fill in profile.yaml and story.md, and add photos.",
+                        folder.display()
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(d) => report(&d.into(), "could not add the laureate"),
@@ -123,7 +126,10 @@ fn run_build(args: BuildArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(problems) => report(&problems, "build failed; the previous output was left as it was"),
+        Err(problems) => report(
+            &problems,
+            "build failed; the previous output was left as it was",
+        ),
     }
 }
 

@@ -158,10 +158,7 @@ impl SiteConfig {
     /// Reads `site.yaml` from the site root.
     pub fn load(root: &Path) -> Result<SiteConfig, Diagnostics> {
         let file = root.join(FILE_NAME);
-        let text = std::fs::read_to_string(&file).map_err(|e| {
-            Diagnostic::new(&file, format!("cannot read the site configuration: {e}"))
-                .hint("run laurel in a site folder (one with site.yaml), pass --root DIR, or create one with `laurel init`")
-        })?;
+        let text = crate::diagnostics::read_text(&file)?;
         SiteConfig::parse(&text, &file)
     }
 
@@ -175,7 +172,7 @@ impl SiteConfig {
             )
         };
         let url = &self.base_url;
-        if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
+        if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
             problem(
                 "base_url",
                 format!("base_url `{url}` is not an absolute URL"),
@@ -187,7 +184,10 @@ impl SiteConfig {
         if widths.is_empty() || !widths.iter().all(usable) || !usable(&self.images.thumbnail) {
             problem(
                 "widths",
-                format!("image widths {widths:?} and thumbnail {} must be 16–8192", self.images.thumbnail),
+                format!(
+                    "image widths {widths:?} and thumbnail {} must be 16–8192",
+                    self.images.thumbnail
+                ),
                 "e.g. widths: [480, 960, 1600]",
             );
         }
@@ -196,7 +196,11 @@ impl SiteConfig {
             ("webp_quality", self.images.webp_quality),
         ] {
             if !(1..=100).contains(&quality) {
-                problem(key, format!("{key} {quality} is outside 1–100"), "80 is a good default");
+                problem(
+                    key,
+                    format!("{key} {quality} is outside 1–100"),
+                    "80 is a good default",
+                );
             }
         }
         problems
@@ -250,8 +254,8 @@ mod tests {
 
     #[test]
     fn bad_values_are_all_reported() {
-        let err = parse("base_url: example.org\nimages:\n  jpeg_quality: 0\n  widths: []\n")
-            .unwrap_err();
+        let err =
+            parse("base_url: example.org\nimages:\n  jpeg_quality: 0\n  widths: []\n").unwrap_err();
         assert_eq!(err.0.len(), 3, "{err}");
         assert_eq!(err.0[0].line, Some(1));
     }

@@ -127,6 +127,19 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
+/// Reads a UTF-8 text file (a leading BOM removed), or explains why it cannot be read.
+pub fn read_text(file: &Path) -> Result<String, Diagnostic> {
+    match std::fs::read_to_string(file) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(Diagnostic::new(
+            file,
+            "the file is not UTF-8 text",
+        )
+        .hint("save it as UTF-8 (files from Windows Notepad or WPS may be GBK: choose \"UTF-8\" when saving)")),
+        Err(e) => Err(Diagnostic::new(file, format!("cannot read the file: {e}"))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -102,7 +102,12 @@ fn push_chapter(document: &mut Document, title: Option<String>, events: &[Event]
     let id = match title {
         Some(_) => format!(
             "chapter-{}",
-            document.chapters.iter().filter(|c| c.title.is_some()).count() + 1
+            document
+                .chapters
+                .iter()
+                .filter(|c| c.title.is_some())
+                .count()
+                + 1
         ),
         None => "lead".to_string(),
     };

@@ -39,7 +39,8 @@ pub fn write(
     static_dir: &Path,
 ) -> Result<(), Diagnostic> {
     let staging = sibling(output, "tmp");
-    let result = fill(&staging, rendered, media, static_dir).and_then(|()| swap_in(&staging, output));
+    let result =
+        fill(&staging, rendered, media, static_dir).and_then(|()| swap_in(&staging, output));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }
@@ -57,14 +58,22 @@ fn sibling(output: &Path, what: &str) -> PathBuf {
     output.with_file_name(format!(".{name}.laurel-{what}-{}", std::process::id()))
 }
 
-fn fill(staging: &Path, rendered: &RenderedSite, media: &MediaIndex, static_dir: &Path) -> io::Result<()> {
+fn fill(
+    staging: &Path,
+    rendered: &RenderedSite,
+    media: &MediaIndex,
+    static_dir: &Path,
+) -> io::Result<()> {
     if staging.exists() {
         std::fs::remove_dir_all(staging)?;
     }
     std::fs::create_dir_all(staging)?;
     for entry in WalkDir::new(static_dir).into_iter().filter_map(Result::ok) {
         if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(static_dir).map_err(io::Error::other)?;
+            let rel = entry
+                .path()
+                .strip_prefix(static_dir)
+                .map_err(io::Error::other)?;
             copy_file(entry.path(), &staging.join(rel))?;
         }
     }

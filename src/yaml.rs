@@ -20,16 +20,22 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnost
 
 fn to_diagnostic(err: &serde_yaml::Error, file: &Path) -> Diagnostic {
     let full = err.to_string();
-    let message = match full.rfind(" at line ") {
+    let mut message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,
     };
+    // Name no internal type: "expected struct RawProfile" means a mapping was expected.
+    if let Some(i) = message.find("expected struct ") {
+        message.replace_range(i.., "expected `key: value` lines");
+    }
     let mut diagnostic = match err.location() {
         Some(loc) => Diagnostic::new(file, message.clone()).at(loc.line(), loc.column()),
         None => Diagnostic::new(file, message.clone()),
     };
     if let Some(hint) = unknown_field_hint(&message) {
         diagnostic = diagnostic.hint(hint);
+    } else if message.contains("expected a sequence") {
+        diagnostic = diagnostic.hint("write a list, one `- item` per line under the key");
     } else if message.contains("did not find expected") || message.contains("mapping values") {
         diagnostic = diagnostic.hint(
             "check the indentation and that each `key: value` pair has a space after the colon",
@@ -83,8 +89,26 @@ pub fn string_like<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
         Some(Value::String(s)) => Ok(Some(s)),
         Some(Value::Number(n)) => Ok(Some(n.to_string())),
         Some(Value::Bool(b)) => Ok(Some(b.to_string())),
-        Some(_) => Err(serde::de::Error::custom("expected a single value, not a list or mapping")),
+        Some(_) => Err(serde::de::Error::custom(
+            "expected a single value, not a list or mapping",
+        )),
     }
+}
+
+/// Deserializes a list that an editor may also write as a single value
+/// (`honors: 一项荣誉` as well as `honors: [一项, 两项]`).
+pub fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match Option::<OneOrMany>::deserialize(deserializer)? {
+        None => Vec::new(),
+        Some(OneOrMany::One(one)) => vec![one],
+        Some(OneOrMany::Many(many)) => many,
+    })
 }
 
 #[cfg(test)]
@@ -101,8 +125,8 @@ mod tests {
 
     #[test]
     fn unknown_key_names_line_and_suggests_the_closest() {
-        let err = parse::<Person>("name: 张三\norganisation: 研究院\n", Path::new("p.yaml"))
-            .unwrap_err();
+        let err =
+            parse::<Person>("name: 张三\norganisation: 研究院\n", Path::new("p.yaml")).unwrap_err();
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("organisation"), "{err}");
         assert_eq!(err.hint.as_deref(), Some("did you mean `organization`?"));
@@ -110,7 +134,8 @@ mod tests {
 
     #[test]
     fn bom_and_crlf_load() {
-        let p: Person = parse("\u{feff}name: 张三\r\norganization: 所\r\n", Path::new("p")).unwrap();
+        let p: Person =
+            parse("\u{feff}name: 张三\r\norganization: 所\r\n", Path::new("p")).unwrap();
         assert_eq!(p.name, "张三");
         assert_eq!(p.organization.as_deref(), Some("所"));
     }

@@ -5,7 +5,7 @@ use super::natural::natural_cmp;
 use super::slug::{is_valid_slug, name_slug, slugify};
 use super::{Channel, Laureate, Page, Photo, Site, Video, YearMonth};
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{read_text, Diagnostic, Diagnostics};
 use crate::markdown::{self, Document};
 use crate::yaml;
 use serde::Deserialize;
@@ -68,10 +68,10 @@ fn read_optional_markdown(file: &Path, problems: &mut Diagnostics) -> Option<Doc
     if !file.exists() {
         return None;
     }
-    match std::fs::read_to_string(file) {
+    match read_text(file) {
         Ok(text) => Some(markdown::render(&text)),
-        Err(e) => {
-            problems.push(Diagnostic::new(file, format!("cannot read: {e}")));
+        Err(d) => {
+            problems.push(d);
             None
         }
     }
@@ -142,7 +142,7 @@ struct RawProfile {
     recommender: Option<String>,
     #[serde(default, alias = "推荐省级")]
     province_pick: bool,
-    #[serde(default, alias = "荣誉")]
+    #[serde(default, alias = "荣誉", deserialize_with = "yaml::one_or_many")]
     honors: Vec<String>,
     #[serde(alias = "格言", alias = "寄语")]
     quote: Option<String>,
@@ -235,17 +235,24 @@ impl ProfileContext<'_> {
             "heic" | "heif" => "HEIC photos from iPhones cannot be published: convert it to JPEG (e.g. open and export it, or set the camera to 'Most Compatible')".to_string(),
             _ => format!("use one of: {}", allowed.join(", ")),
         };
-        self.error(key, &name, format!("`{name}` is not a supported {kind} file"), &hint);
+        self.error(
+            key,
+            &name,
+            format!("`{name}` is not a supported {kind} file"),
+            &hint,
+        );
         false
     }
 }
 
 fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<Laureate, Diagnostics> {
     let file = folder.join("profile.yaml");
-    let text = std::fs::read_to_string(&file).map_err(|e| {
-        Diagnostic::new(&file, format!("cannot read the profile: {e}"))
-            .hint("every laureate folder needs a profile.yaml; `laurel new NAME` creates one")
-    })?;
+    if !file.is_file() {
+        return Err(Diagnostic::new(&file, "the laureate folder has no profile.yaml")
+            .hint("every laureate folder needs one; `laurel new NAME` creates a folder with it")
+            .into());
+    }
+    let text = read_text(&file)?;
     let raw: RawProfile = yaml::parse(&text, &file)?;
     let mut cx = ProfileContext {
         folder,
@@ -253,12 +260,25 @@ fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<Laureate, Diagnos
         text,
         problems: Diagnostics::default(),
     };
-    let name = raw.name.clone().map(|n| n.trim().to_string()).unwrap_or_default();
+    let name = raw
+        .name
+        .clone()
+        .map(|n| n.trim().to_string())
+        .unwrap_or_default();
     if name.is_empty() {
-        cx.error("name", "", "the profile has no `name`".into(), "add a line such as `name: 张三`");
+        cx.error(
+            "name",
+            "",
+            "the profile has no `name`".into(),
+            "add a line such as `name: 张三`",
+        );
     }
     let birth = parse_birth(&mut cx, raw.birth.as_deref());
-    check_category(&mut cx, raw.category.as_deref(), &config.campaign.categories);
+    check_category(
+        &mut cx,
+        raw.category.as_deref(),
+        &config.campaign.categories,
+    );
     let slug = check_explicit_slug(&mut cx, raw.slug.as_deref());
     let portrait = find_portrait(&mut cx, &raw, &name);
     let photos = find_photos(&mut cx, &raw, &name, portrait.as_ref());
@@ -439,13 +459,17 @@ fn find_videos(cx: &mut ProfileContext, raw: &RawProfile) -> Vec<Video> {
 
 fn read_story(cx: &mut ProfileContext) -> Document {
     let file = cx.folder.join("story.md");
-    match std::fs::read_to_string(&file) {
-        Ok(text) => markdown::render(text.strip_prefix('\u{feff}').unwrap_or(&text)),
-        Err(e) => {
-            cx.problems.push(
-                Diagnostic::new(&file, format!("cannot read the story: {e}"))
-                    .hint("write the laureate's story (主要事迹) in story.md next to profile.yaml"),
-            );
+    if !file.is_file() {
+        cx.problems.push(
+            Diagnostic::new(&file, "the laureate folder has no story.md")
+                .hint("write the laureate's story (主要事迹) in story.md next to profile.yaml"),
+        );
+        return Document::default();
+    }
+    match read_text(&file) {
+        Ok(text) => markdown::render(&text),
+        Err(d) => {
+            cx.problems.push(d);
             Document::default()
         }
     }
@@ -459,8 +483,15 @@ fn assign_slugs(laureates: &mut [Laureate], problems: &mut Diagnostics) {
         let file = laureate.folder.join("profile.yaml");
         if let Some(other) = taken.insert(laureate.slug.clone(), file.clone()) {
             problems.push(
-                Diagnostic::new(&file, format!("slug `{}` is also used by {}", laureate.slug, other.display()))
-                    .hint("give one of them a different `slug:`"),
+                Diagnostic::new(
+                    &file,
+                    format!(
+                        "slug `{}` is also used by {}",
+                        laureate.slug,
+                        other.display()
+                    ),
+                )
+                .hint("give one of them a different `slug:`"),
             );
         }
     }
@@ -512,10 +543,10 @@ fn load_pages(dir: &Path, problems: &mut Diagnostics) -> Vec<Page> {
 }
 
 fn load_page(file: &Path, problems: &mut Diagnostics) -> Option<Page> {
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
-        Err(e) => {
-            problems.push(Diagnostic::new(file, format!("cannot read: {e}")));
+    let text = match read_text(file) {
+        Ok(text) => text.replace("\r\n", "\n"),
+        Err(d) => {
+            problems.push(d);
             return None;
         }
     };

@@ -17,7 +17,11 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
                     .trim_start_matches('0')
                     .len()
                     .cmp(&num_b.trim_start_matches('0').len())
-                    .then_with(|| num_a.trim_start_matches('0').cmp(num_b.trim_start_matches('0')))
+                    .then_with(|| {
+                        num_a
+                            .trim_start_matches('0')
+                            .cmp(num_b.trim_start_matches('0'))
+                    })
                     .then_with(|| num_a.len().cmp(&num_b.len()));
                 if by_value != Ordering::Equal {
                     return by_value;
@@ -45,11 +49,23 @@ mod tests {
 
     #[test]
     fn numbers_sort_by_value() {
-        let mut names = vec!["张三10.jpg", "张三2.jpg", "张三1.jpg", "张三0.jpg", "张三01.jpg"];
+        let mut names = vec![
+            "张三10.jpg",
+            "张三2.jpg",
+            "张三1.jpg",
+            "张三0.jpg",
+            "张三01.jpg",
+        ];
         names.sort_by(|a, b| natural_cmp(a, b));
         assert_eq!(
             names,
-            vec!["张三0.jpg", "张三1.jpg", "张三01.jpg", "张三2.jpg", "张三10.jpg"]
+            vec![
+                "张三0.jpg",
+                "张三1.jpg",
+                "张三01.jpg",
+                "张三2.jpg",
+                "张三10.jpg"
+            ]
         );
     }
 

@@ -6,6 +6,7 @@ use super::ProcessedImage;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The cache folder of one site.
 #[derive(Debug, Clone)]
@@ -77,8 +78,14 @@ impl Cache {
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().expect("cache paths have a parent");
     std::fs::create_dir_all(dir)?;
-    let name = path.file_name().expect("cache paths have a name").to_string_lossy();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let name = path
+        .file_name()
+        .expect("cache paths have a name")
+        .to_string_lossy();
+    // Unique per write: two sources with the same bytes make the same files concurrently.
+    static WRITES: AtomicUsize = AtomicUsize::new(0);
+    let n = WRITES.fetch_add(1, Ordering::Relaxed);
+    let temp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     std::fs::write(&temp, bytes)?;
     std::fs::rename(&temp, path)
 }

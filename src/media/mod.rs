@@ -58,7 +58,12 @@ impl Shape {
         match self {
             Shape::Original => settings.widths.clone(),
             Shape::Square => vec![settings.thumbnail],
-            Shape::Portrait => settings.widths.iter().copied().filter(|w| *w <= 960).collect(),
+            Shape::Portrait => settings
+                .widths
+                .iter()
+                .copied()
+                .filter(|w| *w <= 960)
+                .collect(),
         }
     }
 }
@@ -69,7 +74,7 @@ impl Shape {
 pub enum Format {
     /// Lossy WebP (libwebp).
     Webp,
-    /// Baseline JPEG with optimised Huffman tables.
+    /// Baseline JPEG (interleaved, 4:2:0).
     Jpeg,
 }
 
@@ -240,5 +245,10 @@ fn publish_video(source: &Path) -> Result<String, Diagnostic> {
 
 /// The file name of one variant: content hash of source + parameters, shape and width.
 fn variant_file_name(key: &str, shape: Shape, width: u32, format: Format) -> String {
-    format!("{}-{}{width}.{}", &key[..16], shape.name(), format.extension())
+    format!(
+        "{}-{}{width}.{}",
+        &key[..16],
+        shape.name(),
+        format.extension()
+    )
 }

@@ -52,7 +52,10 @@ pub fn render(site: &Site, media: &MediaIndex) -> Result<RenderedSite, Diagnosti
     index.insert("intro", &site.intro.as_ref().map(views::chapters));
     index.insert("page_path", "");
     out.page("index.html", "index.html", &index);
-    for (kind, filters) in [("categories", views.categories()), ("regions", views.regions())] {
+    for (kind, filters) in [
+        ("categories", views.categories()),
+        ("regions", views.regions()),
+    ] {
         for filter in filters {
             out.filtered_index(&index, &laureates, kind, filter);
         }
@@ -61,7 +64,11 @@ pub fn render(site: &Site, media: &MediaIndex) -> Result<RenderedSite, Diagnosti
         let mut cx = base.clone();
         cx.insert("laureate", laureate);
         cx.insert("page_path", &format!("laureates/{}/", laureate.slug));
-        out.page("laureate.html", &format!("laureates/{}/index.html", laureate.slug), &cx);
+        out.page(
+            "laureate.html",
+            &format!("laureates/{}/index.html", laureate.slug),
+            &cx,
+        );
     }
     let mut gallery = base.clone();
     gallery.insert("laureates", &laureates);
@@ -156,7 +163,11 @@ impl Renderer<'_> {
         let chosen: Vec<_> = laureates
             .iter()
             .filter(|l| {
-                let value = if kind == "categories" { &l.category } else { &l.region };
+                let value = if kind == "categories" {
+                    &l.category
+                } else {
+                    &l.region
+                };
                 value.as_ref().is_some_and(|v| v.slug == filter.slug)
             })
             .collect();

@@ -33,17 +33,25 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
         .into_iter()
         .map(|(name, bytes)| {
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            (name.clone(), (PathBuf::from("(built-in theme)").join(&name), text))
+            (
+                name.clone(),
+                (PathBuf::from("(built-in theme)").join(&name), text),
+            )
         })
         .collect();
     let mut assets = embedded("static");
     let mut problems = Diagnostics::default();
-    for (name, path) in files_under(&theme_dir.join("templates")).chain(files_under(&root.join("templates"))) {
+    for (name, path) in
+        files_under(&theme_dir.join("templates")).chain(files_under(&root.join("templates")))
+    {
         match std::fs::read_to_string(&path) {
             Ok(text) => {
                 templates.insert(name, (path, text));
             }
-            Err(e) => problems.push(Diagnostic::new(&path, format!("cannot read the template: {e}"))),
+            Err(e) => problems.push(Diagnostic::new(
+                &path,
+                format!("cannot read the template: {e}"),
+            )),
         }
     }
     for (name, path) in files_under(&theme_dir.join("static")) {
@@ -56,6 +64,8 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's own escaping also encodes `/`, which bloats every URL; `&<>"'` are enough.
+    tera.set_escape_fn(crate::markdown::escape);
     let sources: Vec<(String, String)> = templates
         .iter()
         .map(|(name, (_, text))| (name.clone(), text.clone()))

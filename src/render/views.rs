@@ -195,7 +195,12 @@ impl<'a> Views<'a> {
         let mut categories = count_by(|l| &l.category, "categories");
         // Configured categories keep the order site.yaml gives them.
         let order = &site.config.campaign.categories;
-        categories.sort_by_key(|f| order.iter().position(|c| *c == f.name).unwrap_or(usize::MAX));
+        categories.sort_by_key(|f| {
+            order
+                .iter()
+                .position(|c| *c == f.name)
+                .unwrap_or(usize::MAX)
+        });
         let regions = count_by(|l| &l.region, "regions");
         Views {
             site,
@@ -250,9 +255,8 @@ impl<'a> Views<'a> {
 
     /// The view of one laureate.
     pub fn laureate(&self, laureate: &'a Laureate) -> LaureateView<'a> {
-        let find = |filters: &[FilterView], name: &str| {
-            filters.iter().find(|f| f.name == name).cloned()
-        };
+        let find =
+            |filters: &[FilterView], name: &str| filters.iter().find(|f| f.name == name).cloned();
         let photos: Vec<PhotoView> = laureate
             .photos
             .iter()
@@ -318,7 +322,10 @@ impl<'a> Views<'a> {
                 .join(", ")
         };
         let largest = set.largest(Format::Jpeg)?;
-        let fallback = set.of(Format::Jpeg).find(|v| v.width >= 800).unwrap_or(largest);
+        let fallback = set
+            .of(Format::Jpeg)
+            .find(|v| v.width >= 800)
+            .unwrap_or(largest);
         Some(PictureView {
             alt: photo.alt.clone(),
             placeholder: processed.placeholder.clone(),
@@ -363,7 +370,11 @@ pub fn chapters(document: &Document) -> Vec<ChapterView<'_>> {
 }
 
 fn video_mime(source: &std::path::Path) -> &'static str {
-    match source.extension().map(|e| e.to_string_lossy().to_lowercase()).as_deref() {
+    match source
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .as_deref()
+    {
         Some("mov") => "video/quicktime",
         _ => "video/mp4",
     }

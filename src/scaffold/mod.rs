@@ -48,18 +48,30 @@ pub fn new_laureate(root: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
     let name = name.trim();
     let valid = !name.is_empty() && !name.contains(['/', '\\', ':']) && name != "." && name != "..";
     if !valid {
-        return Err(Diagnostic::new(root, format!("`{name}` cannot be a folder name"))
-            .hint("give the laureate's name, e.g. `laurel new 张三`"));
+        return Err(
+            Diagnostic::new(root, format!("`{name}` cannot be a folder name"))
+                .hint("give the laureate's name, e.g. `laurel new 张三`"),
+        );
     }
     let folder = root.join(LAUREATES_DIR).join(name);
     if folder.exists() {
-        return Err(Diagnostic::new(&folder, "this laureate folder already exists")
-            .hint("edit its profile.yaml, or choose another name"));
+        return Err(
+            Diagnostic::new(&folder, "this laureate folder already exists")
+                .hint("edit its profile.yaml, or choose another name"),
+        );
     }
     let io = |e: std::io::Error| Diagnostic::new(&folder, format!("cannot create: {e}"));
     std::fs::create_dir_all(folder.join("photos")).map_err(io)?;
     let quoted = name.replace('"', "");
-    std::fs::write(folder.join("profile.yaml"), PROFILE_TEMPLATE.replace("张三", &quoted)).map_err(io)?;
-    std::fs::write(folder.join("story.md"), STORY_TEMPLATE.replace("张三", &quoted)).map_err(io)?;
+    std::fs::write(
+        folder.join("profile.yaml"),
+        PROFILE_TEMPLATE.replace("张三", &quoted),
+    )
+    .map_err(io)?;
+    std::fs::write(
+        folder.join("story.md"),
+        STORY_TEMPLATE.replace("张三", &quoted),
+    )
+    .map_err(io)?;
     Ok(folder)
 }

@@ -1,0 +1,280 @@
+//! A good site builds into pages that show the right facts, safely and reproducibly.
+
+use crate::support::*;
+
+#[test]
+fn example_campaign_builds_every_page_with_its_facts() {
+    let site = TestSite::example();
+    site.build_ok();
+    for page in [
+        "index.html",
+        "gallery/index.html",
+        "about/index.html",
+        "404.html",
+        "sitemap.xml",
+        "feed.xml",
+        "robots.txt",
+        "search.json",
+        "categories/xiang-cun-zhen-xing/index.html",
+        "regions/ji-zhou-qu/index.html",
+    ] {
+        assert!(site.public().join(page).is_file(), "{page} missing");
+    }
+    let profile = site.read("laureates/li-ming-yuan/index.html");
+    for fact in [
+        "李明远",
+        "衡水市农业科学研究院",
+        "小麦育种",
+        "把论文写在大地上",
+        "盐碱地上找“种子”",
+        "推荐参加省级评选",
+        "2019年 河北省科技进步三等奖",
+        "五月的试验田里",
+    ] {
+        assert!(profile.contains(fact), "profile lacks {fact}");
+    }
+    assert!(
+        profile.starts_with("<!doctype html><html lang=zh-CN>"),
+        "{}",
+        &profile[..60]
+    );
+    let index = site.read("index.html");
+    let cards = index.matches("class=card ").count();
+    assert_eq!(cards, 9, "front page shows every laureate");
+    let search: serde_json::Value = serde_json::from_str(&site.read("search.json")).unwrap();
+    assert_eq!(search.as_array().unwrap().len(), 9);
+    assert_eq!(search[0]["url"], "/zuimei/laureates/li-ming-yuan/");
+    assert!(
+        site.public()
+            .join("laureates/xie-chun-mei/index.html")
+            .is_file(),
+        "解 as a surname is xie"
+    );
+}
+
+#[test]
+fn example_campaign_links_and_images_all_resolve() {
+    let site = TestSite::example();
+    site.build_ok();
+    let public = site.public();
+    for (path, bytes) in tree(&public) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for url in attribute_values(&html, &["href=", "src=", "srcset="]) {
+            let Some(local) = url.strip_prefix("/zuimei/") else {
+                assert!(
+                    url.starts_with("https://") || url.starts_with('#') || url.is_empty(),
+                    "{path}: odd URL {url}"
+                );
+                continue;
+            };
+            let local = local.split(['?', '#']).next().unwrap();
+            let target = public.join(local);
+            let ok = if local.is_empty() || local.ends_with('/') {
+                target.join("index.html").is_file()
+            } else {
+                target.is_file()
+            };
+            assert!(ok, "{path} links to {url}, which does not exist");
+        }
+        let imgs = html.matches("<img ").count();
+        let with_alt = html
+            .matches("<img ")
+            .zip(html.split("<img ").skip(1))
+            .filter(|(_, rest)| rest.split('>').next().unwrap().contains("alt="))
+            .count();
+        assert_eq!(imgs, with_alt, "{path}: every image has alt text");
+    }
+}
+
+/// Values of the given attributes (srcset split into its URLs), quoted or not.
+fn attribute_values(html: &str, attributes: &[&str]) -> Vec<String> {
+    let mut values = Vec::new();
+    for attribute in attributes {
+        for piece in html.split(&format!(" {attribute}")).skip(1) {
+            let value = match piece.chars().next() {
+                Some(q @ ('"' | '\'')) => piece[1..].split(q).next().unwrap_or(""),
+                _ => piece.split([' ', '>']).next().unwrap_or(""),
+            };
+            if *attribute == "srcset=" {
+                values.extend(
+                    value
+                        .split(',')
+                        .map(|s| s.split_whitespace().next().unwrap_or("").to_string()),
+                );
+            } else {
+                values.push(value.to_string());
+            }
+        }
+    }
+    values
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", FULL_PROFILE, "导语\n\n## 第一章\n\n正文", 3);
+    site.laureate("赵强", "category: 科技创新\n", "故事", 2);
+    site.build_ok();
+    let first = tree(&site.public());
+    std::fs::remove_dir_all(site.root().join(".laurel-cache")).unwrap();
+    site.build_ok();
+    assert_eq!(first.len(), tree(&site.public()).len());
+    assert!(
+        first == tree(&site.public()),
+        "outputs differ between builds"
+    );
+}
+
+#[test]
+fn failed_build_leaves_the_previous_output_untouched() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", FULL_PROFILE, "故事", 1);
+    site.build_ok();
+    let before = tree(&site.public());
+    site.write(
+        "content/laureates/王芳/profile.yaml",
+        "name: 王芳\nnmae: typo\n",
+    );
+    let output = site.build();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        before == tree(&site.public()),
+        "public/ changed after a failed build"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("laurel-tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary output left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn private_fields_never_reach_the_output() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", FULL_PROFILE, "故事", 1);
+    site.build_ok();
+    for (path, bytes) in tree(&site.public()) {
+        let text = String::from_utf8_lossy(&bytes);
+        for secret in ["13999990000", "SECRET-ID-4242"] {
+            assert!(!text.contains(secret), "{secret} leaked into {path}");
+        }
+    }
+}
+
+#[test]
+fn untrusted_story_html_is_sanitised() {
+    let site = TestSite::new(SITE_YAML);
+    let story = "正文<script>alert('x')</script>\n\n<img src=x onerror=\"steal()\">\n\n<a href=\"javascript:steal()\">链接</a>\n\n<iframe src=\"https://evil.example\"></iframe>";
+    site.laureate("王芳", FULL_PROFILE, story, 1);
+    site.build_ok();
+    let page = site.read("laureates/wang-fang/index.html");
+    for bad in [
+        "alert('x')",
+        "onerror",
+        "javascript:",
+        "<iframe",
+        "evil.example",
+    ] {
+        assert!(!page.contains(bad), "{bad} reached the page");
+    }
+    assert!(page.contains("正文"));
+}
+
+#[test]
+fn slugs_are_pinyin_with_surnames_unique_and_overridable() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("曾国强", "", "故事", 0);
+    site.laureate("单田芳", "slug: shan-tf\n", "故事", 0);
+    site.write("content/laureates/王芳/profile.yaml", "name: 王芳\n")
+        .write("content/laureates/王芳/story.md", "一");
+    site.write("content/laureates/王芳2/profile.yaml", "name: 王芳\n")
+        .write("content/laureates/王芳2/story.md", "二");
+    site.build_ok();
+    for page in ["zeng-guo-qiang", "shan-tf", "wang-fang", "wang-fang-2"] {
+        assert!(
+            site.public()
+                .join(format!("laureates/{page}/index.html"))
+                .is_file(),
+            "{page}"
+        );
+    }
+    assert!(site.read("laureates/wang-fang-2/index.html").contains("二"));
+}
+
+#[test]
+fn photos_follow_natural_order() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", "", "故事", 10);
+    site.build_ok();
+    let page = site.read("laureates/wang-fang/index.html");
+    let position = |i: usize| {
+        let alt = format!("王芳的照片{i}");
+        page.match_indices(&alt)
+            .find(|(at, _)| !page[at + alt.len()..].starts_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or_else(|| panic!("photo {i} missing"))
+            .0
+    };
+    let positions: Vec<usize> = (1..=10).map(position).collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "photos out of order: {positions:?}"
+    );
+}
+
+#[test]
+fn filter_pages_list_only_their_laureates() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", "category: 乡村振兴\nregion: 冀州区\n", "故事", 0);
+    site.laureate("赵强", "category: 科技创新\nregion: 桃城区\n", "故事", 0);
+    site.build_ok();
+    let rural = site.read("categories/xiang-cun-zhen-xing/index.html");
+    assert!(rural.contains("王芳") && !rural.contains("赵强"));
+    let region = site.read("regions/tao-cheng-qu/index.html");
+    assert!(region.contains("赵强") && !region.contains("王芳"));
+}
+
+#[test]
+fn site_templates_override_the_theme() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", "", "故事", 0);
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<p>自定义的找不到页面</p>{% endblock main %}",
+    );
+    site.build_ok();
+    assert!(site.read("404.html").contains("自定义的找不到页面"));
+    assert!(
+        site.read("index.html").contains("王芳"),
+        "other templates still come from the theme"
+    );
+}
+
+#[test]
+fn feed_and_sitemap_use_absolute_urls() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", FULL_PROFILE, "故事", 0);
+    site.build_ok();
+    assert!(site
+        .read("sitemap.xml")
+        .contains("<loc>https://example.org/zuimei/laureates/wang-fang/</loc>"));
+    let feed = site.read("feed.xml");
+    assert!(
+        feed.contains("<updated>2022-04-20T00:00:00Z</updated>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("href=\"https://example.org/zuimei/laureates/wang-fang/\""),
+        "{feed}"
+    );
+    assert!(site
+        .read("robots.txt")
+        .contains("Sitemap: https://example.org/zuimei/sitemap.xml"));
+}

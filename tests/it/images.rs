@@ -1,0 +1,166 @@
+//! Photos become responsive WebP + JPEG variants: right sizes, upright, no metadata, cached.
+
+use crate::support::*;
+
+fn media_files(site: &TestSite) -> Vec<(String, Vec<u8>)> {
+    tree(&site.public().join("media"))
+}
+
+#[test]
+fn photos_become_webp_and_jpeg_at_configured_widths_never_upscaled() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", "", "故事", 1);
+    site.build_ok();
+    let mut sizes: Vec<(String, u32, u32)> = media_files(&site)
+        .iter()
+        .map(|(name, bytes)| {
+            let image = decode(name, bytes);
+            let ext = name.rsplit('.').next().unwrap().to_string();
+            (ext, image.width(), image.height())
+        })
+        .collect();
+    sizes.sort();
+    // Photo 800x600: 200 and 400 wide, square 120; portrait 350x450 → 3:4 at 200 and its own
+    // 337x450 crop (400 would upscale), square 120.
+    let want = |ext: &str| {
+        let mut v: Vec<(String, u32, u32)> = [
+            (120, 120),
+            (120, 120),
+            (200, 150),
+            (200, 267),
+            (337, 450),
+            (400, 300),
+        ]
+        .iter()
+        .map(|&(w, h)| (ext.to_string(), w, h))
+        .collect();
+        v.sort();
+        v
+    };
+    let mut expected = want("jpg");
+    expected.extend(want("webp"));
+    expected.sort();
+    assert_eq!(sizes, expected);
+    let page = site.read("laureates/wang-fang/index.html");
+    assert!(
+        page.contains("type=image/webp"),
+        "picture has a WebP source"
+    );
+    assert!(page.contains("loading=lazy"));
+    assert!(
+        page.contains("width=400") && page.contains("height=300"),
+        "explicit dimensions"
+    );
+    assert!(
+        !tree(&site.public())
+            .iter()
+            .any(|(name, _)| name.contains("王芳")),
+        "originals are never published"
+    );
+}
+
+#[test]
+fn exif_orientation_is_applied_and_metadata_stripped() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", "", "故事", 0);
+    // An 800x600 landscape tagged "rotate 90° clockwise" (6) is a 600x800 portrait photo.
+    site.write_bytes(
+        "content/laureates/王芳/photos/王芳1.jpg",
+        &with_exif(&jpeg(800, 600, [10, 200, 10]), 6),
+    );
+    site.build_ok();
+    let files = media_files(&site);
+    let mut widest = (0, 0);
+    for (name, bytes) in &files {
+        for marker in [&b"Exif"[..], b"EXIF", b"GPSSECRET", b"XMP"] {
+            assert!(
+                bytes.windows(marker.len()).all(|w| w != marker),
+                "{name} carries {:?}",
+                String::from_utf8_lossy(marker)
+            );
+        }
+        let image = decode(name, bytes);
+        if image.width() > widest.0 && image.width() != image.height() {
+            widest = (image.width(), image.height());
+        }
+    }
+    assert_eq!(widest, (400, 533), "rotated photo comes out portrait");
+}
+
+#[test]
+fn second_build_reuses_the_cache_and_a_changed_photo_is_redone() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", "", "故事", 2);
+    site.build_ok();
+    let cache = site.root().join(".laurel-cache/media");
+    let stamp = |dir: &std::path::Path| {
+        let mut v: Vec<(String, std::time::SystemTime)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().unwrap().modified().unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let first = stamp(&cache);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    site.build_ok();
+    assert_eq!(
+        first,
+        stamp(&cache),
+        "nothing re-encoded on a no-op rebuild"
+    );
+    site.write_bytes(
+        "content/laureates/王芳/photos/王芳2.jpg",
+        &jpeg(640, 480, [250, 250, 0]),
+    );
+    site.build_ok();
+    let after = stamp(&cache);
+    let kept = after.iter().filter(|f| first.contains(f)).count();
+    assert_eq!(after.len(), first.len(), "stale variants are pruned");
+    assert_eq!(
+        kept,
+        first.len() - 6,
+        "only the changed photo's 6 files are new"
+    );
+}
+
+#[test]
+fn png_with_alpha_and_upper_case_extensions_work() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", "", "故事", 0);
+    let png = image::RgbaImage::from_pixel(300, 200, image::Rgba([0, 0, 255, 0]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    png.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
+    site.write_bytes(
+        "content/laureates/王芳/photos/王芳 1.Png",
+        &bytes.into_inner(),
+    );
+    site.write_bytes(
+        "content/laureates/王芳/photos/王芳2.JPEG",
+        &jpeg(300, 200, [1, 2, 3]),
+    );
+    site.build_ok();
+    let files = media_files(&site);
+    let transparent_became_white =
+        files
+            .iter()
+            .filter(|(n, _)| n.ends_with(".jpg"))
+            .any(|(n, b)| {
+                let image = decode(n, b);
+                image.pixels().all(|p| p.0.iter().all(|&c| c > 240))
+            });
+    let names: Vec<_> = files
+        .iter()
+        .map(|(n, b)| (n.clone(), decode(n, b).get_pixel(0, 0).0))
+        .collect();
+    assert!(
+        transparent_became_white,
+        "transparent PNG is flattened onto white: {names:?}"
+    );
+}

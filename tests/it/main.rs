@@ -1,0 +1,8 @@
+//! Whole-site tests: build small sites (and the example campaign) with the real binary and
+//! assert on what a reader or editor would see.
+
+mod build;
+mod cli;
+mod errors;
+mod images;
+mod support;

@@ -1,0 +1,243 @@
+//! Helpers for whole-site tests: small sites written into a temporary folder, photos made
+//! in the test (with EXIF orientation and GPS where a test needs them), and the built binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A site under construction in a temporary folder.
+pub struct TestSite {
+    dir: tempfile::TempDir,
+}
+
+impl TestSite {
+    /// An empty site with the given `site.yaml`.
+    pub fn new(site_yaml: &str) -> TestSite {
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        site.write("site.yaml", site_yaml);
+        site
+    }
+
+    /// A copy of the repository's example campaign (site.yaml, content/, static/).
+    pub fn example() -> TestSite {
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(repo.join("site.yaml"), site.root().join("site.yaml")).unwrap();
+        for folder in ["content", "static"] {
+            copy_tree(&repo.join(folder), &site.root().join(folder));
+        }
+        site
+    }
+
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The default output folder.
+    pub fn public(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    /// Writes a text file (creating folders).
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        self.write_bytes(rel, text.as_bytes())
+    }
+
+    /// Writes a binary file (creating folders).
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Self {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        self
+    }
+
+    /// Adds a laureate folder with a profile (the YAML given after `name:`), a story and
+    /// `photos` generated JPEG photos named 姓名1.jpg … plus a portrait 姓名0.jpg.
+    pub fn laureate(&self, name: &str, extra_yaml: &str, story: &str, photos: usize) -> &Self {
+        let folder = format!("content/laureates/{name}");
+        self.write(
+            &format!("{folder}/profile.yaml"),
+            &format!("name: {name}\n{extra_yaml}"),
+        );
+        self.write(&format!("{folder}/story.md"), story);
+        self.write_bytes(
+            &format!("{folder}/photos/{name}0.jpg"),
+            &jpeg(350, 450, [200, 80, 60]),
+        );
+        for i in 1..=photos {
+            let colour = [(20 * i % 250) as u8, 120, (200 - 15 * i % 200) as u8];
+            self.write_bytes(
+                &format!("{folder}/photos/{name}{i}.jpg"),
+                &jpeg(800, 600, colour),
+            );
+        }
+        self
+    }
+
+    /// Reads an output file as text.
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.public().join(rel);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Runs `laurel build` on the site.
+    pub fn build(&self) -> Output {
+        laurel(&["build", "--root", self.root().to_str().unwrap()])
+    }
+
+    /// Runs `laurel build` and fails the test unless it succeeded.
+    pub fn build_ok(&self) -> Output {
+        let output = self.build();
+        assert!(
+            output.status.success(),
+            "build failed:\n{}",
+            stderr(&output)
+        );
+        output
+    }
+}
+
+/// Runs the laurel binary with `args`.
+pub fn laurel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_laurel"))
+        .args(args)
+        .output()
+        .expect("run laurel")
+}
+
+/// The standard error of a run, as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A JPEG of one colour with a diagonal gradient, so resizing has something to do.
+pub fn jpeg(width: u32, height: u32, colour: [u8; 3]) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        let shade = ((x + y) % 64) as u8;
+        image::Rgb([
+            colour[0].saturating_add(shade),
+            colour[1],
+            colour[2].saturating_sub(shade),
+        ])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    out.into_inner()
+}
+
+/// Inserts an EXIF segment with the given orientation and a GPS position right after the
+/// JPEG's SOI marker, as phone cameras write it.
+pub fn with_exif(jpeg: &[u8], orientation: u16) -> Vec<u8> {
+    let exif = exif_segment(orientation);
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&exif);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+fn exif_segment(orientation: u16) -> Vec<u8> {
+    // Little-endian TIFF: IFD0 with Orientation (0x0112) and a GPS IFD pointer (0x8825);
+    // the GPS IFD holds GPSLatitudeRef "N" and a marker string in GPSMapDatum.
+    let mut tiff: Vec<u8> = b"II*\0".to_vec();
+    tiff.extend_from_slice(&8u32.to_le_bytes());
+    let entry = |tag: u16, kind: u16, count: u32, value: [u8; 4]| {
+        let mut e = tag.to_le_bytes().to_vec();
+        e.extend_from_slice(&kind.to_le_bytes());
+        e.extend_from_slice(&count.to_le_bytes());
+        e.extend_from_slice(&value);
+        e
+    };
+    let ifd0_len = 2 + 2 * 12 + 4;
+    let gps_offset = 8 + ifd0_len as u32;
+    tiff.extend_from_slice(&2u16.to_le_bytes());
+    let mut o = [0u8; 4];
+    o[..2].copy_from_slice(&orientation.to_le_bytes());
+    tiff.extend(entry(0x0112, 3, 1, o));
+    tiff.extend(entry(0x8825, 4, 1, gps_offset.to_le_bytes()));
+    tiff.extend_from_slice(&0u32.to_le_bytes());
+    let datum = b"GPSSECRET-37.7N\0";
+    let gps_len = 2 + 2 * 12 + 4;
+    let datum_offset = gps_offset + gps_len as u32;
+    tiff.extend_from_slice(&2u16.to_le_bytes());
+    tiff.extend(entry(0x0001, 2, 2, *b"N\0\0\0"));
+    tiff.extend(entry(
+        0x0012,
+        2,
+        datum.len() as u32,
+        datum_offset.to_le_bytes(),
+    ));
+    tiff.extend_from_slice(&0u32.to_le_bytes());
+    tiff.extend_from_slice(datum);
+    let mut segment = vec![0xFF, 0xE1];
+    segment.extend_from_slice(&((tiff.len() + 8) as u16).to_be_bytes());
+    segment.extend_from_slice(b"Exif\0\0");
+    segment.extend_from_slice(&tiff);
+    segment
+}
+
+/// Decodes a published JPEG or WebP file.
+pub fn decode(name: &str, bytes: &[u8]) -> image::RgbImage {
+    if name.ends_with(".webp") {
+        let decoded = webp::Decoder::new(bytes)
+            .decode()
+            .unwrap_or_else(|| panic!("{name}: not WebP"));
+        let (width, height, pixels) = (decoded.width(), decoded.height(), decoded.to_vec());
+        if decoded.is_alpha() {
+            image::DynamicImage::ImageRgba8(
+                image::RgbaImage::from_raw(width, height, pixels).unwrap(),
+            )
+            .to_rgb8()
+        } else {
+            image::RgbImage::from_raw(width, height, pixels).unwrap()
+        }
+    } else {
+        image::load_from_memory(bytes)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .to_rgb8()
+    }
+}
+
+/// All files under `dir`, as (relative path, bytes), sorted.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The minimal valid `site.yaml` of test sites.
+pub const SITE_YAML: &str = "title: 测试评选\nbase_url: https://example.org/zuimei/\nimages:\n  widths: [200, 400]\n  thumbnail: 120\ncampaign:\n  categories: [科技创新, 乡村振兴]\n";
+
+/// A profile body (after `name:`) with every field filled.
+pub const FULL_PROFILE: &str = "gender: 女\nbirth: 1990-03\norganization: 测试研究院\ntitle: 研究员\nposition: 主任\nfield: 作物育种\nregion: 冀州区\ncategory: 乡村振兴\nchannel: county\nrecommender: 冀州区科协\nquote: 把论文写在大地上\nsummary: 一段简要事迹。\nhonors: [\"2020年 省科技进步奖\"]\nprivate:\n  phone: \"13999990000\"\n  id_number: SECRET-ID-4242\n";
