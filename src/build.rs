@@ -6,17 +6,23 @@ use crate::media::{self, Cache};
 use crate::output;
 use crate::render;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Called as images finish with (images done, images in all), from any thread.
+pub type Progress = Arc<dyn Fn(usize, usize) + Send + Sync>;
 
 /// Name of the cache folder at the site root.
 pub const CACHE_DIR: &str = ".laurel-cache";
 
 /// Where to build from and to.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct BuildOptions {
     /// The site root (holding `site.yaml`).
     pub root: PathBuf,
     /// The output folder; replaced as a whole when the build succeeds.
     pub output: PathBuf,
+    /// Told of the media stage's progress, if set.
+    pub progress: Option<Progress>,
 }
 
 /// What a successful build made.
@@ -37,7 +43,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     output::check_output_folder(&options.root, &options.output)?;
     let site = content::load(&options.root)?;
     let cache = Cache::new(options.root.join(CACHE_DIR));
-    let media = media::process(&site, &cache)?;
+    let report = |done: usize, all: usize| {
+        if let Some(progress) = &options.progress {
+            progress(done, all);
+        }
+    };
+    let media = media::process(&site, &cache, &report)?;
     let rendered = render::render(&site, &media)?;
     output::write(
         &options.output,

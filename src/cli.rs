@@ -2,11 +2,14 @@
 //! function and prints what it returned. Exit codes: 0 success, 1 content errors, 2 usage.
 
 use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 use laurel::build::{self, BuildOptions};
 use laurel::diagnostics::Diagnostics;
 use laurel::scaffold;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// laurel builds laureate showcase sites from a folder of profiles, stories and photos.
@@ -35,6 +38,9 @@ struct BuildArgs {
     /// The output folder; relative paths are taken from the site folder.
     #[arg(long, short, default_value = "public")]
     output: PathBuf,
+    /// Print only errors and warnings (no progress bar, no summary).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -108,13 +114,27 @@ fn run_build(args: BuildArgs) -> ExitCode {
         args.root.join(args.output)
     };
     let started = Instant::now();
-    match build::build(&BuildOptions {
+    let bar = progress_bar(args.quiet);
+    let result = build::build(&BuildOptions {
         root: args.root,
         output: output.clone(),
-    }) {
+        progress: bar.clone().map(|bar| {
+            Arc::new(move |done: usize, all: usize| {
+                bar.set_length(all as u64);
+                bar.set_position(done as u64);
+            }) as build::Progress
+        }),
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    match result {
         Ok(summary) => {
             for warning in &summary.warnings {
                 eprintln!("warning: {warning}");
+            }
+            if args.quiet {
+                return ExitCode::SUCCESS;
             }
             println!(
                 "Built {} laureates: {} pages and assets, {} media files into {} in {:.2}s",
@@ -131,6 +151,18 @@ fn run_build(args: BuildArgs) -> ExitCode {
             "build failed; the previous output was left as it was",
         ),
     }
+}
+
+/// A progress bar for the images on standard error when it is a terminal and not `--quiet`.
+fn progress_bar(quiet: bool) -> Option<ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(0);
+    let style = ProgressStyle::with_template("images {bar:30} {pos}/{len} ({eta} left)")
+        .expect("the template is valid");
+    bar.set_style(style);
+    Some(bar)
 }
 
 fn report(problems: &Diagnostics, what: &str) -> ExitCode {

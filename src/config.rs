@@ -99,6 +99,8 @@ pub struct ImageSettings {
     pub jpeg_quality: u8,
     /// WebP quality, 1–100.
     pub webp_quality: u8,
+    /// libwebp's method (effort), 0–6: lower encodes faster and writes slightly larger files.
+    pub webp_effort: u8,
 }
 
 impl Default for ImageSettings {
@@ -108,6 +110,7 @@ impl Default for ImageSettings {
             thumbnail: 480,
             jpeg_quality: 80,
             webp_quality: 80,
+            webp_effort: 4,
         }
     }
 }
@@ -189,6 +192,13 @@ impl SiteConfig {
                     self.images.thumbnail
                 ),
                 "e.g. widths: [480, 960, 1600]",
+            );
+        }
+        if self.images.webp_effort > 6 {
+            problem(
+                "webp_effort",
+                format!("webp_effort {} is outside 0–6", self.images.webp_effort),
+                "4 is libwebp's default; 2 encodes about twice as fast",
             );
         }
         for (key, quality) in [

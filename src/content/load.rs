@@ -248,9 +248,11 @@ impl ProfileContext<'_> {
 fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<Laureate, Diagnostics> {
     let file = folder.join("profile.yaml");
     if !file.is_file() {
-        return Err(Diagnostic::new(&file, "the laureate folder has no profile.yaml")
-            .hint("every laureate folder needs one; `laurel new NAME` creates a folder with it")
-            .into());
+        return Err(
+            Diagnostic::new(&file, "the laureate folder has no profile.yaml")
+                .hint("every laureate folder needs one; `laurel new NAME` creates a folder with it")
+                .into(),
+        );
     }
     let text = read_text(&file)?;
     let raw: RawProfile = yaml::parse(&text, &file)?;

@@ -1,23 +1,75 @@
 //! The media cache under `.laurel-cache/`: encoded files in `media/`, and per source image a
 //! manifest in `images/<key>.json` saying what was made. The key is a hash of the source's
 //! bytes and every parameter that shapes the output, so a changed photo or setting misses.
+//!
+//! Hashing every source on every build would cost a read of every photo (hundreds of MB), so
+//! `sources.json` remembers each source's size, modification time and hash: a source whose
+//! size and time are unchanged is not read again, which keeps a no-op rebuild near instant.
 
 use super::ProcessedImage;
-use std::collections::HashSet;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::UNIX_EPOCH;
 
 /// The cache folder of one site.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Cache {
     dir: PathBuf,
+    /// Source file → what it was when last hashed; read at start, written by [`Cache::prune`].
+    stamps: Mutex<BTreeMap<PathBuf, Stamp>>,
+}
+
+/// A source file's size and modification time when its content hash was taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    len: u64,
+    modified_ns: u128,
+    hash: String,
 }
 
 impl Cache {
     /// The cache rooted at `dir` (usually `<site>/.laurel-cache`); created on first write.
     pub fn new(dir: impl Into<PathBuf>) -> Cache {
-        Cache { dir: dir.into() }
+        let dir = dir.into();
+        let stamps = std::fs::read(dir.join("sources.json"))
+            .ok()
+            .and_then(|json| serde_json::from_slice(&json).ok())
+            .unwrap_or_default();
+        Cache {
+            dir,
+            stamps: Mutex::new(stamps),
+        }
+    }
+
+    /// The content hash of a source file, and its bytes when they had to be read for it.
+    pub fn source_hash(&self, path: &Path) -> io::Result<(String, Option<Vec<u8>>)> {
+        let metadata = std::fs::metadata(path)?;
+        let modified_ns = metadata
+            .modified()?
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let known = self.stamps.lock().expect("stamps lock").get(path).cloned();
+        if let Some(stamp) =
+            known.filter(|s| s.len == metadata.len() && s.modified_ns == modified_ns)
+        {
+            return Ok((stamp.hash, None));
+        }
+        let bytes = std::fs::read(path)?;
+        let hash = blake3::hash(&bytes).to_hex().to_string();
+        let stamp = Stamp {
+            len: metadata.len(),
+            modified_ns,
+            hash: hash.clone(),
+        };
+        self.stamps
+            .lock()
+            .expect("stamps lock")
+            .insert(path.to_path_buf(), stamp);
+        Ok((hash, Some(bytes)))
     }
 
     /// Where the encoded file `name` is kept.
@@ -52,9 +104,15 @@ impl Cache {
         write_atomically(&self.manifest_path(key), &json)
     }
 
-    /// Removes encoded files not in `keep` and manifests none of whose files are kept.
-    /// Failures are ignored: a stale cache entry costs disk space, not correctness.
-    pub fn prune<'a>(&self, keep: impl Iterator<Item = &'a String>) {
+    /// Removes encoded files not in `keep`, manifests none of whose files are kept and stamps
+    /// of sources not in `sources`, then saves the stamps. Failures are ignored: a stale cache
+    /// entry costs disk space, not correctness.
+    pub fn prune<'a>(&self, keep: impl Iterator<Item = &'a String>, sources: &HashSet<&Path>) {
+        let mut stamps = self.stamps.lock().expect("stamps lock");
+        stamps.retain(|path, _| sources.contains(path.as_path()));
+        if let Ok(json) = serde_json::to_vec(&*stamps) {
+            let _ = write_atomically(&self.dir.join("sources.json"), &json);
+        }
         let keep: HashSet<&str> = keep.map(String::as_str).collect();
         let kept_keys: HashSet<&str> = keep.iter().filter_map(|f| f.get(..16)).collect();
         self.remove_where("media", |name| !keep.contains(name));
@@ -88,11 +146,4 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let temp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     std::fs::write(&temp, bytes)?;
     std::fs::rename(&temp, path)
-}
-
-/// The hex BLAKE3 hash of a file's contents.
-pub fn hash_file(path: &Path) -> io::Result<String> {
-    let mut hasher = blake3::Hasher::new();
-    io::copy(&mut std::fs::File::open(path)?, &mut hasher)?;
-    Ok(hasher.finalize().to_hex().to_string())
 }

@@ -9,6 +9,7 @@ use crate::config::ImageSettings;
 use crate::diagnostics::Diagnostic;
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
+use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -57,24 +58,49 @@ pub fn process_image(
     settings: &ImageSettings,
     cache: &Cache,
 ) -> Result<ProcessedImage, ImageError> {
-    let bytes = std::fs::read(&request.source).map_err(ImageError::Read)?;
-    let key = cache_key(&bytes, request, settings);
+    let (hash, bytes) = cache
+        .source_hash(&request.source)
+        .map_err(ImageError::Read)?;
+    let key = cache_key(&hash, request, settings);
     if let Some(hit) = cache.lookup(&key) {
         return Ok(hit);
     }
-    let image = decode(&bytes, &request.source)?;
+    let bytes = match bytes {
+        Some(bytes) => bytes,
+        None => std::fs::read(&request.source).map_err(ImageError::Read)?,
+    };
+    let image = decode(&bytes, &request.source, request, settings)?;
     drop(bytes);
     let mut resizer = Resizer::new();
     let mut shapes = BTreeMap::new();
     let mut smallest: Option<(u32, Vec<u8>)> = None;
     for &shape in &request.shapes {
         let crop = crop_rect(image.width(), image.height(), shape.aspect(), request.focus);
+        let widths = target_widths(&shape.widths(settings), crop.width);
+        let height_of =
+            |width: u32| ((width as f64 * crop.height / crop.width).round() as u32).max(1);
+        // The largest variant comes from the source; the smaller ones from the largest, as in
+        // sharp's decode-once pipeline: resizing 24 MP three times costs more than once.
+        let Some(&largest) = widths.last() else {
+            continue;
+        };
+        let base = Pixels::new(&image);
+        let largest_pixels = resize(&mut resizer, &base, &crop, largest, height_of(largest))?;
+        let from_largest = Pixels {
+            data: &largest_pixels,
+            width: largest,
+            height: height_of(largest),
+        };
+        let whole = crop_rect(largest, height_of(largest), None, request.focus);
         let mut variants = Vec::new();
-        for width in target_widths(&shape.widths(settings), crop.width) {
-            let height = ((width as f64 * crop.height / crop.width).round() as u32).max(1);
-            let pixels = resize(&mut resizer, &image, &crop, width, height)?;
+        for &width in widths.iter().rev() {
+            let pixels = if width == largest {
+                largest_pixels.clone()
+            } else {
+                resize(&mut resizer, &from_largest, &whole, width, height_of(width))?
+            };
             for format in [Format::Webp, Format::Jpeg] {
-                let encoded = encode(format, &pixels, width, height, settings)?;
+                let encoded = encode(format, &pixels, width, height_of(width), settings)?;
                 let file = variant_file_name(&key, shape, width, format);
                 cache
                     .store_file(&file, &encoded)
@@ -82,7 +108,7 @@ pub fn process_image(
                 variants.push(Variant {
                     file,
                     width,
-                    height,
+                    height: height_of(width),
                     format,
                 });
             }
@@ -95,8 +121,6 @@ pub fn process_image(
     }
     let processed = ProcessedImage {
         placeholder: average_colour(smallest.map(|(_, p)| p).as_deref().unwrap_or(&[])),
-        source_width: image.width(),
-        source_height: image.height(),
         shapes,
     };
     cache
@@ -105,9 +129,26 @@ pub fn process_image(
     Ok(processed)
 }
 
-fn cache_key(bytes: &[u8], request: &ImageRequest, settings: &ImageSettings) -> String {
+/// RGB pixels borrowed with their size.
+struct Pixels<'a> {
+    data: &'a [u8],
+    width: u32,
+    height: u32,
+}
+
+impl<'a> Pixels<'a> {
+    fn new(image: &'a RgbImage) -> Self {
+        Pixels {
+            data: image.as_raw(),
+            width: image.width(),
+            height: image.height(),
+        }
+    }
+}
+
+fn cache_key(source_hash: &str, request: &ImageRequest, settings: &ImageSettings) -> String {
     let mut hasher = blake3::Hasher::new();
-    hasher.update(bytes);
+    hasher.update(source_hash.as_bytes());
     let params = format!(
         "{PIPELINE_VERSION}|{settings:?}|{:?}|{:?}",
         request.shapes, request.focus
@@ -117,19 +158,140 @@ fn cache_key(bytes: &[u8], request: &ImageRequest, settings: &ImageSettings) -> 
 }
 
 /// Decodes JPEG or PNG into 8-bit RGB with EXIF orientation applied and alpha flattened onto
-/// white. Checks that the contents match the file's extension.
-fn decode(bytes: &[u8], source: &Path) -> Result<RgbImage, ImageError> {
-    let format = detect_format(bytes, source)?;
+/// white. Checks that the contents match the file's extension. A JPEG much larger than the
+/// largest output is decoded at 1/2, 1/4 or 1/8 scale in the DCT domain (shrink-on-load).
+fn decode(
+    bytes: &[u8],
+    source: &Path,
+    request: &ImageRequest,
+    settings: &ImageSettings,
+) -> Result<RgbImage, ImageError> {
+    match detect_format(bytes, source)? {
+        ImageFormat::Jpeg => decode_jpeg(bytes, request, settings)
+            .or_else(|_| decode_with_image_crate(bytes, ImageFormat::Jpeg)),
+        format => decode_with_image_crate(bytes, format),
+    }
+}
+
+fn decode_with_image_crate(bytes: &[u8], format: ImageFormat) -> Result<RgbImage, ImageError> {
     let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
         .into_decoder()
         .map_err(|e| ImageError::Decode(e.to_string()))?;
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut image =
         DynamicImage::from_decoder(decoder).map_err(|e| ImageError::Decode(e.to_string()))?;
     image.apply_orientation(orientation);
     Ok(to_rgb8(image))
+}
+
+fn decode_jpeg(
+    bytes: &[u8],
+    request: &ImageRequest,
+    settings: &ImageSettings,
+) -> Result<RgbImage, ImageError> {
+    let error = |e: jpeg_decoder::Error| ImageError::Decode(e.to_string());
+    let mut decoder = jpeg_decoder::Decoder::new(bytes);
+    decoder.read_info().map_err(error)?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| ImageError::Decode("no image header".into()))?;
+    let orientation = decoder
+        .exif_data()
+        .and_then(Orientation::from_exif_chunk)
+        .unwrap_or(Orientation::NoTransforms);
+    let (width, height) = (info.width as u32, info.height as u32);
+    let upright = if swaps_sides(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    let fraction = needed_fraction(upright, request, settings);
+    if fraction <= 0.5 {
+        // A few pixels of margin so rounding never leaves the crop a pixel short.
+        let at_least = |side: u32| ((side as f64 * fraction).ceil() as u32 + 8).min(side) as u16;
+        decoder
+            .scale(at_least(width), at_least(height))
+            .map_err(error)?;
+    }
+    let pixels = decoder.decode().map_err(error)?;
+    let info = decoder
+        .info()
+        .ok_or_else(|| ImageError::Decode("no image header".into()))?;
+    let rgb = match info.pixel_format {
+        jpeg_decoder::PixelFormat::RGB24 => pixels,
+        jpeg_decoder::PixelFormat::L8 => pixels.iter().flat_map(|&l| [l, l, l]).collect(),
+        jpeg_decoder::PixelFormat::L16 => pixels
+            .chunks_exact(2)
+            .flat_map(|l| [l[0], l[0], l[0]])
+            .collect(),
+        jpeg_decoder::PixelFormat::CMYK32 => pixels.chunks_exact(4).flat_map(cmyk_to_rgb).collect(),
+    };
+    let image = RgbImage::from_raw(info.width as u32, info.height as u32, rgb)
+        .ok_or_else(|| ImageError::Decode("decoded size does not match the header".into()))?;
+    let mut image = DynamicImage::ImageRgb8(image);
+    image.apply_orientation(orientation);
+    Ok(image.into_rgb8())
+}
+
+fn swaps_sides(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
+
+/// The fraction (at most 1) of the upright source size that the largest output needs.
+fn needed_fraction(upright: (u32, u32), request: &ImageRequest, settings: &ImageSettings) -> f64 {
+    request
+        .shapes
+        .iter()
+        .map(|&shape| {
+            let crop = crop_rect(upright.0, upright.1, shape.aspect(), request.focus);
+            let widest = shape.widths(settings).into_iter().max().unwrap_or(0) as f64;
+            (widest / crop.width).min(1.0)
+        })
+        .fold(0.0, f64::max)
+}
+
+/// CMYK (ink amounts, 0–255) to sRGB without an ICC profile: the polynomial fit to the
+/// US Web Coated (SWOP) v2 profile that Mozilla pdf.js uses (Apache-2.0). The naive
+/// `(1 - c)(1 - k)` formula gives visibly over-saturated colours.
+fn cmyk_to_rgb(pixel: &[u8]) -> [u8; 3] {
+    let [c, m, y, k] = [0, 1, 2, 3].map(|i| pixel[i] as f64 / 255.0);
+    let r = 255.0
+        + c * (-4.387332384609988 * c
+            + 54.48615194189176 * m
+            + 18.82290502165302 * y
+            + 212.25662451639585 * k
+            - 285.2331026137004)
+        + m * (1.7149763477362134 * m
+            - 5.6096736904047315 * y
+            - 17.873870861415444 * k
+            - 5.497006427196366)
+        + y * (-2.5217340131683033 * y - 21.248923337353073 * k + 17.5119270841813)
+        + k * (-21.86122147463605 * k - 189.48180835922747);
+    let g = 255.0
+        + c * (8.841041422036149 * c
+            + 60.118027045597366 * m
+            + 6.871425592049007 * y
+            + 31.159100130055922 * k
+            - 79.2970844816548)
+        + m * (-15.310361306967817 * m + 17.575251261109482 * y + 131.35250912493976 * k
+            - 190.9453302588951)
+        + y * (4.444339102852739 * y + 9.8632861493405 * k - 24.86741582555878)
+        + k * (-20.737325471181034 * k - 187.80453709719578);
+    let b = 255.0
+        + c * (0.8842522430003296 * c + 8.078677503112928 * m + 30.89978309703729 * y
+            - 0.23883238689178934 * k
+            - 14.183576799673286)
+        + m * (10.49593273432072 * m + 63.02378494754052 * y + 50.606957656360734 * k
+            - 112.23884253719248)
+        + y * (0.03296041114873217 * y + 115.60384449646641 * k - 193.58209356861505)
+        + k * (-22.33816807309886 * k - 180.12613974708367);
+    [r, g, b].map(|v| v.round().clamp(0.0, 255.0) as u8)
 }
 
 fn detect_format(bytes: &[u8], source: &Path) -> Result<ImageFormat, ImageError> {
@@ -239,18 +401,13 @@ fn target_widths(wanted: &[u32], crop_width: f64) -> Vec<u32> {
 
 fn resize(
     resizer: &mut Resizer,
-    image: &RgbImage,
+    source: &Pixels,
     crop: &CropRect,
     width: u32,
     height: u32,
 ) -> Result<Vec<u8>, ImageError> {
-    let src = ImageRef::new(
-        image.width(),
-        image.height(),
-        image.as_raw(),
-        PixelType::U8x3,
-    )
-    .map_err(|e| ImageError::Decode(e.to_string()))?;
+    let src = ImageRef::new(source.width, source.height, source.data, PixelType::U8x3)
+        .map_err(|e| ImageError::Decode(e.to_string()))?;
     let mut dst = Image::new(width, height, PixelType::U8x3);
     let options = ResizeOptions::new()
         .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
@@ -288,7 +445,7 @@ fn encode(
             let mut config = webp::WebPConfig::new()
                 .map_err(|_| ImageError::Write("libwebp configuration failed".into()))?;
             config.quality = settings.webp_quality as f32;
-            config.method = 4;
+            config.method = settings.webp_effort as i32;
             webp::Encoder::from_rgb(pixels, width, height)
                 .encode_advanced(&config)
                 .map(|memory| memory.to_vec())
@@ -317,6 +474,7 @@ fn average_colour(pixels: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::media::Shape;
 
     #[test]
     fn crop_follows_the_focal_point_within_the_edges() {
@@ -347,6 +505,50 @@ mod tests {
         rgba.put_pixel(0, 0, image::Rgba([0, 0, 0, 0]));
         let rgb = to_rgb8(DynamicImage::ImageRgba8(rgba));
         assert_eq!(rgb.get_pixel(0, 0).0, [255, 255, 255]);
+    }
+
+    #[test]
+    fn cmyk_converts_close_to_swop() {
+        // Process colours and overprints as a US Web Coated (SWOP) v2 proof shows them in sRGB.
+        let swop: [([u8; 4], [u8; 3]); 7] = [
+            ([255, 0, 0, 0], [0, 174, 239]),
+            ([0, 255, 0, 0], [236, 0, 140]),
+            ([0, 0, 255, 0], [255, 242, 0]),
+            ([0, 0, 0, 255], [35, 31, 32]),
+            ([0, 255, 255, 0], [237, 28, 36]),
+            ([255, 0, 255, 0], [0, 166, 81]),
+            ([255, 255, 0, 0], [46, 49, 146]),
+        ];
+        let naive = |p: &[u8; 4]| {
+            [0, 1, 2].map(|i| ((255 - p[i] as u32) * (255 - p[3] as u32) / 255) as u8)
+        };
+        let error = |convert: &dyn Fn(&[u8; 4]) -> [u8; 3]| -> u32 {
+            swop.iter()
+                .map(|(cmyk, want)| {
+                    convert(cmyk)
+                        .iter()
+                        .zip(want)
+                        .map(|(a, b)| a.abs_diff(*b) as u32)
+                        .sum::<u32>()
+                })
+                .sum()
+        };
+        assert_eq!(cmyk_to_rgb(&[0, 0, 0, 0]), [255, 255, 255]);
+        let (ours, theirs) = (error(&|p| cmyk_to_rgb(p)), error(&naive));
+        assert!(ours * 2 < theirs, "SWOP error {ours} vs naive {theirs}");
+        assert!(ours < 350, "SWOP error {ours}");
+    }
+
+    #[test]
+    fn big_sources_need_only_a_fraction() {
+        let request = ImageRequest {
+            source: "x.jpg".into(),
+            focus: (0.5, 0.5),
+            shapes: [Shape::Original, Shape::Square].into(),
+        };
+        let settings = ImageSettings::default();
+        assert_eq!(needed_fraction((6400, 4800), &request, &settings), 0.25);
+        assert_eq!(needed_fraction((1000, 800), &request, &settings), 1.0);
     }
 
     #[test]

@@ -16,8 +16,9 @@ use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The URL folder (under the site root) all processed media are published in.
 pub const MEDIA_DIR: &str = "media";
@@ -125,10 +126,6 @@ impl ShapeSet {
 pub struct ProcessedImage {
     /// The image's average colour as `#rrggbb`, shown while it loads.
     pub placeholder: String,
-    /// Width of the source after EXIF orientation.
-    pub source_width: u32,
-    /// Height of the source after EXIF orientation.
-    pub source_height: u32,
     /// The published files per shape.
     pub shapes: BTreeMap<Shape, ShapeSet>,
 }
@@ -194,13 +191,27 @@ pub fn image_requests(site: &Site) -> Vec<ImageRequest> {
     requests.into_values().collect()
 }
 
-/// Runs the media stage over the whole site with the cache in `cache`.
-pub fn process(site: &Site, cache: &Cache) -> Result<MediaIndex, Diagnostics> {
+/// Runs the media stage over the whole site with the cache in `cache`; `progress` is called
+/// with (images done, images in all) as each image finishes.
+pub fn process(
+    site: &Site,
+    cache: &Cache,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<MediaIndex, Diagnostics> {
     let settings = &site.config.images;
-    let requests = image_requests(site);
+    let mut requests = image_requests(site);
+    // Largest files first, so the last image does not keep one core busy alone.
+    requests.sort_by_cached_key(|r| {
+        std::cmp::Reverse(std::fs::metadata(&r.source).map_or(0, |m| m.len()))
+    });
+    let done = AtomicUsize::new(0);
     let results: Vec<_> = requests
         .par_iter()
-        .map(|request| (request, process_image(request, settings, cache)))
+        .map(|request| {
+            let result = process_image(request, settings, cache);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, requests.len());
+            (request, result)
+        })
         .collect();
     let mut index = MediaIndex::default();
     let mut problems = Diagnostics::default();
@@ -218,7 +229,7 @@ pub fn process(site: &Site, cache: &Cache) -> Result<MediaIndex, Diagnostics> {
         }
     }
     for video in site.laureates.iter().flat_map(|l| &l.videos) {
-        match publish_video(&video.source) {
+        match publish_video(&video.source, cache) {
             Ok(name) => {
                 index.files.insert(name.clone(), video.source.clone());
                 index.videos.insert(video.source.clone(), name);
@@ -227,14 +238,20 @@ pub fn process(site: &Site, cache: &Cache) -> Result<MediaIndex, Diagnostics> {
         }
     }
     if problems.is_empty() {
-        cache.prune(index.files.keys());
+        let sources: HashSet<&Path> = requests
+            .iter()
+            .map(|r| r.source.as_path())
+            .chain(index.videos.keys().map(PathBuf::as_path))
+            .collect();
+        cache.prune(index.files.keys(), &sources);
     }
     problems.into_result(index)
 }
 
 /// Names a video by its content hash; the file itself is published as it is.
-fn publish_video(source: &Path) -> Result<String, Diagnostic> {
-    let hash = cache::hash_file(source)
+fn publish_video(source: &Path, cache: &Cache) -> Result<String, Diagnostic> {
+    let (hash, _) = cache
+        .source_hash(source)
         .map_err(|e| Diagnostic::new(source, format!("cannot read the video: {e}")))?;
     let ext = source
         .extension()

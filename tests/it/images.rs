@@ -164,3 +164,37 @@ fn png_with_alpha_and_upper_case_extensions_work() {
         "transparent PNG is flattened onto white: {names:?}"
     );
 }
+
+#[test]
+fn cmyk_jpeg_comes_out_in_print_like_colours() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", "", "故事", 0);
+    // Pure cyan ink, as a press-ready CMYK JPEG (Adobe marker, inverted channels).
+    let cyan: Vec<u8> = [255u8, 0, 0, 0].repeat(300 * 200);
+    let mut bytes = Vec::new();
+    jpeg_encoder::Encoder::new(&mut bytes, 90)
+        .encode(&cyan, 300, 200, jpeg_encoder::ColorType::Cmyk)
+        .unwrap();
+    site.write_bytes("content/laureates/王芳/photos/王芳1.jpg", &bytes);
+    site.build_ok();
+    let page = site.read("laureates/wang-fang/index.html");
+    let name = page
+        .split("/media/")
+        .filter_map(|s| s.split([' ', '"']).next())
+        .find(|n| n.contains("-o") && n.ends_with(".jpg"))
+        .unwrap()
+        .to_string();
+    let image = decode(
+        &name,
+        &std::fs::read(site.public().join("media").join(&name)).unwrap(),
+    );
+    let centre = image.get_pixel(image.width() / 2, image.height() / 2).0;
+    let swop_cyan = [0u8, 174, 239];
+    assert!(
+        centre
+            .iter()
+            .zip(swop_cyan)
+            .all(|(a, b)| a.abs_diff(b) <= 20),
+        "cyan came out as {centre:?}"
+    );
+}
