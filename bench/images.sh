@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/images.sh — laurel's image pipeline against sharp's decode-once pipeline, same photos,
 # same machine, same run. Prints cold and warm build time, MP/s, peak RSS, output bytes and
-# the ratio to sharp.
+# the ratio to sharp. EFFORT=N sets laurel's webp_effort (libwebp method; sharp uses 4).
 #
 # Needs: ../shared/bench (make-corpus.sh, sharp-bench.js) beside the repository, node + npm
 # (sharp is installed into bench/.work/sharp), GNU time. The corpus (42 photos, 588 MP) is
@@ -36,6 +36,7 @@ images:
   thumbnail: 400
   jpeg_quality: 80
   webp_quality: 80
+  webp_effort: ${EFFORT:-4}
 YAML
 i=0
 for photo in "$PHOTOS"/*; do

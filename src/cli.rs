@@ -4,6 +4,7 @@
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use laurel::build::{self, BuildOptions};
+use laurel::check;
 use laurel::diagnostics::Diagnostics;
 use laurel::scaffold;
 use std::io::IsTerminal;
@@ -28,6 +29,24 @@ enum Command {
     Init(InitArgs),
     /// Add a laureate folder with a commented profile.yaml and story.md.
     New(NewArgs),
+    /// Check every nomination against the campaign's rules (exit 1 on any error).
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output format: text for people, json for scripts and CI.
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +92,7 @@ pub fn run() -> ExitCode {
             }
             Err(d) => report(&d.into(), "could not create the site"),
         },
+        Command::Check(args) => run_check(args),
         Command::New(args) => {
             if let Some(code) = require_site(&args.root) {
                 return code;
@@ -151,6 +171,70 @@ fn run_build(args: BuildArgs) -> ExitCode {
             "build failed; the previous output was left as it was",
         ),
     }
+}
+
+fn run_check(args: CheckArgs) -> ExitCode {
+    if let Some(code) = require_site(&args.root) {
+        return code;
+    }
+    let site = match laurel::content::load(&args.root) {
+        Ok(site) => site,
+        Err(problems) => {
+            return report(
+                &problems,
+                "the content cannot be loaded, so the rules were not checked",
+            )
+        }
+    };
+    let report = check::check(&site);
+    match args.format {
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("reports serialise")
+        ),
+        ReportFormat::Text => print!("{}", check_text(&report, std::io::stdout().is_terminal())),
+    }
+    if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The report for a terminal: findings grouped by laureate, colour when `colour`.
+fn check_text(report: &check::Report, colour: bool) -> String {
+    let paint = |code: &str, text: &str| {
+        if colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    };
+    let mut out = String::new();
+    let mut current: Option<&Option<String>> = None;
+    for finding in &report.findings {
+        if current != Some(&finding.laureate) {
+            let heading = finding.laureate.as_deref().unwrap_or("Campaign");
+            out.push_str(&format!("\n{}\n", paint("1", heading)));
+            current = Some(&finding.laureate);
+        }
+        let severity = match finding.severity {
+            check::Severity::Error => paint("31", "error  "),
+            check::Severity::Warning => paint("33", "warning"),
+        };
+        out.push_str(&format!(
+            "  {severity} {} [{}]\n          {}\n          fix: {}\n",
+            finding.file.display(),
+            finding.rule,
+            finding.message,
+            finding.fix
+        ));
+    }
+    out.push_str(&format!(
+        "\n{} laureates checked: {} errors, {} warnings\n",
+        report.laureates, report.errors, report.warnings
+    ));
+    out
 }
 
 /// A progress bar for the images on standard error when it is a terminal and not `--quiet`.

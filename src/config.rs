@@ -71,6 +71,8 @@ pub struct Campaign {
     pub reference_date: Date,
     /// The award categories a laureate's `category` must be one of; empty allows any.
     pub categories: Vec<String>,
+    /// The rules `laurel check` applies (the notice's numbers by default).
+    pub rules: Rules,
 }
 
 impl Default for Campaign {
@@ -83,6 +85,83 @@ impl Default for Campaign {
                 day: 20,
             },
             categories: Vec::new(),
+            rules: Rules::default(),
+        }
+    }
+}
+
+/// The campaign's rules, as the city's notice sets them; `laurel check` reports breaches.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rules {
+    /// Most laureates chosen (20).
+    pub laureates: usize,
+    /// Laureates put forward to the provincial round (3).
+    pub province_picks: usize,
+    /// Selection is final: a wrong number of provincial picks is an error, not a warning.
+    pub selection_final: bool,
+    /// Most nominations per recommending unit, by channel.
+    pub quotas: Quotas,
+    /// "Young" means under this age at the reference date (45).
+    pub young_age: u32,
+    /// Smallest share of young nominees (0.2).
+    pub young_share: f64,
+    /// Longest summary in characters (300).
+    pub summary_max_chars: usize,
+    /// Fewest and most life/work photos (3–5).
+    pub photos_min: usize,
+    /// Most life/work photos.
+    pub photos_max: usize,
+    /// Smallest photo file in bytes (2 MB).
+    pub photo_min_bytes: u64,
+    /// Smallest portrait width in pixels.
+    pub portrait_min_width: u32,
+    /// Words in an honour that suggest a provincial/ministerial or higher honour or an earlier
+    /// 「最美」 title (a warning: such people are in principle not nominated).
+    pub honor_keywords: Vec<String>,
+    /// Words in `identity` that exclude a nominee (active military, civil servants, officials).
+    pub excluded_identities: Vec<String>,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        let words = |list: &[&str]| list.iter().map(|w| w.to_string()).collect();
+        Rules {
+            laureates: 20,
+            province_picks: 3,
+            selection_final: false,
+            quotas: Quotas::default(),
+            young_age: 45,
+            young_share: 0.2,
+            summary_max_chars: 300,
+            photos_min: 3,
+            photos_max: 5,
+            photo_min_bytes: 2_000_000,
+            portrait_min_width: 295,
+            honor_keywords: words(&["最美", "全国", "国家", "省部级", "省"]),
+            excluded_identities: words(&["现役军人", "公务员", "参公", "县处级", "厅局级"]),
+        }
+    }
+}
+
+/// Most nominations a recommending unit of each channel may send.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Quotas {
+    /// Per county-level district (县市区): 2.
+    pub county: usize,
+    /// Per city-level society (学会): 1.
+    pub society: usize,
+    /// Per university science association (高校科协): 1.
+    pub university: usize,
+}
+
+impl Default for Quotas {
+    fn default() -> Self {
+        Quotas {
+            county: 2,
+            society: 1,
+            university: 1,
         }
     }
 }

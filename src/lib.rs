@@ -13,6 +13,7 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;

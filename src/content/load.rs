@@ -140,6 +140,8 @@ struct RawProfile {
     channel: Option<Channel>,
     #[serde(alias = "推荐单位")]
     recommender: Option<String>,
+    #[serde(alias = "身份")]
+    identity: Option<String>,
     #[serde(default, alias = "推荐省级")]
     province_pick: bool,
     #[serde(default, alias = "荣誉", deserialize_with = "yaml::one_or_many")]
@@ -299,6 +301,7 @@ fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<Laureate, Diagnos
         category: raw.category.unwrap_or_default(),
         channel: raw.channel,
         recommender: raw.recommender.unwrap_or_default(),
+        identity: raw.identity.unwrap_or_default(),
         province_pick: raw.province_pick,
         honors: raw.honors,
         quote: raw.quote.unwrap_or_default(),
@@ -610,6 +613,7 @@ pub(crate) mod tests {
             category: String::new(),
             channel: None,
             recommender: String::new(),
+            identity: String::new(),
             province_pick: false,
             honors: Vec::new(),
             quote: String::new(),

@@ -55,6 +55,8 @@ pub struct Laureate {
     pub channel: Option<Channel>,
     /// 推荐单位.
     pub recommender: String,
+    /// 身份, e.g. 事业单位专业技术人员; checked against the notice's exclusions.
+    pub identity: String,
     /// Put forward to the provincial round.
     pub province_pick: bool,
     /// Honours received, one line each.

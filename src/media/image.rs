@@ -173,6 +173,25 @@ fn decode(
     }
 }
 
+/// Width and height of a source image as it is shown (EXIF orientation applied), from its
+/// header only.
+pub fn source_dimensions(source: &Path) -> Result<(u32, u32), ImageError> {
+    let decode_error = |e: image::ImageError| ImageError::Decode(e.to_string());
+    let mut decoder = ImageReader::open(source)
+        .map_err(ImageError::Read)?
+        .with_guessed_format()
+        .map_err(ImageError::Read)?
+        .into_decoder()
+        .map_err(decode_error)?;
+    let (width, height) = decoder.dimensions();
+    let orientation = decoder.orientation().map_err(decode_error)?;
+    Ok(if swaps_sides(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    })
+}
+
 fn decode_with_image_crate(bytes: &[u8], format: ImageFormat) -> Result<RgbImage, ImageError> {
     let mut decoder = ImageReader::with_format(Cursor::new(bytes), format)
         .into_decoder()

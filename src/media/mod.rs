@@ -8,7 +8,7 @@
 mod cache;
 mod image;
 
-pub use self::image::{process_image, ImageError};
+pub use self::image::{process_image, source_dimensions, ImageError};
 pub use cache::Cache;
 
 use crate::config::ImageSettings;

@@ -1,0 +1,460 @@
+//! `check`: the campaign's rules over a loaded [`Site`]. Findings are data (a [`Report`]),
+//! not errors: the CLI prints them as text or JSON and sets the exit code.
+
+use crate::config::Rules;
+use crate::content::{Channel, Laureate, Photo, Site};
+use crate::media;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Breaks a rule of the notice: the nomination cannot go forward like this.
+    Error,
+    /// Worth a look; the notice allows it in principle, or the editors' choice is pending.
+    Warning,
+}
+
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable rule id, e.g. `photo-size`.
+    pub rule: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The laureate's name, or `None` for campaign-level findings.
+    pub laureate: Option<String>,
+    /// The file concerned, relative to the site root.
+    pub file: PathBuf,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// How to fix it.
+    pub fix: String,
+}
+
+/// Everything `laurel check` found.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// Number of laureates checked.
+    pub laureates: usize,
+    /// Number of errors.
+    pub errors: usize,
+    /// Number of warnings.
+    pub warnings: usize,
+    /// All findings: per laureate in site order, campaign-level ones last.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// True when any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+}
+
+/// Collects findings with the site root for relative paths.
+struct Checker<'a> {
+    site: &'a Site,
+    rules: &'a Rules,
+    findings: Vec<Finding>,
+}
+
+impl Checker<'_> {
+    fn add(
+        &mut self,
+        laureate: Option<&Laureate>,
+        file: &Path,
+        rule: &'static str,
+        severity: Severity,
+        message: String,
+        fix: &str,
+    ) {
+        self.findings.push(Finding {
+            rule,
+            severity,
+            laureate: laureate.map(|l| l.name.clone()),
+            file: file
+                .strip_prefix(&self.site.root)
+                .unwrap_or(file)
+                .to_path_buf(),
+            message,
+            fix: fix.to_string(),
+        });
+    }
+}
+
+/// Applies every rule of the campaign to `site`.
+pub fn check(site: &Site) -> Report {
+    let mut checker = Checker {
+        site,
+        rules: &site.config.campaign.rules,
+        findings: Vec::new(),
+    };
+    for laureate in &site.laureates {
+        check_profile(&mut checker, laureate);
+        check_portrait(&mut checker, laureate);
+        check_photos(&mut checker, laureate);
+    }
+    check_campaign(&mut checker);
+    check_shared_photos(&mut checker);
+    let findings = checker.findings;
+    Report {
+        laureates: site.laureates.len(),
+        errors: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count(),
+        warnings: findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count(),
+        findings,
+    }
+}
+
+fn check_profile(c: &mut Checker, l: &Laureate) {
+    let profile = l.folder.join("profile.yaml");
+    let required = [
+        ("gender", l.gender.as_str()),
+        ("organization", &l.organization),
+        ("field", &l.field),
+        ("category", &l.category),
+        ("recommender", &l.recommender),
+    ];
+    for (key, value) in required {
+        if value.trim().is_empty() {
+            c.add(
+                Some(l),
+                &profile,
+                "required-field",
+                Severity::Error,
+                format!("`{key}` is missing"),
+                &format!("add `{key}:` to profile.yaml"),
+            );
+        }
+    }
+    if !l.gender.is_empty() && l.gender != "男" && l.gender != "女" {
+        c.add(
+            Some(l),
+            &profile,
+            "required-field",
+            Severity::Error,
+            format!("gender `{}` is not 男 or 女", l.gender),
+            "write `gender: 男` or `gender: 女`",
+        );
+    }
+    if l.birth.is_none() {
+        c.add(
+            Some(l),
+            &profile,
+            "required-field",
+            Severity::Error,
+            "`birth` is missing".into(),
+            "add the year and month of birth, e.g. `birth: 1986-05`",
+        );
+    }
+    if l.channel.is_none() {
+        c.add(
+            Some(l),
+            &profile,
+            "required-field",
+            Severity::Error,
+            "`channel` is missing".into(),
+            "add `channel: county`, `society` or `university`",
+        );
+    }
+    let chars = l.summary.chars().count();
+    if l.summary.is_empty() {
+        c.add(
+            Some(l),
+            &profile,
+            "summary-length",
+            Severity::Error,
+            "`summary` is missing".into(),
+            "add a short summary (简要事迹)",
+        );
+    } else if chars > c.rules.summary_max_chars {
+        let max = c.rules.summary_max_chars;
+        c.add(
+            Some(l),
+            &profile,
+            "summary-length",
+            Severity::Error,
+            format!("summary has {chars} characters, the notice allows {max}"),
+            &format!("shorten it by {} characters", chars - max),
+        );
+    }
+    if l.story.is_empty() {
+        c.add(
+            Some(l),
+            &l.folder.join("story.md"),
+            "story-empty",
+            Severity::Error,
+            "the story is empty".into(),
+            "write the laureate's story (主要事迹) in story.md",
+        );
+    }
+    let excluded = c
+        .rules
+        .excluded_identities
+        .iter()
+        .find(|w| l.identity.contains(w.as_str()));
+    if let Some(word) = excluded {
+        c.add(Some(l), &profile, "excluded-identity", Severity::Error, format!("identity `{}` ({word}) is excluded by the notice", l.identity), "the notice excludes active military, civil servants and county-level or higher officials");
+    }
+    for honor in &l.honors {
+        if let Some(word) = c
+            .rules
+            .honor_keywords
+            .iter()
+            .find(|w| honor.contains(w.as_str()))
+        {
+            c.add(Some(l), &profile, "prior-honor", Severity::Warning, format!("honour `{honor}` looks provincial/ministerial or higher, or a 「最美」 title (`{word}`)"), "people with such honours are in principle not nominated: confirm with the organisers");
+        }
+    }
+}
+
+fn check_portrait(c: &mut Checker, l: &Laureate) {
+    let Some(portrait) = &l.portrait else {
+        c.add(
+            Some(l),
+            &l.folder.join("photos"),
+            "portrait",
+            Severity::Error,
+            "no portrait".into(),
+            &format!(
+                "add a 2-inch frontal colour photo as photos/{}0.jpg",
+                l.name
+            ),
+        );
+        return;
+    };
+    let Ok((width, height)) = media::source_dimensions(&portrait.source) else {
+        return; // the build reports unreadable images
+    };
+    let ratio = width as f64 / height as f64;
+    if (ratio - 35.0 / 45.0).abs() > 0.06 {
+        c.add(
+            Some(l),
+            &portrait.source,
+            "portrait",
+            Severity::Warning,
+            format!("portrait is {width}x{height}, not the 35:45 of a 2-inch photo"),
+            "crop it to 35:45 (e.g. 700x900) around the face",
+        );
+    }
+    if width < c.rules.portrait_min_width {
+        c.add(
+            Some(l),
+            &portrait.source,
+            "portrait",
+            Severity::Error,
+            format!("portrait is only {width} px wide"),
+            &format!(
+                "send a scan or photo at least {} px wide",
+                c.rules.portrait_min_width
+            ),
+        );
+    }
+}
+
+fn check_photos(c: &mut Checker, l: &Laureate) {
+    let (min, max) = (c.rules.photos_min, c.rules.photos_max);
+    let count = l.photos.len();
+    if count < min || count > max {
+        c.add(
+            Some(l),
+            &l.folder.join("photos"),
+            "photo-count",
+            Severity::Error,
+            format!("{count} life/work photos, the notice asks for {min}–{max}"),
+            if count < min {
+                "add photos of the laureate at work or in daily life"
+            } else {
+                "choose the best ones and remove the rest"
+            },
+        );
+    }
+    for (i, photo) in l.photos.iter().enumerate() {
+        check_photo(c, l, photo, i + 1);
+    }
+}
+
+fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, number: usize) {
+    let file = &photo.source;
+    let ext = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if ext != "jpg" && ext != "jpeg" {
+        c.add(
+            Some(l),
+            file,
+            "photo-format",
+            Severity::Error,
+            format!("`.{ext}` photo: the notice asks for JPEG"),
+            "export the photo as JPEG",
+        );
+    }
+    let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    if bytes < c.rules.photo_min_bytes {
+        c.add(
+            Some(l),
+            file,
+            "photo-size",
+            Severity::Error,
+            format!(
+                "{} KB, the notice asks for at least {} KB",
+                bytes / 1000,
+                c.rules.photo_min_bytes / 1000
+            ),
+            "send the original file from the camera or phone, not a copy from a chat app",
+        );
+    }
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let expected = format!("{}{number}", l.name);
+    if stem != expected {
+        c.add(
+            Some(l),
+            file,
+            "photo-name",
+            Severity::Error,
+            format!("named `{stem}`, the notice asks for 姓名+序号 in order: `{expected}`"),
+            &format!("rename it to {expected}.{ext}"),
+        );
+    }
+    if photo.caption.is_none() {
+        c.add(
+            Some(l),
+            file,
+            "photo-caption",
+            Severity::Warning,
+            "no caption (图说); the alt text falls back to a generic description".into(),
+            "add `caption:` for this photo under `photos:` in profile.yaml",
+        );
+    }
+}
+
+fn check_campaign(c: &mut Checker) {
+    let site = c.site;
+    let rules = c.rules;
+    let site_yaml = site.root.join(crate::config::FILE_NAME);
+    let total = site.laureates.len();
+    if total > rules.laureates {
+        c.add(
+            None,
+            &site_yaml,
+            "laureate-quota",
+            Severity::Error,
+            format!(
+                "{total} laureates, the campaign chooses {}",
+                rules.laureates
+            ),
+            "remove the nominations that were not selected",
+        );
+    }
+    let picks = site.laureates.iter().filter(|l| l.province_pick).count();
+    if picks != rules.province_picks {
+        let severity = if rules.selection_final {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        c.add(
+            None,
+            &site_yaml,
+            "province-picks",
+            severity,
+            format!(
+                "{picks} laureates are marked `province_pick`, the campaign puts forward {}",
+                rules.province_picks
+            ),
+            "mark exactly that many with `province_pick: true` once the selection is made",
+        );
+    }
+    let mut per_unit: BTreeMap<(&str, Channel), Vec<&Laureate>> = BTreeMap::new();
+    for l in &site.laureates {
+        if let Some(channel) = l.channel {
+            per_unit
+                .entry((l.recommender.as_str(), channel))
+                .or_default()
+                .push(l);
+        }
+    }
+    for ((unit, channel), nominees) in per_unit {
+        let quota = match channel {
+            Channel::County => rules.quotas.county,
+            Channel::Society => rules.quotas.society,
+            Channel::University => rules.quotas.university,
+        };
+        if nominees.len() > quota {
+            let names: Vec<&str> = nominees.iter().map(|l| l.name.as_str()).collect();
+            let file = nominees[0].folder.join("profile.yaml");
+            c.add(
+                None,
+                &file,
+                "channel-quota",
+                Severity::Error,
+                format!(
+                    "{unit} nominated {} ({}), a {} may nominate at most {quota}",
+                    names.len(),
+                    names.join("、"),
+                    channel.label()
+                ),
+                "withdraw the extra nominations or correct `recommender`",
+            );
+        }
+    }
+    let ages: Vec<u32> = site
+        .laureates
+        .iter()
+        .filter_map(|l| l.age_at(site.config.campaign.reference_date))
+        .collect();
+    let young = ages.iter().filter(|&&age| age < rules.young_age).count();
+    if total > 0 && (young as f64) < rules.young_share * total as f64 {
+        c.add(
+            None,
+            &site_yaml,
+            "young-share",
+            Severity::Error,
+            format!(
+                "{young} of {total} nominees are under {}, the notice asks for at least {:.0}%",
+                rules.young_age,
+                rules.young_share * 100.0
+            ),
+            "nominate more young scientists and engineers",
+        );
+    }
+}
+
+/// No two laureates may share a photo (same bytes).
+fn check_shared_photos(c: &mut Checker) {
+    let mut seen: HashMap<blake3::Hash, &Laureate> = HashMap::new();
+    for l in &c.site.laureates {
+        for photo in l.portrait.iter().chain(&l.photos) {
+            let Ok(bytes) = std::fs::read(&photo.source) else {
+                continue;
+            };
+            match seen.insert(blake3::hash(&bytes), l) {
+                Some(other) if other.slug != l.slug => {
+                    let message = format!("the same photo is also used by {}", other.name);
+                    c.add(
+                        Some(l),
+                        &photo.source,
+                        "shared-photo",
+                        Severity::Error,
+                        message,
+                        "each laureate needs photos of their own",
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! `laurel check`: every rule reported once with its file and severity; exit codes; JSON.
+
+use crate::support::*;
+
+const RULES_YAML: &str = "title: 测试\ncampaign:\n  categories: [科技创新, 乡村振兴]\n  rules:\n    laureates: 3\n    photo_min_bytes: 1000\n    photos_min: 2\n    photos_max: 3\n    young_share: 0.5\n";
+
+fn profile(extra: &str) -> String {
+    format!("gender: 女\nbirth: 1990-03\norganization: 测试研究院\nfield: 育种\ncategory: 乡村振兴\nchannel: county\nrecommender: 甲县科协\nsummary: 简要事迹。\n{extra}")
+}
+
+fn captions(name: &str, count: usize) -> String {
+    let mut yaml = "photos:\n".to_string();
+    for i in 1..=count {
+        yaml.push_str(&format!(
+            "  - file: photos/{name}{i}.jpg\n    caption: 图说{i}\n"
+        ));
+    }
+    yaml
+}
+
+fn check_json(site: &TestSite) -> (Option<i32>, serde_json::Value) {
+    let output = laurel(&[
+        "check",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let report = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)));
+    (output.status.code(), report)
+}
+
+#[test]
+fn a_clean_campaign_passes() {
+    let site = TestSite::new(RULES_YAML);
+    site.laureate(
+        "王芳",
+        &profile(&format!("province_pick: true\n{}", captions("王芳", 2))),
+        "故事",
+        2,
+    );
+    site.write(
+        "site.yaml",
+        &RULES_YAML.replace(
+            "young_share: 0.5",
+            "young_share: 0.5\n    province_picks: 1",
+        ),
+    );
+    let (code, report) = check_json(&site);
+    assert_eq!(report["findings"], serde_json::json!([]), "{report:#}");
+    assert_eq!(code, Some(0));
+    assert_eq!(report["laureates"], 1);
+}
+
+#[test]
+fn each_broken_rule_is_reported_with_file_and_severity() {
+    let site = TestSite::new(RULES_YAML);
+    // 甲: old (young share), over-long summary, excluded identity, provincial honour, and a
+    // photo without caption named out of order.
+    site.laureate("甲", "", "故事", 3);
+    let long = "长".repeat(301);
+    let extra = "identity: 公务员\nhonors: [2019年 全国劳动模范]\nphotos:\n  - file: photos/甲1.jpg\n    caption: 图\n  - file: photos/甲3.jpg\n";
+    let jia = profile(extra)
+        .replace("birth: 1990-03", "birth: 1950-01")
+        .replace("简要事迹。", &long);
+    site.write(
+        "content/laureates/甲/profile.yaml",
+        &format!("name: 甲\n{jia}"),
+    );
+    // 乙 and 丙: same county unit (quota 2 is fine), 丁 makes it 3 and the campaign 4 > 3.
+    for name in ["乙", "丙", "丁"] {
+        site.laureate(
+            name,
+            &profile(&captions(name, 2)).replace("birth: 1990-03", "birth: 1960-03"),
+            "故事",
+            2,
+        );
+    }
+    // 丙 has no gender, an empty story and only one photo.
+    site.write(
+        "content/laureates/丙/profile.yaml",
+        &format!(
+            "name: 丙\n{}",
+            profile(&captions("丙", 1))
+                .replace("gender: 女\n", "")
+                .replace("birth: 1990-03", "birth: 1960-03")
+        ),
+    );
+    site.write("content/laureates/丙/story.md", "");
+    // 丁 reuses 乙's photo and has a small photo file.
+    std::fs::copy(
+        site.root().join("content/laureates/乙/photos/乙1.jpg"),
+        site.root().join("content/laureates/丁/photos/丁1.jpg"),
+    )
+    .unwrap();
+    site.write_bytes(
+        "content/laureates/丁/photos/丁2.jpg",
+        &jpeg(8, 8, [1, 1, 1])[..],
+    );
+    let (code, report) = check_json(&site);
+    assert_eq!(code, Some(1));
+    let findings = report["findings"].as_array().unwrap();
+    let has = |rule: &str, laureate: Option<&str>, severity: &str, file_part: &str| {
+        findings.iter().any(|f| {
+            f["rule"] == rule
+                && f["severity"] == severity
+                && f["laureate"].as_str() == laureate
+                && f["file"].as_str().unwrap().contains(file_part)
+        })
+    };
+    let expected = [
+        ("summary-length", Some("甲"), "error", "甲/profile.yaml"),
+        ("excluded-identity", Some("甲"), "error", "甲/profile.yaml"),
+        ("prior-honor", Some("甲"), "warning", "甲/profile.yaml"),
+        ("photo-caption", Some("甲"), "warning", "甲/photos/甲3.jpg"),
+        ("photo-name", Some("甲"), "error", "甲/photos/甲3.jpg"),
+        ("required-field", Some("丙"), "error", "丙/profile.yaml"),
+        ("story-empty", Some("丙"), "error", "丙/story.md"),
+        ("photo-count", Some("丙"), "error", "丙/photos"),
+        ("shared-photo", Some("丁"), "error", "丁/photos/丁1.jpg"),
+        ("photo-size", Some("丁"), "error", "丁/photos/丁2.jpg"),
+        ("laureate-quota", None, "error", "site.yaml"),
+        ("province-picks", None, "warning", "site.yaml"),
+        ("channel-quota", None, "error", "profile.yaml"),
+        ("young-share", None, "error", "site.yaml"),
+    ];
+    for (rule, laureate, severity, file) in expected {
+        assert!(
+            has(rule, laureate, severity, file),
+            "missing {rule} for {laureate:?} in {report:#}"
+        );
+    }
+    assert_eq!(
+        report["errors"].as_u64().unwrap() as usize,
+        findings.iter().filter(|f| f["severity"] == "error").count()
+    );
+}
+
+#[test]
+fn text_report_groups_by_laureate() {
+    let site = TestSite::new(RULES_YAML);
+    site.laureate("王芳", &profile(""), "故事", 1);
+    let output = laurel(&["check", "--root", site.root().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("\n王芳\n"), "{text}");
+    assert!(
+        text.contains("[photo-count]") && text.contains("fix: "),
+        "{text}"
+    );
+    assert!(!text.contains("\u{1b}["), "no colour when not a terminal");
+}
+
+#[test]
+fn example_campaign_has_no_errors() {
+    let site = TestSite::example();
+    let (code, report) = check_json(&site);
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(report["laureates"], 9);
+}
