@@ -31,6 +31,21 @@ enum Command {
     New(NewArgs),
     /// Check every nomination against the campaign's rules (exit 1 on any error).
     Check(CheckArgs),
+    /// Write the summary table (推荐人选汇总表) as .xlsx or .csv, with private contact data.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The file to write; .xlsx or .csv (UTF-8 with BOM).
+    #[arg(long, short, default_value = "推荐人选汇总表.xlsx")]
+    output: PathBuf,
+    /// Order the rows by recommending unit.
+    #[arg(long)]
+    group_by_unit: bool,
 }
 
 #[derive(Debug, Args)]
@@ -93,6 +108,7 @@ pub fn run() -> ExitCode {
             Err(d) => report(&d.into(), "could not create the site"),
         },
         Command::Check(args) => run_check(args),
+        Command::Export(args) => run_export(args),
         Command::New(args) => {
             if let Some(code) = require_site(&args.root) {
                 return code;
@@ -170,6 +186,27 @@ fn run_build(args: BuildArgs) -> ExitCode {
             &problems,
             "build failed; the previous output was left as it was",
         ),
+    }
+}
+
+fn run_export(args: ExportArgs) -> ExitCode {
+    if let Some(code) = require_site(&args.root) {
+        return code;
+    }
+    let site = match laurel::content::load(&args.root) {
+        Ok(site) => site,
+        Err(problems) => return report(&problems, "the content cannot be loaded"),
+    };
+    match laurel::export::export(&site, &args.output, args.group_by_unit) {
+        Ok(()) => {
+            println!(
+                "Wrote {} ({} laureates). It holds private contact data: do not publish it.",
+                args.output.display(),
+                site.laureates.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(d) => report(&d.into(), "export failed"),
     }
 }
 

@@ -17,6 +17,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod export;
 pub mod markdown;
 pub mod media;
 pub mod output;

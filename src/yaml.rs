@@ -95,6 +95,21 @@ pub fn string_like<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
     }
 }
 
+/// The text of a scalar value (`13800000000` and `"13800000000"` alike); lists and mappings
+/// are written as YAML on one line.
+pub fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .replace('\n', "; "),
+    }
+}
+
 /// Deserializes a list that an editor may also write as a single value
 /// (`honors: 一项荣誉` as well as `honors: [一项, 两项]`).
 pub fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {

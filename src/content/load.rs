@@ -157,9 +157,9 @@ struct RawProfile {
     photos: Option<Vec<RawPhoto>>,
     #[serde(alias = "视频")]
     videos: Option<Vec<RawVideo>>,
-    /// Read only by `laurel export`; accepted here and never kept in the model.
-    #[serde(rename = "private", default)]
-    _private: Option<serde::de::IgnoredAny>,
+    /// Read only by `laurel export`.
+    #[serde(default, alias = "隐私")]
+    private: BTreeMap<String, yaml::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -311,6 +311,11 @@ fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<Laureate, Diagnos
         photos,
         videos,
         folder: folder.to_path_buf(),
+        private: raw
+            .private
+            .into_iter()
+            .map(|(key, value)| (key, yaml::scalar_text(&value)))
+            .collect(),
     };
     cx.problems.into_result(laureate)
 }
@@ -623,6 +628,7 @@ pub(crate) mod tests {
             photos: Vec::new(),
             videos: Vec::new(),
             folder: PathBuf::from("content/laureates/zhang"),
+            private: BTreeMap::new(),
         }
     }
 

@@ -10,6 +10,7 @@ pub use load::{load, IMAGE_EXTENSIONS, LAUREATES_DIR, PAGES_DIR, VIDEO_EXTENSION
 use crate::config::SiteConfig;
 use crate::markdown::Document;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -75,6 +76,9 @@ pub struct Laureate {
     pub videos: Vec<Video>,
     /// The laureate's folder.
     pub folder: PathBuf,
+    /// `private:` fields (phone, ID number …) as text. Only `laurel export` reads them; no
+    /// render view carries them, so they never reach the site.
+    pub private: BTreeMap<String, String>,
 }
 
 impl Laureate {

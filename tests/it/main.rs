@@ -5,5 +5,6 @@ mod build;
 mod check;
 mod cli;
 mod errors;
+mod export;
 mod images;
 mod support;

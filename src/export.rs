@@ -1,0 +1,177 @@
+//! `export`: the 推荐人选汇总表 (the notice's 附件2) as .xlsx or UTF-8 CSV with BOM.
+//!
+//! This is the one place that reads `private:` fields (联系电话): the summary table goes to the
+//! organisers, never to the site.
+
+use crate::content::slug::slugify;
+use crate::content::{Laureate, Site};
+use crate::diagnostics::Diagnostic;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+use std::path::Path;
+
+/// The notice's columns, in order.
+pub const COLUMNS: [&str; 9] = [
+    "序号",
+    "姓名",
+    "性别",
+    "出生年月",
+    "工作单位及职务职称",
+    "推荐单位",
+    "类别",
+    "联系电话",
+    "备注",
+];
+
+/// Keys of `private:` read as the phone number, first match wins.
+const PHONE_KEYS: [&str; 4] = ["phone", "联系电话", "电话", "mobile"];
+
+/// The table's title, e.g. 2022年“最美科技工作者”推荐人选汇总表.
+pub fn title(site: &Site) -> String {
+    format!(
+        "{}年“{}”推荐人选汇总表",
+        site.config.campaign.year, site.config.title
+    )
+}
+
+/// The table's rows (without header), in site order or grouped by recommending unit.
+pub fn rows(site: &Site, group_by_unit: bool) -> Vec<[String; 9]> {
+    let mut laureates: Vec<&Laureate> = site.laureates.iter().collect();
+    if group_by_unit {
+        // Units in pinyin order, as Chinese readers expect an alphabetical list.
+        laureates.sort_by_cached_key(|l| (slugify(&l.recommender), l.slug.clone()));
+    }
+    laureates
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let unit_and_titles = [l.organization.as_str(), &l.position, &l.title]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let phone = PHONE_KEYS
+                .iter()
+                .find_map(|k| l.private.get(*k))
+                .cloned()
+                .unwrap_or_default();
+            let mut remarks = Vec::new();
+            if let Some(channel) = l.channel {
+                remarks.push(channel.label().to_string());
+            }
+            if l.province_pick {
+                remarks.push("推荐参加省级评选".to_string());
+            }
+            [
+                (i + 1).to_string(),
+                l.name.clone(),
+                l.gender.clone(),
+                l.birth.map(|b| b.to_string()).unwrap_or_default(),
+                unit_and_titles,
+                l.recommender.clone(),
+                l.category.clone(),
+                phone,
+                remarks.join("；"),
+            ]
+        })
+        .collect()
+}
+
+/// Writes the summary table to `file`: .xlsx, or .csv (UTF-8 with BOM) by extension.
+pub fn export(site: &Site, file: &Path, group_by_unit: bool) -> Result<(), Diagnostic> {
+    let rows = rows(site, group_by_unit);
+    let ext = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let result = match ext.as_str() {
+        "xlsx" => write_xlsx(&title(site), &rows, file).map_err(|e| e.to_string()),
+        "csv" => std::fs::write(file, csv(&rows)).map_err(|e| e.to_string()),
+        _ => {
+            return Err(Diagnostic::new(file, "unknown export format")
+                .hint("name the file .xlsx (Excel) or .csv"))
+        }
+    };
+    result.map_err(|e| Diagnostic::new(file, format!("cannot write the summary table: {e}")))
+}
+
+/// CSV with a UTF-8 BOM (so Excel reads the Chinese right) and CRLF line ends.
+pub fn csv(rows: &[[String; 9]]) -> String {
+    let mut out = String::from("\u{feff}");
+    let header = COLUMNS.map(String::from);
+    for row in std::iter::once(&header).chain(rows) {
+        let cells: Vec<String> = row.iter().map(|cell| csv_cell(cell)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn csv_cell(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+/// Display width of text in Excel's character units: CJK characters count double.
+fn text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 1.0 } else { 2.1 })
+        .sum()
+}
+
+fn write_xlsx(
+    title: &str,
+    rows: &[[String; 9]],
+    file: &Path,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("推荐人选汇总表")?;
+    let title_format = Format::new()
+        .set_bold()
+        .set_font_size(16)
+        .set_align(FormatAlign::Center);
+    let header_format = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+        .set_background_color("#F2F2F2");
+    let cell_format = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
+    sheet.merge_range(0, 0, 0, COLUMNS.len() as u16 - 1, title, &title_format)?;
+    sheet.set_row_height(0, 30)?;
+    for (col, name) in COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(1, col as u16, *name, &header_format)?;
+        let widest = rows
+            .iter()
+            .map(|row| text_width(&row[col]))
+            .fold(text_width(name), f64::max);
+        sheet.set_column_width(col as u16, (widest + 2.0).min(60.0))?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (col, cell) in row.iter().enumerate() {
+            sheet.write_string_with_format(r as u32 + 2, col as u16, cell, &cell_format)?;
+        }
+    }
+    sheet.set_freeze_panes(2, 0)?;
+    workbook.save(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("说\"好\""), "\"说\"\"好\"\"\"");
+        assert_eq!(csv_cell("平常"), "平常");
+    }
+
+    #[test]
+    fn chinese_text_is_wider() {
+        assert!(text_width("工作单位") > text_width("abcdefgh"));
+    }
+}
