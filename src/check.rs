@@ -97,6 +97,7 @@ pub fn check(site: &Site) -> Report {
         check_profile(&mut checker, laureate);
         check_portrait(&mut checker, laureate);
         check_photos(&mut checker, laureate);
+        check_videos(&mut checker, laureate);
     }
     check_campaign(&mut checker);
     check_shared_photos(&mut checker);
@@ -338,6 +339,58 @@ fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, number: usize) {
             "no caption (图说); the alt text falls back to a generic description".into(),
             "add `caption:` for this photo under `photos:` in profile.yaml",
         );
+    }
+}
+
+/// Videos: readable MP4/MOV, not too long, at one of the allowed sizes (rotation counted).
+fn check_videos(c: &mut Checker, l: &Laureate) {
+    for video in &l.videos {
+        let info = match media::video_info(&video.source) {
+            Ok(info) => info,
+            Err(media::VideoError(why)) => {
+                c.add(
+                    Some(l),
+                    &video.source,
+                    "video-format",
+                    Severity::Error,
+                    format!("not a readable MP4/MOV video: {why}"),
+                    "export the clip again as MP4 (H.264) from the phone or editing app",
+                );
+                continue;
+            }
+        };
+        let max = c.rules.video_max_seconds;
+        if info.duration > max {
+            c.add(
+                Some(l),
+                &video.source,
+                "video-duration",
+                Severity::Error,
+                format!("{:.0} s long, the notice allows {max:.0} s", info.duration),
+                "trim the clip",
+            );
+        }
+        if !c.rules.video_sizes.contains(&[info.width, info.height]) {
+            let allowed: Vec<String> = c
+                .rules
+                .video_sizes
+                .iter()
+                .map(|[w, h]| format!("{w}x{h}"))
+                .collect();
+            c.add(
+                Some(l),
+                &video.source,
+                "video-resolution",
+                Severity::Error,
+                format!(
+                    "{}x{} as shown, the notice asks for {}",
+                    info.width,
+                    info.height,
+                    allowed.join(" or ")
+                ),
+                "export the clip at one of those sizes",
+            );
+        }
     }
 }
 

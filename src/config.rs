@@ -121,6 +121,10 @@ pub struct Rules {
     pub honor_keywords: Vec<String>,
     /// Words in `identity` that exclude a nominee (active military, civil servants, officials).
     pub excluded_identities: Vec<String>,
+    /// Longest video in seconds (3 minutes).
+    pub video_max_seconds: f64,
+    /// Allowed displayed video sizes, `[width, height]` (1920x1080 landscape, 1080x1920 portrait).
+    pub video_sizes: Vec<[u32; 2]>,
 }
 
 impl Default for Rules {
@@ -140,6 +144,8 @@ impl Default for Rules {
             portrait_min_width: 295,
             honor_keywords: words(&["最美", "全国", "国家", "省部级", "省"]),
             excluded_identities: words(&["现役军人", "公务员", "参公", "县处级", "厅局级"]),
+            video_max_seconds: 180.0,
+            video_sizes: vec![[1920, 1080], [1080, 1920]],
         }
     }
 }

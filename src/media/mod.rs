@@ -7,9 +7,11 @@
 
 mod cache;
 mod image;
+mod video;
 
 pub use self::image::{process_image, source_dimensions, ImageError};
 pub use cache::Cache;
+pub use video::{video_info, VideoError, VideoInfo};
 
 use crate::config::ImageSettings;
 use crate::content::Site;
@@ -141,11 +143,20 @@ pub struct ImageRequest {
     pub shapes: BTreeSet<Shape>,
 }
 
+/// A video as published: its file name under `/media/` and what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedVideo {
+    /// File name under `/media/` (content-hashed).
+    pub file: String,
+    /// Duration, displayed size, codecs.
+    pub info: VideoInfo,
+}
+
 /// Every published media file, by source.
 #[derive(Debug, Clone, Default)]
 pub struct MediaIndex {
     images: HashMap<PathBuf, ProcessedImage>,
-    videos: HashMap<PathBuf, String>,
+    videos: HashMap<PathBuf, PublishedVideo>,
     files: BTreeMap<String, PathBuf>,
 }
 
@@ -155,9 +166,9 @@ impl MediaIndex {
         self.images.get(source)
     }
 
-    /// The published file name (under `/media/`) of a source video.
-    pub fn video(&self, source: &Path) -> Option<&str> {
-        self.videos.get(source).map(String::as_str)
+    /// The published form of a source video.
+    pub fn video(&self, source: &Path) -> Option<&PublishedVideo> {
+        self.videos.get(source)
     }
 
     /// Every file to publish: name under `/media/` → file to copy it from.
@@ -230,9 +241,11 @@ pub fn process(
     }
     for video in site.laureates.iter().flat_map(|l| &l.videos) {
         match publish_video(&video.source, cache) {
-            Ok(name) => {
-                index.files.insert(name.clone(), video.source.clone());
-                index.videos.insert(video.source.clone(), name);
+            Ok(published) => {
+                index
+                    .files
+                    .insert(published.file.clone(), video.source.clone());
+                index.videos.insert(video.source.clone(), published);
             }
             Err(d) => problems.push(d.relative_to(&site.root)),
         }
@@ -248,8 +261,12 @@ pub fn process(
     problems.into_result(index)
 }
 
-/// Names a video by its content hash; the file itself is published as it is.
-fn publish_video(source: &Path, cache: &Cache) -> Result<String, Diagnostic> {
+/// Reads a video's metadata and names it by its content hash; the file is published as it is.
+fn publish_video(source: &Path, cache: &Cache) -> Result<PublishedVideo, Diagnostic> {
+    let info = video_info(source).map_err(|VideoError(why)| {
+        Diagnostic::new(source, format!("not a readable MP4/MOV video: {why}"))
+            .hint("export the clip again as MP4 (H.264) from the phone or editing app")
+    })?;
     let (hash, _) = cache
         .source_hash(source)
         .map_err(|e| Diagnostic::new(source, format!("cannot read the video: {e}")))?;
@@ -257,7 +274,10 @@ fn publish_video(source: &Path, cache: &Cache) -> Result<String, Diagnostic> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_else(|| "mp4".into());
-    Ok(format!("{}.{ext}", &hash[..16]))
+    Ok(PublishedVideo {
+        file: format!("{}.{ext}", &hash[..16]),
+        info,
+    })
 }
 
 /// The file name of one variant: content hash of source + parameters, shape and width.

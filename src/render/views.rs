@@ -103,6 +103,12 @@ pub struct VideoView {
     pub title: Option<String>,
     /// Poster image URL, if there is one.
     pub poster: Option<String>,
+    /// Displayed width.
+    pub width: u32,
+    /// Displayed height.
+    pub height: u32,
+    /// Duration as m:ss.
+    pub duration: String,
 }
 
 /// A story chapter.
@@ -292,11 +298,16 @@ impl<'a> Views<'a> {
                 .videos
                 .iter()
                 .filter_map(|video| {
+                    let published = self.media.video(&video.source)?;
+                    let seconds = published.info.duration.round() as u64;
                     Some(VideoView {
-                        url: self.media_url(self.media.video(&video.source)?),
+                        url: self.media_url(&published.file),
                         mime: video_mime(&video.source),
                         title: video.title.clone(),
                         poster: poster.clone(),
+                        width: published.info.width,
+                        height: published.info.height,
+                        duration: format!("{}:{:02}", seconds / 60, seconds % 60),
                     })
                 })
                 .collect(),

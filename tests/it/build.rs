@@ -278,3 +278,48 @@ fn feed_and_sitemap_use_absolute_urls() {
         .read("robots.txt")
         .contains("Sitemap: https://example.org/zuimei/sitemap.xml"));
 }
+
+#[test]
+fn videos_play_inline_with_size_and_poster_and_bad_ones_are_named() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", "", "故事", 1);
+    let clip = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/videos/portrait-rotated.mp4"),
+    )
+    .unwrap();
+    site.write_bytes("content/laureates/王芳/videos/王芳.mp4", &clip);
+    site.build_ok();
+    let page = site.read("laureates/wang-fang/index.html");
+    let video = page
+        .split("<video")
+        .nth(1)
+        .expect("a video element")
+        .split('>')
+        .next()
+        .unwrap()
+        .to_string();
+    for attribute in [
+        "controls",
+        "preload=none",
+        "playsinline",
+        "width=1080",
+        "height=1920",
+        "poster=",
+    ] {
+        assert!(
+            video.contains(attribute),
+            "{attribute} missing in <video{video}>"
+        );
+    }
+    assert!(page.contains("type=video/mp4"));
+    site.write_bytes("content/laureates/王芳/videos/坏.mp4", b"broken");
+    let output = site.build();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output)
+            .contains("content/laureates/王芳/videos/坏.mp4: not a readable MP4/MOV video"),
+        "{}",
+        stderr(&output)
+    );
+}

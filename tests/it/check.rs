@@ -159,3 +159,51 @@ fn example_campaign_has_no_errors() {
     assert_eq!(code, Some(0), "{report:#}");
     assert_eq!(report["laureates"], 9);
 }
+
+#[test]
+fn videos_are_checked_for_format_length_and_size() {
+    let site = TestSite::new(RULES_YAML);
+    site.laureate("王芳", &profile(&captions("王芳", 2)), "故事", 2);
+    let videos = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/videos");
+    for (from, to) in [
+        ("landscape.mp4", "a.mp4"),
+        ("portrait-rotated.mp4", "b.mp4"),
+        ("portrait.mov", "c.mov"),
+        ("four-minutes.mp4", "d.mp4"),
+    ] {
+        site.write_bytes(
+            &format!("content/laureates/王芳/videos/{to}"),
+            &std::fs::read(videos.join(from)).unwrap(),
+        );
+    }
+    site.write_bytes("content/laureates/王芳/videos/e.mp4", b"not a video");
+    let (_, report) = check_json(&site);
+    let video_findings: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("video"))
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["file"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("video-duration", "d.mp4"),
+        ("video-resolution", "d.mp4"),
+        ("video-format", "e.mp4"),
+    ];
+    assert_eq!(
+        video_findings,
+        expected.map(|(r, f)| (r.to_string(), f.to_string())),
+        "{report:#}"
+    );
+}
