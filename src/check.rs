@@ -98,6 +98,7 @@ pub fn check(site: &Site) -> Report {
         check_portrait(&mut checker, laureate);
         check_photos(&mut checker, laureate);
         check_videos(&mut checker, laureate);
+        check_story_links(&mut checker, laureate);
     }
     check_campaign(&mut checker);
     check_shared_photos(&mut checker);
@@ -392,6 +393,97 @@ fn check_videos(c: &mut Checker, l: &Laureate) {
             );
         }
     }
+}
+
+/// Links in a story must lead to a page of the site (or outside it); images in a story are not
+/// processed, so only absolute `https://` ones can show.
+fn check_story_links(c: &mut Checker, l: &Laureate) {
+    let story = l.folder.join("story.md");
+    let html = l.story.to_html();
+    let pages = internal_pages(c.site);
+    let root = c.site.config.root_path();
+    for href in attribute_values(&html, "href")
+        .into_iter()
+        .map(percent_decode)
+    {
+        let Some(path) = href.strip_prefix(&root).or_else(|| href.strip_prefix('/')) else {
+            continue; // external, anchors, mailto:
+        };
+        let path = path.split(['#', '?']).next().unwrap_or("");
+        if !pages.contains(path) {
+            c.add(
+                Some(l),
+                &story,
+                "broken-link",
+                Severity::Error,
+                format!("link `{href}` leads to no page of the site"),
+                "link to a page that exists, e.g. /laureates/li-ming-yuan/",
+            );
+        }
+    }
+    for src in attribute_values(&html, "src")
+        .into_iter()
+        .map(percent_decode)
+    {
+        if !src.starts_with("https://") && !src.starts_with("http://") {
+            c.add(Some(l), &story, "broken-image", Severity::Error, format!("image `{src}` in the story is not published"), "list the photo under `photos:` in profile.yaml instead: it then appears with its caption");
+        }
+    }
+}
+
+/// Root-relative paths of the site's pages (`""` for the front page, `laureates/x/` …).
+fn internal_pages(site: &Site) -> std::collections::HashSet<String> {
+    let mut pages: std::collections::HashSet<String> = [
+        "",
+        "gallery/",
+        "feed.xml",
+        "sitemap.xml",
+        "search.json",
+        "404.html",
+    ]
+    .iter()
+    .map(|p| p.to_string())
+    .collect();
+    for l in &site.laureates {
+        pages.insert(format!("laureates/{}/", l.slug));
+        for (kind, value) in [("categories", &l.category), ("regions", &l.region)] {
+            pages.insert(format!("{kind}/{}/", crate::content::slug::slugify(value)));
+        }
+    }
+    pages.extend(site.pages.iter().map(|p| format!("{}/", p.slug)));
+    pages
+}
+
+/// Undoes URL percent-encoding (`%E7%8E%8B` → 王) so messages show what the editor wrote.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Values of `attribute="…"` in sanitised HTML (ammonia always quotes with `"`).
+fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
+    let marker = format!(" {attribute}=\"");
+    html.split(&marker)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
 }
 
 fn check_campaign(c: &mut Checker) {

@@ -207,3 +207,34 @@ fn videos_are_checked_for_format_length_and_size() {
         "{report:#}"
     );
 }
+
+#[test]
+fn story_links_and_images_must_resolve() {
+    let site = TestSite::new(RULES_YAML);
+    let story = "见[赵强](/laureates/zhao-qiang/)、[图说](/gallery/)和[外站](https://example.org/)。\n\n坏链接：[无此人](/laureates/nobody/)\n\n![照片](photos/王芳1.jpg)";
+    site.laureate("王芳", &profile(&captions("王芳", 2)), story, 2);
+    site.laureate("赵强", &profile(&captions("赵强", 2)), "故事", 2);
+    let (_, report) = check_json(&site);
+    let rules: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["file"].as_str().unwrap().ends_with("story.md"))
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["rule"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(rules.len(), 2, "{rules:#?}");
+    assert!(
+        rules[0].starts_with("broken-link") && rules[0].contains("/laureates/nobody/"),
+        "{rules:#?}"
+    );
+    assert!(
+        rules[1].starts_with("broken-image") && rules[1].contains("photos/王芳1.jpg"),
+        "{rules:#?}"
+    );
+}
