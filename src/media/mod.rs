@@ -35,6 +35,8 @@ pub enum Shape {
     Square,
     /// 3:4 around the focal point, for portraits.
     Portrait,
+    /// 2.35:1 around the focal point, 900 px wide: the article cover WeChat asks for (900x383).
+    Cover,
 }
 
 impl Shape {
@@ -44,6 +46,7 @@ impl Shape {
             Shape::Original => None,
             Shape::Square => Some((1, 1)),
             Shape::Portrait => Some((3, 4)),
+            Shape::Cover => Some((47, 20)),
         }
     }
 
@@ -52,6 +55,7 @@ impl Shape {
             Shape::Original => "o",
             Shape::Square => "s",
             Shape::Portrait => "p",
+            Shape::Cover => "c",
         }
     }
 
@@ -61,6 +65,7 @@ impl Shape {
         match self {
             Shape::Original => settings.widths.clone(),
             Shape::Square => vec![settings.thumbnail],
+            Shape::Cover => vec![900],
             Shape::Portrait => settings
                 .widths
                 .iter()
@@ -178,7 +183,7 @@ impl MediaIndex {
 }
 
 /// Collects what each image of the site is used as: portraits in 3:4 and square, photos in
-/// their own ratio and square.
+/// their own ratio and square, and each laureate's first photo also as a 2.35:1 cover.
 pub fn image_requests(site: &Site) -> Vec<ImageRequest> {
     let mut requests: BTreeMap<PathBuf, ImageRequest> = BTreeMap::new();
     let mut want = |photo: &crate::content::Photo, shapes: &[Shape]| {
@@ -197,6 +202,9 @@ pub fn image_requests(site: &Site) -> Vec<ImageRequest> {
         }
         for photo in &laureate.photos {
             want(photo, &[Shape::Original, Shape::Square]);
+        }
+        if let Some(first) = laureate.photos.first() {
+            want(first, &[Shape::Cover]);
         }
     }
     requests.into_values().collect()

@@ -165,6 +165,8 @@ pub struct LaureateView<'a> {
     pub chapters: Vec<ChapterView<'a>>,
     /// Portrait in 3:4.
     pub portrait: Option<PictureView>,
+    /// The first photo as a 2.35:1 cover (share image, article cover).
+    pub cover: Option<PictureView>,
     /// Photos with captions.
     pub photos: Vec<PhotoView>,
     /// Videos.
@@ -293,6 +295,10 @@ impl<'a> Views<'a> {
                 .portrait
                 .as_ref()
                 .and_then(|p| self.picture(p, Shape::Portrait)),
+            cover: laureate
+                .photos
+                .first()
+                .and_then(|p| self.picture(p, Shape::Cover)),
             photos,
             videos: laureate
                 .videos

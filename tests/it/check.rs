@@ -98,6 +98,19 @@ fn each_broken_rule_is_reported_with_file_and_severity() {
         "content/laureates/丁/photos/丁2.jpg",
         &jpeg(8, 8, [1, 1, 1])[..],
     );
+    // 戊: a square portrait and a PNG photo.
+    let wu = profile("photos:\n  - file: photos/戊1.png\n    caption: 图\n  - file: photos/戊2.jpg\n    caption: 图\n")
+        .replace("channel: county\nrecommender: 甲县科协", "channel: society\nrecommender: 市农学会");
+    site.laureate("戊", &wu, "故事", 2);
+    site.write_bytes(
+        "content/laureates/戊/photos/戊0.jpg",
+        &jpeg(400, 400, [9, 9, 9]),
+    );
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbImage::new(300, 200)
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    site.write_bytes("content/laureates/戊/photos/戊1.png", &png.into_inner());
     let (code, report) = check_json(&site);
     assert_eq!(code, Some(1));
     let findings = report["findings"].as_array().unwrap();
@@ -120,6 +133,8 @@ fn each_broken_rule_is_reported_with_file_and_severity() {
         ("photo-count", Some("丙"), "error", "丙/photos"),
         ("shared-photo", Some("丁"), "error", "丁/photos/丁1.jpg"),
         ("photo-size", Some("丁"), "error", "丁/photos/丁2.jpg"),
+        ("portrait", Some("戊"), "warning", "戊/photos/戊0.jpg"),
+        ("photo-format", Some("戊"), "error", "戊/photos/戊1.png"),
         ("laureate-quota", None, "error", "site.yaml"),
         ("province-picks", None, "warning", "site.yaml"),
         ("channel-quota", None, "error", "profile.yaml"),

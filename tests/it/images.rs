@@ -20,8 +20,8 @@ fn photos_become_webp_and_jpeg_at_configured_widths_never_upscaled() {
         })
         .collect();
     sizes.sort();
-    // Photo 800x600: 200 and 400 wide, square 120; portrait 350x450 → 3:4 at 200 and its own
-    // 337x450 crop (400 would upscale), square 120.
+    // Photo 800x600: 200 and 400 wide, square 120, 2.35:1 cover at its own 800 px (900 would
+    // upscale); portrait 350x450 → 3:4 at 200 and its own 337x450 crop, square 120.
     let want = |ext: &str| {
         let mut v: Vec<(String, u32, u32)> = [
             (120, 120),
@@ -30,6 +30,7 @@ fn photos_become_webp_and_jpeg_at_configured_widths_never_upscaled() {
             (200, 267),
             (337, 450),
             (400, 300),
+            (800, 340),
         ]
         .iter()
         .map(|&(w, h)| (ext.to_string(), w, h))
@@ -80,7 +81,7 @@ fn exif_orientation_is_applied_and_metadata_stripped() {
             );
         }
         let image = decode(name, bytes);
-        if image.width() > widest.0 && image.width() != image.height() {
+        if image.width() > widest.0 && image.height() > image.width() {
             widest = (image.width(), image.height());
         }
     }
