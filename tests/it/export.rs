@@ -3,6 +3,14 @@
 use crate::support::*;
 use calamine::{open_workbook, Reader, Xlsx};
 
+/// Runs `laurel export` on the site into `file`, with `extra` arguments.
+fn export(site: &TestSite, file: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let root = site.root().to_str().unwrap();
+    let mut args = vec!["export", "--root", root, "-o", file.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    laurel(&args)
+}
+
 #[test]
 fn xlsx_has_title_headers_rows_and_private_phone() {
     let site = TestSite::new(SITE_YAML);
@@ -14,13 +22,7 @@ fn xlsx_has_title_headers_rows_and_private_phone() {
         0,
     );
     let file = site.root().join("汇总表.xlsx");
-    let output = laurel(&[
-        "export",
-        "--root",
-        site.root().to_str().unwrap(),
-        "-o",
-        file.to_str().unwrap(),
-    ]);
+    let output = export(&site, &file, &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let mut workbook: Xlsx<_> = open_workbook(&file).unwrap();
     let range = workbook.worksheet_range("推荐人选汇总表").unwrap();
@@ -73,14 +75,7 @@ fn csv_has_bom_and_groups_by_unit() {
     site.laureate("王芳", "recommender: 桃城区科协\n", "故事", 0);
     site.laureate("赵强", "recommender: 安平县科协\n", "故事", 0);
     let file = site.root().join("table.csv");
-    let output = laurel(&[
-        "export",
-        "--root",
-        site.root().to_str().unwrap(),
-        "-o",
-        file.to_str().unwrap(),
-        "--group-by-unit",
-    ]);
+    let output = export(&site, &file, &["--group-by-unit"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.starts_with("\u{feff}序号,姓名,"), "{text}");
@@ -95,13 +90,7 @@ fn csv_has_bom_and_groups_by_unit() {
 fn unknown_extension_is_a_clear_error() {
     let site = TestSite::new(SITE_YAML);
     site.laureate("王芳", "", "故事", 0);
-    let output = laurel(&[
-        "export",
-        "--root",
-        site.root().to_str().unwrap(),
-        "-o",
-        "x.pdf",
-    ]);
+    let output = export(&site, std::path::Path::new("x.pdf"), &[]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains(".xlsx"));
 }
