@@ -1,8 +1,9 @@
 //! The build: `load` → `media` → `render` → `write`, each stage's output the next one's input.
 
-use crate::content;
+use crate::check;
+use crate::content::{self, Site};
 use crate::diagnostics::Diagnostics;
-use crate::media::{self, Cache};
+use crate::media::{self, Cache, MediaIndex};
 use crate::output;
 use crate::render;
 use std::path::PathBuf;
@@ -49,7 +50,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
         }
     };
     let media = media::process(&site, &cache, &report)?;
+    let mut warnings = media_warnings(&site, &media);
     let rendered = render::render(&site, &media)?;
+    warnings.extend(rendered.warnings.iter().cloned());
     output::write(
         &options.output,
         &rendered,
@@ -60,6 +63,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
         laureates: site.laureates.len(),
         rendered_files: rendered.files.len(),
         media_files: media.files().len(),
-        warnings: rendered.warnings,
+        warnings,
     })
+}
+
+/// What the build warns about media: the media stage's notes, then each video that breaks the
+/// campaign's limits (the same rules `laurel check` reports as errors).
+fn media_warnings(site: &Site, media: &MediaIndex) -> Vec<String> {
+    let mut warnings = media.notes().to_vec();
+    for video in site.laureates.iter().flat_map(|l| &l.videos) {
+        let Some(published) = media.video(&video.source) else {
+            continue;
+        };
+        let file = video
+            .source
+            .strip_prefix(&site.root)
+            .unwrap_or(&video.source);
+        for breach in check::video_breaches(&site.config.campaign.rules, &published.info) {
+            warnings.push(format!(
+                "{}: {} ({})",
+                file.display(),
+                breach.message,
+                breach.hint
+            ));
+        }
+    }
+    warnings
 }

@@ -3,7 +3,7 @@
 
 use crate::config::Rules;
 use crate::content::{Channel, Laureate, Photo, Site};
-use crate::media;
+use crate::media::{self, VideoInfo};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -360,39 +360,60 @@ fn check_videos(c: &mut Checker, l: &Laureate) {
                 continue;
             }
         };
-        let max = c.rules.video_max_seconds;
-        if info.duration > max {
+        for breach in video_breaches(c.rules, &info) {
             c.add(
                 Some(l),
                 &video.source,
-                "video-duration",
+                breach.rule,
                 Severity::Error,
-                format!("{:.0} s long, the notice allows {max:.0} s", info.duration),
-                "trim the clip",
-            );
-        }
-        if !c.rules.video_sizes.contains(&[info.width, info.height]) {
-            let allowed: Vec<String> = c
-                .rules
-                .video_sizes
-                .iter()
-                .map(|[w, h]| format!("{w}x{h}"))
-                .collect();
-            c.add(
-                Some(l),
-                &video.source,
-                "video-resolution",
-                Severity::Error,
-                format!(
-                    "{}x{} as shown, the notice asks for {}",
-                    info.width,
-                    info.height,
-                    allowed.join(" or ")
-                ),
-                "export the clip at one of those sizes",
+                breach.message,
+                breach.hint,
             );
         }
     }
+}
+
+/// A campaign limit a video breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VideoBreach {
+    /// The rule's name, as in a [`Finding`].
+    pub rule: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: &'static str,
+}
+
+/// The campaign limits a video breaks: length and size (rotation counted). Shared by
+/// `laurel check`, where they are errors, and the build, where they are warnings.
+pub fn video_breaches(rules: &Rules, info: &VideoInfo) -> Vec<VideoBreach> {
+    let mut breaches = Vec::new();
+    let max = rules.video_max_seconds;
+    if info.duration > max {
+        breaches.push(VideoBreach {
+            rule: "video-duration",
+            message: format!("{:.0} s long, the notice allows {max:.0} s", info.duration),
+            hint: "trim the clip",
+        });
+    }
+    if !rules.video_sizes.contains(&[info.width, info.height]) {
+        let allowed: Vec<String> = rules
+            .video_sizes
+            .iter()
+            .map(|[w, h]| format!("{w}x{h}"))
+            .collect();
+        breaches.push(VideoBreach {
+            rule: "video-resolution",
+            message: format!(
+                "{}x{} as shown, the notice asks for {}",
+                info.width,
+                info.height,
+                allowed.join(" or ")
+            ),
+            hint: "export the clip at one of those sizes",
+        });
+    }
+    breaches
 }
 
 /// Links in a story must lead to a page of the site (or outside it); images in a story are not

@@ -176,7 +176,10 @@ struct RawPhoto {
 #[serde(deny_unknown_fields)]
 struct RawVideo {
     file: String,
+    #[serde(alias = "标题")]
     title: Option<String>,
+    #[serde(alias = "封面")]
+    poster: Option<String>,
 }
 
 /// What loading one laureate needs to point errors at the right file and line.
@@ -446,23 +449,32 @@ fn find_photos(
 }
 
 fn find_videos(cx: &mut ProfileContext, raw: &RawProfile) -> Vec<Video> {
-    let entries: Vec<(Option<PathBuf>, Option<String>)> = match &raw.videos {
+    let entries: Vec<(Option<PathBuf>, Option<String>, Option<PathBuf>)> = match &raw.videos {
         Some(listed) => listed
             .iter()
-            .map(|v| (cx.resolve("file", &v.file), v.title.clone()))
+            .map(|v| {
+                let poster = v.poster.as_deref().and_then(|p| cx.resolve("poster", p));
+                (cx.resolve("file", &v.file), v.title.clone(), poster)
+            })
             .collect(),
         None => list_dir(&cx.folder.join("videos"), &mut cx.problems)
             .into_iter()
             .filter(|p| p.is_file())
-            .map(|p| (Some(p), None))
+            .map(|p| (Some(p), None, None))
             .collect(),
     };
     entries
         .into_iter()
-        .filter_map(|(source, title)| {
+        .filter_map(|(source, title, poster)| {
             let source = source?;
+            let poster =
+                poster.filter(|p| cx.check_extension("poster", p, IMAGE_EXTENSIONS, "image"));
             cx.check_extension("videos", &source, VIDEO_EXTENSIONS, "video")
-                .then_some(Video { source, title })
+                .then_some(Video {
+                    source,
+                    title,
+                    poster,
+                })
         })
         .collect()
 }

@@ -114,6 +114,8 @@ pub struct Video {
     pub source: PathBuf,
     /// Title shown with the video.
     pub title: Option<String>,
+    /// An image chosen as the poster (`poster:`), instead of a frame of the video.
+    pub poster: Option<PathBuf>,
 }
 
 /// An extra page from `content/pages/`.

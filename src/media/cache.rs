@@ -77,6 +77,11 @@ impl Cache {
         self.dir.join("media").join(name)
     }
 
+    /// Where the poster frame taken from the video with cache key `key` is kept.
+    pub fn poster_path(&self, key: &str) -> PathBuf {
+        self.dir.join("posters").join(format!("{key}.jpg"))
+    }
+
     fn manifest_path(&self, key: &str) -> PathBuf {
         self.dir.join("images").join(format!("{key}.json"))
     }
@@ -104,7 +109,8 @@ impl Cache {
         write_atomically(&self.manifest_path(key), &json)
     }
 
-    /// Removes encoded files not in `keep`, manifests none of whose files are kept and stamps
+    /// Removes encoded files not in `keep`, manifests and poster frames none of whose files are
+    /// kept and stamps
     /// of sources not in `sources`, then saves the stamps. Failures are ignored: a stale cache
     /// entry costs disk space, not correctness.
     pub fn prune<'a>(&self, keep: impl Iterator<Item = &'a String>, sources: &HashSet<&Path>) {
@@ -116,9 +122,11 @@ impl Cache {
         let keep: HashSet<&str> = keep.map(String::as_str).collect();
         let kept_keys: HashSet<&str> = keep.iter().filter_map(|f| f.get(..16)).collect();
         self.remove_where("media", |name| !keep.contains(name));
-        self.remove_where("images", |name| {
-            !name.get(..16).is_some_and(|key| kept_keys.contains(key))
-        });
+        for folder in ["images", "posters"] {
+            self.remove_where(folder, |name| {
+                !name.get(..16).is_some_and(|key| kept_keys.contains(key))
+            });
+        }
     }
 
     fn remove_where(&self, folder: &str, is_stale: impl Fn(&str) -> bool) {

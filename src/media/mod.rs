@@ -6,11 +6,13 @@
 //! Only this module touches image codecs.
 
 mod cache;
+mod ffmpeg;
 mod image;
 mod video;
 
 pub use self::image::{process_image, source_dimensions, ImageError};
 pub use cache::Cache;
+pub use ffmpeg::{Ffmpeg, FFMPEG_ENV};
 pub use video::{video_info, VideoError, VideoInfo};
 
 use crate::config::ImageSettings;
@@ -153,8 +155,11 @@ pub struct ImageRequest {
 pub struct PublishedVideo {
     /// File name under `/media/` (content-hashed).
     pub file: String,
-    /// Duration, displayed size, codecs.
+    /// Duration, displayed size, codecs (of the source).
     pub info: VideoInfo,
+    /// The image processed as its poster: the `poster:` from YAML, else a frame ffmpeg took;
+    /// `None` when neither exists (pages then use the laureate's first photo).
+    pub poster: Option<PathBuf>,
 }
 
 /// Every published media file, by source.
@@ -163,6 +168,7 @@ pub struct MediaIndex {
     images: HashMap<PathBuf, ProcessedImage>,
     videos: HashMap<PathBuf, PublishedVideo>,
     files: BTreeMap<String, PathBuf>,
+    notes: Vec<String>,
 }
 
 impl MediaIndex {
@@ -180,32 +186,53 @@ impl MediaIndex {
     pub fn files(&self) -> &BTreeMap<String, PathBuf> {
         &self.files
     }
+
+    /// What the build should tell the user about the media it made (e.g. that ffmpeg would
+    /// add poster frames), each said once.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
 }
 
 /// Collects what each image of the site is used as: portraits in 3:4 and square, photos in
-/// their own ratio and square, and each laureate's first photo also as a 2.35:1 cover.
-pub fn image_requests(site: &Site) -> Vec<ImageRequest> {
+/// their own ratio and square, each laureate's first photo also as a 2.35:1 cover, and video
+/// posters in their own ratio.
+pub fn image_requests<'a>(
+    site: &Site,
+    posters: impl Iterator<Item = &'a Path>,
+) -> Vec<ImageRequest> {
     let mut requests: BTreeMap<PathBuf, ImageRequest> = BTreeMap::new();
-    let mut want = |photo: &crate::content::Photo, shapes: &[Shape]| {
+    let mut want = |source: &Path, focus: (f32, f32), shapes: &[Shape]| {
         let entry = requests
-            .entry(photo.source.clone())
+            .entry(source.to_path_buf())
             .or_insert_with(|| ImageRequest {
-                source: photo.source.clone(),
-                focus: photo.focus,
+                source: source.to_path_buf(),
+                focus,
                 shapes: BTreeSet::new(),
             });
         entry.shapes.extend(shapes.iter().copied());
     };
     for laureate in &site.laureates {
         if let Some(portrait) = &laureate.portrait {
-            want(portrait, &[Shape::Portrait, Shape::Square]);
+            want(
+                &portrait.source,
+                portrait.focus,
+                &[Shape::Portrait, Shape::Square],
+            );
         }
         for photo in &laureate.photos {
-            want(photo, &[Shape::Original, Shape::Square]);
+            want(
+                &photo.source,
+                photo.focus,
+                &[Shape::Original, Shape::Square],
+            );
         }
         if let Some(first) = laureate.photos.first() {
-            want(first, &[Shape::Cover]);
+            want(&first.source, first.focus, &[Shape::Cover]);
         }
+    }
+    for poster in posters {
+        want(poster, (0.5, 0.5), &[Shape::Original]);
     }
     requests.into_values().collect()
 }
@@ -217,8 +244,38 @@ pub fn process(
     cache: &Cache,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<MediaIndex, Diagnostics> {
-    let settings = &site.config.images;
-    let mut requests = image_requests(site);
+    let mut index = MediaIndex::default();
+    let mut problems = Diagnostics::default();
+    // Videos first: their poster frames join the images.
+    let ffmpeg = Ffmpeg::detect();
+    let videos: Vec<_> = site
+        .laureates
+        .iter()
+        .flat_map(|l| &l.videos)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|video| (video, publish_video(video, cache, ffmpeg.as_ref())))
+        .collect();
+    for (video, result) in videos {
+        match result {
+            Ok((published, file, note)) => {
+                index.files.insert(published.file.clone(), file);
+                index.notes.extend(note);
+                index.videos.insert(video.source.clone(), published);
+            }
+            Err(d) => problems.push(d.relative_to(&site.root)),
+        }
+    }
+    if ffmpeg.is_none() && !index.videos.is_empty() {
+        index.notes.push(format!(
+            "ffmpeg is not installed: {} video(s) are published as they are, with the first \
+             photo as poster. Install ffmpeg (e.g. `apt install ffmpeg`) to get a poster frame \
+             from each video and files that start playing before they have fully downloaded.",
+            index.videos.len()
+        ));
+    }
+    let posters = index.videos.values().filter_map(|v| v.poster.as_deref());
+    let mut requests = image_requests(site, posters);
     // Largest files first, so the last image does not keep one core busy alone.
     requests.sort_by_cached_key(|r| {
         std::cmp::Reverse(std::fs::metadata(&r.source).map_or(0, |m| m.len()))
@@ -227,13 +284,11 @@ pub fn process(
     let results: Vec<_> = requests
         .par_iter()
         .map(|request| {
-            let result = process_image(request, settings, cache);
+            let result = process_image(request, &site.config.images, cache);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, requests.len());
             (request, result)
         })
         .collect();
-    let mut index = MediaIndex::default();
-    let mut problems = Diagnostics::default();
     for (request, result) in results {
         match result {
             Ok(processed) => {
@@ -247,17 +302,6 @@ pub fn process(
             Err(err) => problems.push(err.into_diagnostic(&request.source).relative_to(&site.root)),
         }
     }
-    for video in site.laureates.iter().flat_map(|l| &l.videos) {
-        match publish_video(&video.source, cache) {
-            Ok(published) => {
-                index
-                    .files
-                    .insert(published.file.clone(), video.source.clone());
-                index.videos.insert(video.source.clone(), published);
-            }
-            Err(d) => problems.push(d.relative_to(&site.root)),
-        }
-    }
     if problems.is_empty() {
         let sources: HashSet<&Path> = requests
             .iter()
@@ -269,8 +313,18 @@ pub fn process(
     problems.into_result(index)
 }
 
-/// Reads a video's metadata and names it by its content hash; the file is published as it is.
-fn publish_video(source: &Path, cache: &Cache) -> Result<PublishedVideo, Diagnostic> {
+/// What the cache keeps of a video made with ffmpeg changes when this does.
+const VIDEO_RECIPE: &str = "faststart-1;poster-1";
+
+/// Publishes one video: with ffmpeg, remuxed for streaming and with a poster frame (both
+/// cached by content hash); without, the file as it is. Returns the published video, the
+/// file to copy to `/media/`, and a note when ffmpeg failed on it.
+fn publish_video(
+    video: &crate::content::Video,
+    cache: &Cache,
+    ffmpeg: Option<&Ffmpeg>,
+) -> Result<(PublishedVideo, PathBuf, Option<String>), Diagnostic> {
+    let source = &video.source;
     let info = video_info(source).map_err(|VideoError(why)| {
         Diagnostic::new(source, format!("not a readable MP4/MOV video: {why}"))
             .hint("export the clip again as MP4 (H.264) from the phone or editing app")
@@ -278,14 +332,55 @@ fn publish_video(source: &Path, cache: &Cache) -> Result<PublishedVideo, Diagnos
     let (hash, _) = cache
         .source_hash(source)
         .map_err(|e| Diagnostic::new(source, format!("cannot read the video: {e}")))?;
-    let ext = source
+    let key = blake3::hash(format!("{hash};{VIDEO_RECIPE}").as_bytes()).to_hex();
+    let key = &key[..16];
+    let extension = source
         .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_else(|| "mp4".into());
-    Ok(PublishedVideo {
-        file: format!("{}.{ext}", &hash[..16]),
+        .map_or_else(|| "mp4".into(), |e| e.to_string_lossy().to_lowercase());
+    let mut published = PublishedVideo {
+        file: format!("{key}.{extension}"),
         info,
-    })
+        poster: video.poster.clone(),
+    };
+    let Some(ffmpeg) = ffmpeg else {
+        return Ok((published, source.clone(), None));
+    };
+    let mut failures = Vec::new();
+    let streamable = format!("{key}.mp4");
+    let mut file = source.clone();
+    match made_once(cache.file_path(&streamable), |out| {
+        ffmpeg.faststart(source, &published.info, out)
+    }) {
+        Ok(path) => (published.file, file) = (streamable, path),
+        Err(why) => failures.push(format!("could not be remuxed for streaming ({why})")),
+    }
+    if published.poster.is_none() {
+        match made_once(cache.poster_path(key), |out| {
+            ffmpeg.poster_frame(source, &published.info, out)
+        }) {
+            Ok(path) => published.poster = Some(path),
+            Err(why) => failures.push(format!("no poster frame ({why})")),
+        }
+    }
+    let note = (!failures.is_empty()).then(|| {
+        format!(
+            "{}: {}; published as it is",
+            source.display(),
+            failures.join("; ")
+        )
+    });
+    Ok((published, file, note))
+}
+
+/// `path` if it exists, else `path` after `make` wrote it.
+fn made_once(
+    path: PathBuf,
+    make: impl FnOnce(&Path) -> Result<(), String>,
+) -> Result<PathBuf, String> {
+    if !path.is_file() {
+        make(&path)?;
+    }
+    Ok(path)
 }
 
 /// The file name of one variant: content hash of source + parameters, shape and width.

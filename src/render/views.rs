@@ -4,7 +4,9 @@
 use crate::content::slug::slugify;
 use crate::content::{Laureate, Photo, Site};
 use crate::markdown::Document;
-use crate::media::{Format, MediaIndex, ProcessedImage, Shape, MEDIA_DIR};
+use crate::media::{
+    Format, MediaIndex, ProcessedImage, PublishedVideo, Shape, ShapeSet, Variant, MEDIA_DIR,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -97,8 +99,6 @@ pub struct PhotoView {
 pub struct VideoView {
     /// Root-relative URL of the file.
     pub url: String,
-    /// MIME type for `<source type>`.
-    pub mime: &'static str,
     /// Title, if given.
     pub title: Option<String>,
     /// Poster image URL, if there is one.
@@ -308,9 +308,8 @@ impl<'a> Views<'a> {
                     let seconds = published.info.duration.round() as u64;
                     Some(VideoView {
                         url: self.media_url(&published.file),
-                        mime: video_mime(&video.source),
                         title: video.title.clone(),
-                        poster: poster.clone(),
+                        poster: self.poster_url(published, poster.as_ref()),
                         width: published.info.width,
                         height: published.info.height,
                         duration: format!("{}:{:02}", seconds / 60, seconds % 60),
@@ -339,10 +338,7 @@ impl<'a> Views<'a> {
                 .join(", ")
         };
         let largest = set.largest(Format::Jpeg)?;
-        let fallback = set
-            .of(Format::Jpeg)
-            .find(|v| v.width >= 800)
-            .unwrap_or(largest);
+        let fallback = medium_jpeg(set)?;
         Some(PictureView {
             alt: photo.alt.clone(),
             placeholder: processed.placeholder.clone(),
@@ -353,6 +349,19 @@ impl<'a> Views<'a> {
             jpeg_srcset: srcset(Format::Jpeg),
             full: self.media_url(&largest.file),
         })
+    }
+
+    /// The URL of a video's poster: its own poster image when the media stage made one, else
+    /// `fallback` (the laureate's first photo).
+    fn poster_url(&self, video: &PublishedVideo, fallback: Option<&String>) -> Option<String> {
+        let own = video
+            .poster
+            .as_deref()
+            .and_then(|source| self.media.image(source))
+            .and_then(|processed| processed.shapes.get(&Shape::Original))
+            .and_then(medium_jpeg)
+            .map(|variant| self.media_url(&variant.file));
+        own.or_else(|| fallback.cloned())
     }
 
     fn media_url(&self, file: &str) -> String {
@@ -386,13 +395,10 @@ pub fn chapters(document: &Document) -> Vec<ChapterView<'_>> {
         .collect()
 }
 
-fn video_mime(source: &std::path::Path) -> &'static str {
-    match source
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .as_deref()
-    {
-        Some("mov") => "video/quicktime",
-        _ => "video/mp4",
-    }
+/// The JPEG a plain `<img src>` or a poster uses: the first at least 800 px wide, else the
+/// largest.
+fn medium_jpeg(set: &ShapeSet) -> Option<&Variant> {
+    set.of(Format::Jpeg)
+        .find(|v| v.width >= 800)
+        .or_else(|| set.largest(Format::Jpeg))
 }

@@ -8,3 +8,4 @@ mod errors;
 mod export;
 mod images;
 mod support;
+mod videos;

@@ -86,7 +86,16 @@ impl TestSite {
 
     /// Runs `laurel build` on the site.
     pub fn build(&self) -> Output {
-        laurel(&["build", "--root", self.root().to_str().unwrap()])
+        self.build_with_env(&[])
+    }
+
+    /// Runs `laurel build` on the site with extra environment variables.
+    pub fn build_with_env(&self, env: &[(&str, &str)]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_laurel"))
+            .args(["build", "--root", self.root().to_str().unwrap()])
+            .envs(env.iter().copied())
+            .output()
+            .expect("run laurel")
     }
 
     /// Runs `laurel build` and fails the test unless it succeeded.
@@ -107,6 +116,17 @@ pub fn laurel(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("run laurel")
+}
+
+/// Whether the program `tool` is on PATH; when not, prints `skipped: <tool> not installed`
+/// so the test says why it did nothing.
+pub fn installed(tool: &str) -> bool {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let found = std::env::split_paths(&path).any(|dir| dir.join(tool).is_file());
+    if !found {
+        eprintln!("skipped: {tool} not installed");
+    }
+    found
 }
 
 /// The standard error of a run, as text.
