@@ -15,7 +15,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::yaml;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
 
@@ -43,6 +43,19 @@ pub struct SiteConfig {
     pub campaign: Campaign,
     /// How photos are turned into responsive images.
     pub images: ImageSettings,
+    /// WeChat JS-SDK share settings for the H5 cards; without them cards load nothing from
+    /// outside and WeChat shows its default link preview.
+    pub wechat: Option<WechatSettings>,
+}
+
+/// The publisher's WeChat official account and its JS-SDK signing endpoint.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct WechatSettings {
+    /// The official account's AppID (`wx…`).
+    pub app_id: String,
+    /// URL of the publisher's endpoint that signs a page URL for `wx.config` (see README).
+    pub signature_url: String,
 }
 
 impl Default for SiteConfig {
@@ -56,6 +69,7 @@ impl Default for SiteConfig {
             theme: "default".into(),
             campaign: Campaign::default(),
             images: ImageSettings::default(),
+            wechat: None,
         }
     }
 }
@@ -266,6 +280,25 @@ impl SiteConfig {
                 format!("base_url `{url}` is not an absolute URL"),
                 "write it as https://example.org/path/ or leave it empty",
             );
+        }
+        if let Some(wechat) = &self.wechat {
+            if !wechat.app_id.starts_with("wx") {
+                problem(
+                    "app_id",
+                    format!("wechat.app_id `{}` is not a WeChat AppID", wechat.app_id),
+                    "copy the AppID (it starts with wx) from the official account's settings",
+                );
+            }
+            if !wechat.signature_url.starts_with("https://") {
+                problem(
+                    "signature_url",
+                    format!(
+                        "wechat.signature_url `{}` is not an https:// URL",
+                        wechat.signature_url
+                    ),
+                    "the JS-SDK needs the signing endpoint over HTTPS, e.g. https://example.org/wx/sign",
+                );
+            }
         }
         let widths = &self.images.widths;
         let usable = |w: &u32| (16..=8192).contains(w);

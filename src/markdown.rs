@@ -25,6 +25,18 @@ pub struct Chapter {
     pub id: String,
     /// The chapter's body as sanitised HTML, without its heading.
     pub html: String,
+    /// The same body split into its top-level blocks (paragraphs, lists, quotes …), for
+    /// layouts that spread a chapter over several screens.
+    pub blocks: Vec<Block>,
+}
+
+/// One top-level block of a chapter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The block as sanitised HTML.
+    pub html: String,
+    /// Number of characters of text in it.
+    pub chars: usize,
 }
 
 impl Document {
@@ -93,12 +105,24 @@ pub fn render(markdown: &str) -> Document {
 }
 
 fn push_chapter(document: &mut Document, title: Option<String>, events: &[Event]) {
-    let mut raw = String::new();
-    pulldown_cmark::html::push_html(&mut raw, events.iter().cloned());
-    let html = ammonia::clean(&raw);
+    let html = to_safe_html(events);
     if title.is_none() && html.trim().is_empty() {
         return;
     }
+    let blocks = top_level_blocks(events)
+        .into_iter()
+        .map(|block| Block {
+            html: to_safe_html(block),
+            chars: block
+                .iter()
+                .map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => t.chars().count(),
+                    _ => 0,
+                })
+                .sum(),
+        })
+        .filter(|b| !b.html.trim().is_empty())
+        .collect();
     let id = match title {
         Some(_) => format!(
             "chapter-{}",
@@ -111,7 +135,40 @@ fn push_chapter(document: &mut Document, title: Option<String>, events: &[Event]
         ),
         None => "lead".to_string(),
     };
-    document.chapters.push(Chapter { title, id, html });
+    document.chapters.push(Chapter {
+        title,
+        id,
+        html,
+        blocks,
+    });
+}
+
+fn to_safe_html(events: &[Event]) -> String {
+    let mut raw = String::new();
+    pulldown_cmark::html::push_html(&mut raw, events.iter().cloned());
+    ammonia::clean(&raw)
+}
+
+/// Splits a chapter's events where each top-level block ends.
+fn top_level_blocks<'e, 'a>(events: &'e [Event<'a>]) -> Vec<&'e [Event<'a>]> {
+    let mut blocks = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, event) in events.iter().enumerate() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 {
+            blocks.push(&events[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < events.len() {
+        blocks.push(&events[start..]);
+    }
+    blocks
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -145,6 +202,30 @@ mod tests {
         assert_eq!(doc.chapters[1].id, "chapter-1");
         assert!(doc.chapters[2].html.contains("第二章"));
         assert!(doc.to_html().contains("<h2 id=\"chapter-2\">带出团队</h2>"));
+    }
+
+    #[test]
+    fn chapters_keep_their_top_level_blocks_with_text_lengths() {
+        let doc = render(
+            "## 一
+
+第一段，七个字
+
+- 甲
+- 乙
+
+> 引用里\n>\n> 有两段
+
+<script>x</script>
+",
+        );
+        let blocks = &doc.chapters[0].blocks;
+        let texts: Vec<(&str, usize)> = blocks
+            .iter()
+            .map(|b| (b.html.split('>').next().unwrap(), b.chars))
+            .collect();
+        assert_eq!(texts, vec![("<p", 7), ("<ul", 2), ("<blockquote", 6)]);
+        assert!(blocks.iter().all(|b| !b.html.contains("script")));
     }
 
     #[test]

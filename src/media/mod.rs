@@ -195,8 +195,8 @@ impl MediaIndex {
 }
 
 /// Collects what each image of the site is used as: portraits in 3:4 and square, photos in
-/// their own ratio and square, each laureate's first photo also as a 2.35:1 cover, and video
-/// posters in their own ratio.
+/// their own ratio and square, each laureate's first photo also as a 2.35:1 cover and a 3:4
+/// share poster, and video posters in their own ratio.
 pub fn image_requests<'a>(
     site: &Site,
     posters: impl Iterator<Item = &'a Path>,
@@ -228,7 +228,7 @@ pub fn image_requests<'a>(
             );
         }
         if let Some(first) = laureate.photos.first() {
-            want(&first.source, first.focus, &[Shape::Cover]);
+            want(&first.source, first.focus, &[Shape::Cover, Shape::Portrait]);
         }
     }
     for poster in posters {

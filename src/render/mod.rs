@@ -2,6 +2,8 @@
 //! memory, with Tera templates; HTML is minified. It reads no content files: only the model,
 //! the media index and the theme.
 
+pub mod cards;
+mod qr;
 mod theme;
 pub mod views;
 
@@ -70,6 +72,7 @@ pub fn render(site: &Site, media: &MediaIndex) -> Result<RenderedSite, Diagnosti
             &cx,
         );
     }
+    out.cards_and_kit(site, &base, &laureates);
     let mut gallery = base.clone();
     gallery.insert("laureates", &laureates);
     gallery.insert("page_path", "gallery/");
@@ -109,7 +112,7 @@ pub fn render(site: &Site, media: &MediaIndex) -> Result<RenderedSite, Diagnosti
     }
     if site.config.base_url.is_empty() {
         out.rendered.warnings.push(
-            "base_url is not set in site.yaml: sitemap.xml, feed.xml and shared links need absolute URLs, so they use root-relative ones".into(),
+            "base_url is not set in site.yaml: sitemap.xml, feed.xml, shared card links and their QR codes need absolute URLs, so links are root-relative and the cards and the media kit have no QR codes".into(),
         );
     }
     out.problems.into_result(out.rendered)
@@ -151,6 +154,36 @@ impl Renderer<'_> {
                 .hint("fix the template, or delete the site's copy to use the built-in one"),
             ),
         }
+    }
+
+    /// Each laureate's H5 card (and its embeddable twin), QR code files, and the media kit.
+    fn cards_and_kit(&mut self, site: &Site, base: &Context, laureates: &[views::LaureateView]) {
+        let origin = site.config.origin();
+        let campaign = format!("{}年度{}", site.config.campaign.year, site.config.title);
+        let cards = cards::Cards::new(&origin, campaign);
+        let mut kit = Vec::new();
+        for (laureate, view) in site.laureates.iter().zip(laureates) {
+            let card = cards.card(view, &laureate.story);
+            let folder = format!("cards/{}/", view.slug);
+            for (embed, path) in [(false, folder.clone()), (true, format!("{folder}embed/"))] {
+                let mut cx = base.clone();
+                cx.insert("card", &card);
+                cx.insert("embed", &embed);
+                cx.insert("page_path", &path);
+                self.page("card.html", &format!("{path}index.html"), &cx);
+            }
+            if let Some(png) = cards.qr_png(view) {
+                let svg = card.qr_svg.clone().unwrap_or_default();
+                let files = &mut self.rendered.files;
+                files.insert(format!("kit/{}/qr.png", view.slug), png);
+                files.insert(format!("kit/{}/qr.svg", view.slug), svg.into_bytes());
+            }
+            kit.push(cards.kit_entry(view));
+        }
+        let mut cx = base.clone();
+        cx.insert("entries", &kit);
+        cx.insert("page_path", "kit/");
+        self.page("kit.html", "kit/index.html", &cx);
     }
 
     fn filtered_index(

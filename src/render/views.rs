@@ -1,6 +1,7 @@
 //! Borrowed, serialisable views of the model made for templates. Templates never see the
 //! model itself, so nothing reaches a page unless a view carries it.
 
+use crate::config::WechatSettings;
 use crate::content::slug::slugify;
 use crate::content::{Laureate, Photo, Site};
 use crate::markdown::Document;
@@ -38,6 +39,8 @@ pub struct SiteView<'a> {
     pub pages: Vec<LinkView>,
     /// Theme asset URLs with a content-hash query, by asset path.
     pub assets: BTreeMap<String, String>,
+    /// WeChat JS-SDK settings for the cards, if the publisher has a signing endpoint.
+    pub wechat: Option<&'a WechatSettings>,
 }
 
 /// One value of a filter (a category or a region) and its page.
@@ -165,8 +168,14 @@ pub struct LaureateView<'a> {
     pub chapters: Vec<ChapterView<'a>>,
     /// Portrait in 3:4.
     pub portrait: Option<PictureView>,
-    /// The first photo as a 2.35:1 cover (share image, article cover).
+    /// The first photo as a 2.35:1 cover (WeChat article cover, 900x383).
     pub cover: Option<PictureView>,
+    /// The first photo in 3:4: the share poster of the H5 card.
+    pub poster: Option<PictureView>,
+    /// The portrait as a square: the share thumbnail and 1:1 article cover.
+    pub square: Option<PictureView>,
+    /// Root-relative URL of the H5 story card.
+    pub card_url: String,
     /// Photos with captions.
     pub photos: Vec<PhotoView>,
     /// Videos.
@@ -258,6 +267,7 @@ impl<'a> Views<'a> {
                 })
                 .collect(),
             assets,
+            wechat: config.wechat.as_ref(),
         }
     }
 
@@ -299,6 +309,15 @@ impl<'a> Views<'a> {
                 .photos
                 .first()
                 .and_then(|p| self.picture(p, Shape::Cover)),
+            poster: laureate
+                .photos
+                .first()
+                .and_then(|p| self.picture(p, Shape::Portrait)),
+            square: laureate
+                .portrait
+                .as_ref()
+                .and_then(|p| self.picture(p, Shape::Square)),
+            card_url: format!("{}cards/{}/", self.root, laureate.slug),
             photos,
             videos: laureate
                 .videos

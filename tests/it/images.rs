@@ -21,15 +21,18 @@ fn photos_become_webp_and_jpeg_at_configured_widths_never_upscaled() {
         .collect();
     sizes.sort();
     // Photo 800x600: 200 and 400 wide, square 120, 2.35:1 cover at its own 800 px (900 would
-    // upscale); portrait 350x450 → 3:4 at 200 and its own 337x450 crop, square 120.
+    // upscale), 3:4 share poster at 200 and 400; portrait 350x450 → 3:4 at 200 and its own
+    // 337x450 crop, square 120.
     let want = |ext: &str| {
         let mut v: Vec<(String, u32, u32)> = [
             (120, 120),
             (120, 120),
             (200, 150),
             (200, 267),
+            (200, 267),
             (337, 450),
             (400, 300),
+            (400, 533),
             (800, 340),
         ]
         .iter()

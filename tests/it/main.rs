@@ -2,6 +2,7 @@
 //! assert on what a reader or editor would see.
 
 mod build;
+mod cards;
 mod check;
 mod cli;
 mod errors;

@@ -261,3 +261,43 @@ pub const SITE_YAML: &str = "title: 测试评选\nbase_url: https://example.org/
 
 /// A profile body (after `name:`) with every field filled.
 pub const FULL_PROFILE: &str = "gender: 女\nbirth: 1990-03\norganization: 测试研究院\ntitle: 研究员\nposition: 主任\nfield: 作物育种\nregion: 冀州区\ncategory: 乡村振兴\nchannel: county\nrecommender: 冀州区科协\nquote: 把论文写在大地上\nsummary: 一段简要事迹。\nhonors: [\"2020年 省科技进步奖\"]\nprivate:\n  phone: \"13999990000\"\n  id_number: SECRET-ID-4242\n";
+
+/// The attributes of every `<name …>` start tag in `html`, quoted or not (as minified pages
+/// write them), in document order.
+pub fn start_tags(html: &str, name: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    html.split(&format!("<{name}"))
+        .skip(1)
+        .filter(|rest| rest.starts_with([' ', '>', '/']))
+        .map(parse_attributes)
+        .collect()
+}
+
+fn parse_attributes(mut rest: &str) -> std::collections::BTreeMap<String, String> {
+    let mut attributes = std::collections::BTreeMap::new();
+    loop {
+        rest = rest.trim_start_matches([' ', '\n', '/']);
+        if rest.is_empty() || rest.starts_with('>') {
+            return attributes;
+        }
+        let name_end = rest.find(['=', ' ', '>']).unwrap_or(rest.len());
+        let name = rest[..name_end].to_string();
+        rest = &rest[name_end..];
+        let value = if let Some(after) = rest.strip_prefix('=') {
+            let (value, tail) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let end = after[1..].find(q).map_or(after.len(), |i| i + 1);
+                    (&after[1..end], &after[(end + 1).min(after.len())..])
+                }
+                _ => {
+                    let end = after.find([' ', '>']).unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            rest = tail;
+            value.to_string()
+        } else {
+            String::new()
+        };
+        attributes.insert(name, value);
+    }
+}

@@ -42,6 +42,23 @@
     input.addEventListener("keydown", function (e) { if (e.key === "Escape") { input.value = ""; show(); } });
   }
 
+  // Copy buttons on the media kit page: copy the named field, say so on the button.
+  document.querySelectorAll("button.copy").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var field = document.getElementById(button.getAttribute("data-copy"));
+      var done = function () {
+        button.textContent = "已复制";
+        setTimeout(function () { button.textContent = "复制"; }, 1600);
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(done, function () { field.select(); });
+      } else {
+        field.select();
+        if (document.execCommand("copy")) done();
+      }
+    });
+  });
+
   // Lightbox for photo links with class "zoom": a <dialog>, arrow keys and swipe to move.
   var links = Array.prototype.slice.call(document.querySelectorAll("a.zoom"));
   if (!links.length || typeof HTMLDialogElement !== "function") return;
