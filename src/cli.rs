@@ -33,6 +33,25 @@ enum Command {
     Check(CheckArgs),
     /// Write the summary table (推荐人选汇总表) as .xlsx or .csv, with private contact data.
     Export(ExportArgs),
+    /// Preview the site while you edit: serve it locally and reload pages on every change.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, short, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on; other machines (a phone on the office network) can reach
+    /// the preview only with e.g. --bind 0.0.0.0.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the front page in the default browser.
+    #[arg(long)]
+    open: bool,
 }
 
 #[derive(Debug, Args)]
@@ -109,6 +128,7 @@ pub fn run() -> ExitCode {
         },
         Command::Check(args) => run_check(args),
         Command::Export(args) => run_export(args),
+        Command::Serve(args) => run_serve(args),
         Command::New(args) => {
             if let Some(code) = require_site(&args.root) {
                 return code;
@@ -124,6 +144,83 @@ pub fn run() -> ExitCode {
                 Err(d) => report(&d.into(), "could not add the laureate"),
             }
         }
+    }
+}
+
+fn run_serve(args: ServeArgs) -> ExitCode {
+    if let Some(code) = require_site(&args.root) {
+        return code;
+    }
+    let options = laurel::serve::ServeOptions {
+        root: args.root.clone(),
+        bind: args.bind,
+        port: args.port,
+    };
+    let server = match laurel::serve::Server::start(&options) {
+        Ok(server) => server,
+        Err(d) => return report(&d.into(), "could not start the preview server"),
+    };
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the preview reachable by other machines on the network; \
+             stop with Ctrl-C when you are done",
+            args.bind
+        );
+    }
+    print_rebuild(&[], server.first_build());
+    let url = server.url();
+    println!("Serving {url} (Ctrl-C to stop)");
+    if args.open {
+        open_in_browser(&url);
+    }
+    let stopped = server.run(print_rebuild);
+    report(&stopped.into(), "the preview server stopped")
+}
+
+/// One line per rebuild on the terminal; a failed build prints its problems. Write errors are
+/// ignored: a closed terminal must not stop the watcher.
+fn print_rebuild(changed: &[PathBuf], outcome: &laurel::serve::Outcome) {
+    use std::io::Write;
+    let what = match changed {
+        [] => "initial build".to_string(),
+        [one] => one
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        many => format!("{} files", many.len()),
+    };
+    match &outcome.problems {
+        None => {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(
+                out,
+                "{what}: rebuilt {} in {} ms",
+                outcome.what, outcome.millis
+            );
+            let _ = out.flush();
+        }
+        Some(problems) => {
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(
+                err,
+                "{what}: the build failed; still serving the last good site"
+            );
+            for problem in &problems.0 {
+                let _ = writeln!(err, "error: {problem}");
+            }
+        }
+    }
+}
+
+fn open_in_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("warning: could not open a browser ({opener}); open {url} yourself");
     }
 }
 

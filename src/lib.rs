@@ -23,4 +23,5 @@ pub mod media;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod yaml;

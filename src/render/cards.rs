@@ -88,14 +88,14 @@ pub struct KitEntry<'a> {
 
 /// Makes the cards' and the kit's views; `origin` is the scheme and host of `base_url` (empty
 /// when it is unset).
-pub struct Cards<'a> {
-    origin: &'a str,
+pub struct Cards {
+    origin: String,
     campaign: String,
 }
 
-impl<'a> Cards<'a> {
+impl Cards {
     /// Card views for a site at `origin` whose campaign is called `campaign`.
-    pub fn new(origin: &'a str, campaign: String) -> Self {
+    pub fn new(origin: String, campaign: String) -> Self {
         Cards { origin, campaign }
     }
 
@@ -131,13 +131,17 @@ impl<'a> Cards<'a> {
         })
     }
 
-    /// The PNG QR code of a card, when its URL is absolute.
-    pub fn qr_png(&self, laureate: &LaureateView) -> Option<Vec<u8>> {
-        (!self.origin.is_empty()).then(|| qr::png(&self.absolute(&laureate.card_url), QR_PNG_SCALE))
+    /// The QR code files of a card (SVG and PNG), when its URL is absolute.
+    pub fn qr_files(&self, laureate: &LaureateView) -> Option<(String, Vec<u8>)> {
+        let svg = self.qr_svg(laureate)?;
+        Some((
+            svg,
+            qr::png(&self.absolute(&laureate.card_url), QR_PNG_SCALE),
+        ))
     }
 
     /// The card of `laureate`, whose story is `story`.
-    pub fn card(&self, laureate: &'a LaureateView<'a>, story: &Document) -> CardView<'a> {
+    pub fn card<'a>(&self, laureate: &'a LaureateView<'a>, story: &Document) -> CardView<'a> {
         let mut pages = vec![CardPage::Cover];
         if !laureate.quote.is_empty() {
             pages.push(CardPage::Quote);
@@ -159,7 +163,7 @@ impl<'a> Cards<'a> {
     }
 
     /// The media kit entry of `laureate`.
-    pub fn kit_entry(&self, laureate: &'a LaureateView<'a>) -> KitEntry<'a> {
+    pub fn kit_entry<'a>(&self, laureate: &'a LaureateView<'a>) -> KitEntry<'a> {
         let share = self.share(laureate);
         let embed_url = format!("{}embed/", share.url);
         let iframe = format!(

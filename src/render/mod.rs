@@ -7,13 +7,14 @@ mod qr;
 mod theme;
 pub mod views;
 
+use crate::content::Laureate;
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::MediaIndex;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use tera::{Context, Tera};
-use views::{FilterView, Views};
+use views::{FilterView, LaureateView, Views};
 
 /// The rendered site: output path (relative, `/`-separated) → file contents.
 #[derive(Debug, Default)]
@@ -35,8 +36,36 @@ struct SearchEntry<'a> {
     category: &'a str,
 }
 
-/// Renders every page of `site`.
+/// What to render, and how.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Minify HTML (the build does; the preview server skips it for speed).
+    pub minify: bool,
+    /// Render only these laureates' own pages (profile and cards), by slug; `None` renders
+    /// the whole site. The preview server uses it when only stories changed.
+    pub only_laureates: Option<BTreeSet<String>>,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            minify: true,
+            only_laureates: None,
+        }
+    }
+}
+
+/// Renders every page of `site`, minified.
 pub fn render(site: &Site, media: &MediaIndex) -> Result<RenderedSite, Diagnostics> {
+    render_with(site, media, &RenderOptions::default())
+}
+
+/// Renders the pages of `site` that `options` ask for.
+pub fn render_with(
+    site: &Site,
+    media: &MediaIndex,
+    options: &RenderOptions,
+) -> Result<RenderedSite, Diagnostics> {
     let theme = theme::load(&site.root, &site.config.theme)?;
     let views = Views::new(site, media);
     let assets = asset_urls(views.root(), &theme.assets);
@@ -46,9 +75,26 @@ pub fn render(site: &Site, media: &MediaIndex) -> Result<RenderedSite, Diagnosti
 
     let mut out = Renderer {
         tera: &theme.tera,
+        cards: cards::Cards::new(
+            site.config.origin(),
+            format!("{}年度{}", site.config.campaign.year, site.config.title),
+        ),
+        minify: options.minify,
         rendered: RenderedSite::default(),
         problems: Diagnostics::default(),
     };
+    if let Some(slugs) = &options.only_laureates {
+        let chosen: Vec<_> = site
+            .laureates
+            .iter()
+            .zip(&laureates)
+            .filter(|(l, _)| slugs.contains(&l.slug))
+            .collect();
+        for (laureate, view) in chosen {
+            out.laureate_pages(&base, laureate, view);
+        }
+        return out.problems.into_result(out.rendered);
+    }
     let mut index = base.clone();
     index.insert("laureates", &laureates);
     index.insert("intro", &site.intro.as_ref().map(views::chapters));
@@ -62,17 +108,10 @@ pub fn render(site: &Site, media: &MediaIndex) -> Result<RenderedSite, Diagnosti
             out.filtered_index(&index, &laureates, kind, filter);
         }
     }
-    for laureate in &laureates {
-        let mut cx = base.clone();
-        cx.insert("laureate", laureate);
-        cx.insert("page_path", &format!("laureates/{}/", laureate.slug));
-        out.page(
-            "laureate.html",
-            &format!("laureates/{}/index.html", laureate.slug),
-            &cx,
-        );
+    for (laureate, view) in site.laureates.iter().zip(&laureates) {
+        out.laureate_pages(&base, laureate, view);
     }
-    out.cards_and_kit(site, &base, &laureates);
+    out.kit(&base, &laureates);
     let mut gallery = base.clone();
     gallery.insert("laureates", &laureates);
     gallery.insert("page_path", "gallery/");
@@ -131,6 +170,8 @@ fn asset_urls(root: &str, assets: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String
 
 struct Renderer<'t> {
     tera: &'t Tera,
+    cards: cards::Cards,
+    minify: bool,
     rendered: RenderedSite,
     problems: Diagnostics,
 }
@@ -139,7 +180,7 @@ impl Renderer<'_> {
     fn page(&mut self, template: &str, path: &str, context: &Context) {
         match self.tera.render(template, context) {
             Ok(text) => {
-                let bytes = if path.ends_with(".html") {
+                let bytes = if self.minify && path.ends_with(".html") {
                     minify(text.as_bytes())
                 } else {
                     text.into_bytes()
@@ -156,29 +197,37 @@ impl Renderer<'_> {
         }
     }
 
-    /// Each laureate's H5 card (and its embeddable twin), QR code files, and the media kit.
-    fn cards_and_kit(&mut self, site: &Site, base: &Context, laureates: &[views::LaureateView]) {
-        let origin = site.config.origin();
-        let campaign = format!("{}年度{}", site.config.campaign.year, site.config.title);
-        let cards = cards::Cards::new(&origin, campaign);
+    /// A laureate's profile page and H5 card (with its embeddable twin).
+    fn laureate_pages(&mut self, base: &Context, laureate: &Laureate, view: &LaureateView) {
+        let mut cx = base.clone();
+        cx.insert("laureate", view);
+        cx.insert("page_path", &format!("laureates/{}/", view.slug));
+        self.page(
+            "laureate.html",
+            &format!("laureates/{}/index.html", view.slug),
+            &cx,
+        );
+        let card = self.cards.card(view, &laureate.story);
+        let folder = format!("cards/{}/", view.slug);
+        for (embed, path) in [(false, folder.clone()), (true, format!("{folder}embed/"))] {
+            let mut cx = base.clone();
+            cx.insert("card", &card);
+            cx.insert("embed", &embed);
+            cx.insert("page_path", &path);
+            self.page("card.html", &format!("{path}index.html"), &cx);
+        }
+    }
+
+    /// The media kit page and each card's QR code files.
+    fn kit(&mut self, base: &Context, laureates: &[LaureateView]) {
         let mut kit = Vec::new();
-        for (laureate, view) in site.laureates.iter().zip(laureates) {
-            let card = cards.card(view, &laureate.story);
-            let folder = format!("cards/{}/", view.slug);
-            for (embed, path) in [(false, folder.clone()), (true, format!("{folder}embed/"))] {
-                let mut cx = base.clone();
-                cx.insert("card", &card);
-                cx.insert("embed", &embed);
-                cx.insert("page_path", &path);
-                self.page("card.html", &format!("{path}index.html"), &cx);
-            }
-            if let Some(png) = cards.qr_png(view) {
-                let svg = card.qr_svg.clone().unwrap_or_default();
+        for view in laureates {
+            if let Some((svg, png)) = self.cards.qr_files(view) {
                 let files = &mut self.rendered.files;
                 files.insert(format!("kit/{}/qr.png", view.slug), png);
                 files.insert(format!("kit/{}/qr.svg", view.slug), svg.into_bytes());
             }
-            kit.push(cards.kit_entry(view));
+            kit.push(self.cards.kit_entry(view));
         }
         let mut cx = base.clone();
         cx.insert("entries", &kit);

@@ -80,7 +80,10 @@ fn example_campaign_links_and_images_all_resolve() {
             assert!(ok, "{path} links to {url}, which does not exist");
         }
         for img in start_tags(&html, "img") {
-            assert!(img.contains_key("alt"), "{path}: an image without alt: {img:?}");
+            assert!(
+                img.contains_key("alt"),
+                "{path}: an image without alt: {img:?}"
+            );
         }
     }
 }

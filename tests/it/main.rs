@@ -8,5 +8,6 @@ mod cli;
 mod errors;
 mod export;
 mod images;
+mod serve;
 mod support;
 mod videos;

@@ -1,0 +1,211 @@
+//! The site as the preview server holds it: the last good build in memory, the current build
+//! problem if there is one, and the browsers listening for reloads.
+
+use crate::build::CACHE_DIR;
+use crate::content::{self, Site};
+use crate::diagnostics::Diagnostics;
+use crate::media::{self, Cache, MediaIndex};
+use crate::render::{self, RenderOptions};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+/// One good build, as served.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// The URL path every page lives under (`/` or the path of `base_url`).
+    pub root_path: String,
+    /// Rendered pages and assets by output path.
+    pub pages: BTreeMap<String, Arc<Vec<u8>>>,
+    /// Media files by name under `/media/`, and the file that holds each.
+    pub media: BTreeMap<String, PathBuf>,
+    /// The site's `static/` folder.
+    pub static_dir: PathBuf,
+    pub(super) site: Option<Site>,
+    pub(super) media_index: MediaIndex,
+}
+
+/// What a browser is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The site changed: reload the page.
+    Reload,
+    /// The last change broke the build: show this report.
+    Problem(String),
+    /// The build is fine (sent to new listeners).
+    Fine,
+}
+
+/// What one rebuild did, for the terminal.
+#[derive(Debug)]
+pub struct Outcome {
+    /// What was redone, e.g. `2 pages` or `the whole site`.
+    pub what: String,
+    /// How long it took, in milliseconds.
+    pub millis: u128,
+    /// The problems, when the build failed.
+    pub problems: Option<Diagnostics>,
+}
+
+/// The served site and its listeners.
+pub struct Live {
+    root: PathBuf,
+    cache: Cache,
+    snapshot: RwLock<Arc<Snapshot>>,
+    problem: RwLock<Option<String>>,
+    listeners: Mutex<Vec<Sender<Event>>>,
+}
+
+impl Live {
+    /// A server state for the site at `root`, with nothing built yet.
+    pub fn new(root: &Path) -> Live {
+        Live {
+            root: root.to_path_buf(),
+            cache: Cache::new(root.join(CACHE_DIR)),
+            snapshot: RwLock::new(Arc::new(Snapshot::default())),
+            problem: RwLock::new(None),
+            listeners: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The site as last built successfully.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot.read().expect("snapshot lock").clone()
+    }
+
+    /// The current build problem, if the last build failed.
+    pub fn problem(&self) -> Option<String> {
+        self.problem.read().expect("problem lock").clone()
+    }
+
+    /// A channel of events for one browser; it first hears the current state.
+    pub fn subscribe(&self) -> Receiver<Event> {
+        let (sender, receiver) = channel();
+        let now = self.problem().map_or(Event::Fine, Event::Problem);
+        let _ = sender.send(now);
+        self.listeners.lock().expect("listeners lock").push(sender);
+        receiver
+    }
+
+    fn tell(&self, event: Event) {
+        let mut listeners = self.listeners.lock().expect("listeners lock");
+        listeners.retain(|listener| listener.send(event.clone()).is_ok());
+    }
+
+    /// Rebuilds after `changed` files changed (all of it when `changed` is empty), swaps the
+    /// result in and tells the browsers. A failed build keeps the last good site served.
+    pub fn rebuild(&self, changed: &[PathBuf]) -> Outcome {
+        let started = Instant::now();
+        let previous = self.snapshot();
+        let result = self.build(&previous, changed);
+        let millis = started.elapsed().as_millis();
+        match result {
+            Ok((snapshot, what)) => {
+                *self.snapshot.write().expect("snapshot lock") = Arc::new(snapshot);
+                *self.problem.write().expect("problem lock") = None;
+                self.tell(Event::Reload);
+                Outcome {
+                    what,
+                    millis,
+                    problems: None,
+                }
+            }
+            Err(problems) => {
+                let report = problems.to_string();
+                *self.problem.write().expect("problem lock") = Some(report.clone());
+                self.tell(Event::Problem(report));
+                Outcome {
+                    what: "nothing".into(),
+                    millis,
+                    problems: Some(problems),
+                }
+            }
+        }
+    }
+
+    fn build(
+        &self,
+        previous: &Snapshot,
+        changed: &[PathBuf],
+    ) -> Result<(Snapshot, String), Diagnostics> {
+        let site = content::load(&self.root)?;
+        if let Some(slugs) = stories_only(previous.site.as_ref(), &site, changed) {
+            // Only stories changed: their laureates' pages, no media work.
+            let options = RenderOptions {
+                minify: false,
+                only_laureates: Some(slugs),
+            };
+            let rendered = render::render_with(&site, &previous.media_index, &options)?;
+            let mut pages = previous.pages.clone();
+            let what = format!("{} pages", rendered.files.len());
+            pages.extend(rendered.files.into_iter().map(|(k, v)| (k, Arc::new(v))));
+            let snapshot = Snapshot {
+                root_path: previous.root_path.clone(),
+                pages,
+                media: previous.media.clone(),
+                static_dir: previous.static_dir.clone(),
+                media_index: previous.media_index.clone(),
+                site: Some(site),
+            };
+            return Ok((snapshot, what));
+        }
+        let media_index = media::process(&site, &self.cache, &|_, _| {})?;
+        let options = RenderOptions {
+            minify: false,
+            only_laureates: None,
+        };
+        let rendered = render::render_with(&site, &media_index, &options)?;
+        let snapshot = Snapshot {
+            root_path: site.config.root_path(),
+            pages: rendered
+                .files
+                .into_iter()
+                .map(|(k, v)| (k, Arc::new(v)))
+                .collect(),
+            media: media_index.files().clone(),
+            static_dir: site.root.join("static"),
+            media_index,
+            site: Some(site),
+        };
+        Ok((snapshot, "the whole site".into()))
+    }
+}
+
+/// The slugs of the laureates whose stories are all that changed, or `None` when anything else
+/// changed (then the whole site is rebuilt).
+fn stories_only(
+    previous: Option<&Site>,
+    site: &Site,
+    changed: &[PathBuf],
+) -> Option<BTreeSet<String>> {
+    let previous = previous?;
+    if changed.is_empty()
+        || !changed
+            .iter()
+            .all(|p| p.file_name().is_some_and(|n| n == "story.md"))
+    {
+        return None;
+    }
+    let same_people = previous.laureates.len() == site.laureates.len()
+        && previous
+            .laureates
+            .iter()
+            .zip(&site.laureates)
+            .all(|(a, b)| a.slug == b.slug && a.folder == b.folder);
+    if !same_people {
+        return None;
+    }
+    let slugs = site
+        .laureates
+        .iter()
+        .filter(|l| {
+            changed
+                .iter()
+                .any(|p| p.parent() == Some(l.folder.as_path()))
+        })
+        .map(|l| l.slug.clone())
+        .collect();
+    Some(slugs)
+}
