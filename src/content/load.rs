@@ -479,6 +479,14 @@ fn find_videos(cx: &mut ProfileContext, raw: &RawProfile) -> Vec<Video> {
         .collect()
 }
 
+/// Reads a laureate's `story.md` again into `laureate`, for the preview server when only
+/// stories changed; everything else of the laureate is kept as loaded.
+pub fn reload_story(laureate: &mut Laureate) -> Result<(), Diagnostic> {
+    let file = laureate.folder.join("story.md");
+    laureate.story = markdown::render(&read_text(&file)?);
+    Ok(())
+}
+
 fn read_story(cx: &mut ProfileContext) -> Document {
     let file = cx.folder.join("story.md");
     if !file.is_file() {

@@ -5,7 +5,7 @@ mod load;
 pub mod natural;
 pub mod slug;
 
-pub use load::{load, IMAGE_EXTENSIONS, LAUREATES_DIR, PAGES_DIR, VIDEO_EXTENSIONS};
+pub use load::{load, reload_story, IMAGE_EXTENSIONS, LAUREATES_DIR, PAGES_DIR, VIDEO_EXTENSIONS};
 
 use crate::config::SiteConfig;
 use crate::markdown::Document;

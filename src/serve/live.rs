@@ -130,9 +130,8 @@ impl Live {
         previous: &Snapshot,
         changed: &[PathBuf],
     ) -> Result<(Snapshot, String), Diagnostics> {
-        let site = content::load(&self.root)?;
-        if let Some(slugs) = stories_only(previous.site.as_ref(), &site, changed) {
-            // Only stories changed: their laureates' pages, no media work.
+        if let Some((site, slugs)) = with_new_stories(previous.site.as_ref(), changed) {
+            // Only stories changed: read those, render their laureates' pages, no media work.
             let options = RenderOptions {
                 minify: false,
                 only_laureates: Some(slugs),
@@ -151,6 +150,7 @@ impl Live {
             };
             return Ok((snapshot, what));
         }
+        let site = content::load(&self.root)?;
         let media_index = media::process(&site, &self.cache, &|_, _| {})?;
         let options = RenderOptions {
             minify: false,
@@ -173,39 +173,25 @@ impl Live {
     }
 }
 
-/// The slugs of the laureates whose stories are all that changed, or `None` when anything else
-/// changed (then the whole site is rebuilt).
-fn stories_only(
+/// When every changed file is the `story.md` of a known laureate: the previous site with those
+/// stories read again, and the laureates' slugs. `None` when anything else changed (then the
+/// whole site is loaded again) or a story cannot be read (the full load reports it).
+fn with_new_stories(
     previous: Option<&Site>,
-    site: &Site,
     changed: &[PathBuf],
-) -> Option<BTreeSet<String>> {
-    let previous = previous?;
-    if changed.is_empty()
-        || !changed
-            .iter()
-            .all(|p| p.file_name().is_some_and(|n| n == "story.md"))
-    {
-        return None;
-    }
-    let same_people = previous.laureates.len() == site.laureates.len()
-        && previous
+) -> Option<(Site, BTreeSet<String>)> {
+    let mut site = previous?.clone();
+    let mut slugs = BTreeSet::new();
+    for path in changed {
+        if path.file_name()? != "story.md" {
+            return None;
+        }
+        let laureate = site
             .laureates
-            .iter()
-            .zip(&site.laureates)
-            .all(|(a, b)| a.slug == b.slug && a.folder == b.folder);
-    if !same_people {
-        return None;
+            .iter_mut()
+            .find(|l| path.parent() == Some(l.folder.as_path()))?;
+        content::reload_story(laureate).ok()?;
+        slugs.insert(laureate.slug.clone());
     }
-    let slugs = site
-        .laureates
-        .iter()
-        .filter(|l| {
-            changed
-                .iter()
-                .any(|p| p.parent() == Some(l.folder.as_path()))
-        })
-        .map(|l| l.slug.clone())
-        .collect();
-    Some(slugs)
+    (!slugs.is_empty()).then_some((site, slugs))
 }
