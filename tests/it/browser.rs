@@ -1,0 +1,510 @@
+//! The built example site in real headless Chromium, at phone (390x844) and desktop
+//! (1440x900) size: no console errors or failed requests, no horizontal overflow, images
+//! loaded at a sensible size, the filters, the lightbox, the cards and the videos work, and
+//! axe-core finds no serious or critical accessibility violations. The Nu HTML Checker checks
+//! every page. Screenshots go to target/e2e-screenshots/ for people to look at.
+//!
+//! Chromium is /usr/bin/chromium (or $CHROMIUM); axe-core and vnu-jar come from npm into
+//! target/e2e-tools (`.ci/run` installs all three). Missing tools make the tests say
+//! `skipped: <tool> not installed`.
+
+use crate::support::{copy_tree, installed, laurel};
+use headless_chrome::protocol::cdp::types::Event;
+use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
+use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
+use headless_chrome::{Browser, LaunchOptions, Tab};
+use std::ffi::OsStr;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+const PHONE: (u32, u32) = (390, 844);
+const DESKTOP: (u32, u32) = (1440, 900);
+
+/// The pages every check visits, by name and path under the site root.
+const PAGES: [(&str, &str); 5] = [
+    ("front", ""),
+    ("profile", "laureates/li-ming-yuan/"),
+    ("gallery", "gallery/"),
+    ("card", "cards/li-ming-yuan/"),
+    ("kit", "kit/"),
+];
+
+fn target_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target/tmp has a parent")
+        .to_path_buf()
+}
+
+/// Where npm put axe-core and vnu-jar (`npm install --prefix target/e2e-tools …`).
+fn node_module(file: &str) -> Option<PathBuf> {
+    let path = target_dir().join("e2e-tools/node_modules").join(file);
+    path.is_file().then_some(path)
+}
+
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    if path.is_file() {
+        Some(path)
+    } else {
+        installed("chromium");
+        None
+    }
+}
+
+/// The example built once into target/tmp and served on 127.0.0.1 by a plain file server.
+fn served_example() -> &'static str {
+    static ADDRESS: OnceLock<String> = OnceLock::new();
+    ADDRESS.get_or_init(|| {
+        let site = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-example");
+        let _ = std::fs::remove_dir_all(site.join("content"));
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::copy(repo.join("site.yaml"), site.join("site.yaml")).unwrap();
+        for folder in ["content", "static"] {
+            copy_tree(&repo.join(folder), &site.join(folder));
+        }
+        let output = laurel(&["build", "--quiet", "--root", site.to_str().unwrap()]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap().to_string();
+        let public = site.join("public");
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let public = public.clone();
+                std::thread::spawn(move || serve_file(stream, &public));
+            }
+        });
+        address
+    })
+}
+
+/// Answers one request from `public/`, mounted at `/zuimei/` as `base_url` says.
+fn serve_file(mut stream: TcpStream, public: &Path) {
+    let mut line = String::new();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).unwrap_or(0) <= 2 {
+            break;
+        }
+    }
+    let path = line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .split('?')
+        .next()
+        .unwrap();
+    let mut file = path
+        .strip_prefix("/zuimei/")
+        .filter(|p| !p.contains(".."))
+        .map(|p| public.join(p))
+        .unwrap_or_else(|| public.join("404.html"));
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    let (status, body) = match std::fs::read(&file) {
+        Ok(body) => ("200 OK", body),
+        Err(_) => (
+            "404 Not Found",
+            std::fs::read(public.join("404.html")).unwrap_or_default(),
+        ),
+    };
+    let kind = match file.extension().and_then(OsStr::to_str).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css",
+        "js" => "text/javascript",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "webp" => "image/webp",
+        "jpg" => "image/jpeg",
+        "png" => "image/png",
+        "mp4" => "video/mp4",
+        _ => "application/octet-stream",
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+/// A headless Chromium window of the given size, and the errors its pages report.
+struct Window {
+    _browser: Browser,
+    tab: Arc<Tab>,
+    errors: Arc<Mutex<Vec<String>>>,
+    size: (u32, u32),
+}
+
+impl Window {
+    fn open(path: &Path, size: (u32, u32)) -> Window {
+        let profile = tempfile::tempdir().unwrap();
+        let options = LaunchOptions {
+            headless: true,
+            sandbox: false,
+            window_size: Some(size),
+            path: Some(path.to_path_buf()),
+            user_data_dir: Some(profile.keep()),
+            args: [
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--force-prefers-reduced-motion",
+            ]
+            .iter()
+            .map(OsStr::new)
+            .collect(),
+            idle_browser_timeout: Duration::from_secs(120),
+            ..LaunchOptions::default()
+        };
+        let browser = Browser::new(options).expect("start Chromium");
+        let tab = browser.new_tab().unwrap();
+        tab.set_default_timeout(Duration::from_secs(20));
+        // A phone is a mobile viewport at 3x pixels; a desktop a plain window.
+        let phone = size == PHONE;
+        let metrics: SetDeviceMetricsOverride = serde_json::from_value(serde_json::json!({
+            "width": size.0, "height": size.1,
+            "deviceScaleFactor": if phone { 3 } else { 1 }, "mobile": phone,
+        }))
+        .unwrap();
+        tab.call_method(metrics).unwrap();
+        tab.enable_log().unwrap().enable_runtime().unwrap();
+        let errors = Arc::new(Mutex::new(Vec::new()));
+        let sink = errors.clone();
+        tab.add_event_listener(Arc::new(move |event: &Event| {
+            let problem = match event {
+                Event::LogEntryAdded(e) => {
+                    let entry = &e.params.entry;
+                    (format!("{:?}", entry.level) == "Error").then(|| {
+                        format!("{} {}", entry.text, entry.url.clone().unwrap_or_default())
+                    })
+                }
+                Event::RuntimeExceptionThrown(e) => Some(e.params.exception_details.text.clone()),
+                Event::RuntimeConsoleAPICalled(e) => {
+                    (format!("{:?}", e.params.Type) == "Error").then(|| "console.error".to_string())
+                }
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                sink.lock().unwrap().push(problem);
+            }
+        }))
+        .unwrap();
+        Window {
+            _browser: browser,
+            tab,
+            errors,
+            size,
+        }
+    }
+
+    fn go(&self, path: &str) {
+        let url = format!("http://{}/zuimei/{path}", served_example());
+        self.tab
+            .navigate_to(&url)
+            .unwrap()
+            .wait_until_navigated()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+    }
+
+    /// Evaluates a JavaScript expression (awaiting a promise) and returns its value as JSON.
+    fn js(&self, expression: &str) -> serde_json::Value {
+        let wrapped = format!("(async () => JSON.stringify(await ({expression})))()");
+        let result = self
+            .tab
+            .evaluate(&wrapped, true)
+            .unwrap_or_else(|e| panic!("{expression}: {e}"));
+        let json = result.value.unwrap_or_default();
+        serde_json::from_str(json.as_str().unwrap_or("null")).unwrap()
+    }
+
+    /// Runs a script in the page (e.g. a library to inject).
+    fn run(&self, script: &str) {
+        self.tab.evaluate(script, false).expect("script runs");
+    }
+
+    fn key(&self, key: &str) {
+        self.tab.press_key(key).unwrap();
+        std::thread::sleep(Duration::from_millis(250));
+    }
+
+    fn take_errors(&self) -> Vec<String> {
+        std::mem::take(&mut self.errors.lock().unwrap())
+    }
+
+    fn screenshot(&self, name: &str) {
+        let png = self
+            .tab
+            .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
+            .unwrap();
+        let dir = target_dir().join("e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let (w, h) = self.size;
+        std::fs::write(dir.join(format!("{name}-{w}x{h}.png")), png).unwrap();
+    }
+}
+
+/// Images in the viewport that did not load, or whose chosen file is far from the size shown
+/// (the file's own width from its srcset candidate, against the CSS width × device pixels).
+const IMAGE_CHECK: &str = r#"
+(async () => {
+  const inView = [...document.images].filter(i => {
+    const r = i.getBoundingClientRect();
+    return r.width > 2 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+  });
+  await Promise.all(inView.map(i => i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; })));
+  const bad = [];
+  for (const i of inView) {
+    if (i.naturalWidth === 0) { bad.push('not loaded: ' + i.currentSrc); continue; }
+    const sets = [i.srcset, ...[...(i.parentElement.tagName === 'PICTURE' ? i.parentElement.querySelectorAll('source') : [])].map(s => s.srcset)];
+    const candidates = sets.filter(Boolean).flatMap(set => set.split(',').map(c => c.trim().split(/\s+/)))
+      .map(([url, w]) => [new URL(url, location.href).href, parseInt(w)]);
+    if (!candidates.length) continue;
+    const chosen = (candidates.find(([url]) => url === i.currentSrc) || [null, i.naturalWidth])[1];
+    const widths = candidates.map(c => c[1]);
+    const shown = i.getBoundingClientRect().width * devicePixelRatio;
+    if (chosen < shown * 0.7 && chosen < Math.max(...widths)) bad.push('too small: ' + i.currentSrc + ' for ' + shown);
+    if (chosen > shown * 4 && chosen > Math.min(...widths)) bad.push('too large: ' + i.currentSrc + ' for ' + shown);
+  }
+  return bad;
+})()
+"#;
+
+/// Elements wider than the screen: the page (or a card's page column) and what sticks out.
+const OVERFLOW_CHECK: &str = r#"
+[document.documentElement, ...document.querySelectorAll('.pages')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1)
+  .map(e => (e.className || e.tagName) + ' ' + e.scrollWidth + '>' + e.clientWidth + ': ' +
+    [...e.querySelectorAll('*')].filter(c => c.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .slice(0, 4).map(c => c.tagName + '.' + c.className).join(' '))
+"#;
+
+fn browser_or_skip() -> Option<PathBuf> {
+    chromium()
+}
+
+#[test]
+fn pages_load_cleanly_fit_the_screen_and_pass_axe() {
+    let Some(chromium) = browser_or_skip() else {
+        return;
+    };
+    let axe = node_module("axe-core/axe.min.js").map(|p| std::fs::read_to_string(p).unwrap());
+    if axe.is_none() {
+        eprintln!(
+            "skipped: axe-core not installed (npm install --prefix target/e2e-tools axe-core)"
+        );
+    }
+    let mut failures = Vec::new();
+    for size in [PHONE, DESKTOP] {
+        let window = Window::open(&chromium, size);
+        for (name, path) in PAGES {
+            window.go(path);
+            let label = format!("{name} at {}x{}", size.0, size.1);
+            for problem in window.take_errors() {
+                failures.push(format!("{label}: {problem}"));
+            }
+            for problem in window.js(OVERFLOW_CHECK).as_array().unwrap() {
+                failures.push(format!("{label}: overflows: {problem}"));
+            }
+            for problem in window.js(IMAGE_CHECK).as_array().unwrap() {
+                failures.push(format!("{label}: image {problem}"));
+            }
+            if let Some(axe) = &axe {
+                window.run(axe);
+                let violations = window.js(
+                    "axe.run().then(r => r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))",
+                );
+                for violation in violations.as_array().unwrap() {
+                    failures.push(format!("{label}: axe {violation}"));
+                }
+            }
+            window.screenshot(name);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn front_page_filters_change_what_is_shown() {
+    let Some(chromium) = browser_or_skip() else {
+        return;
+    };
+    let window = Window::open(&chromium, PHONE);
+    window.go("");
+    let all = window
+        .js("document.querySelectorAll('.card').length")
+        .as_u64()
+        .unwrap();
+    let target = window.js("(() => { const a = document.querySelector('.filters li:nth-child(2) a'); a.click(); return a.getAttribute('href'); })()");
+    std::thread::sleep(Duration::from_millis(800));
+    let now = window.js("location.pathname");
+    assert_eq!(now, target, "the filter leads to its page");
+    let shown = window
+        .js("document.querySelectorAll('.card').length")
+        .as_u64()
+        .unwrap();
+    assert!(shown > 0 && shown < all, "{shown} of {all} shown");
+    let current =
+        window.js("document.querySelector('.filters [aria-current=page]').getAttribute('href')");
+    assert_eq!(current, target);
+}
+
+#[test]
+fn the_gallery_lightbox_works_with_mouse_and_keyboard() {
+    let Some(chromium) = browser_or_skip() else {
+        return;
+    };
+    let window = Window::open(&chromium, DESKTOP);
+    window.go("gallery/");
+    let captions = window
+        .js("[...document.querySelectorAll('a.zoom')].slice(0, 2).map(a => a.dataset.caption)");
+    window.js("document.querySelector('a.zoom').click()");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        window.js("document.querySelector('dialog.lightbox').open"),
+        true
+    );
+    assert_eq!(
+        window.js("document.querySelector('.lightbox figcaption').textContent"),
+        captions[0]
+    );
+    window.key("ArrowRight");
+    assert_eq!(
+        window.js("document.querySelector('.lightbox figcaption').textContent"),
+        captions[1]
+    );
+    window.key("Escape");
+    assert_eq!(
+        window.js("document.querySelector('dialog.lightbox').open"),
+        false
+    );
+
+    // Keyboard only: focus the first photo, Enter opens, Escape closes and focus returns.
+    window.js("document.querySelector('a.zoom').focus()");
+    window.key("Enter");
+    assert_eq!(
+        window.js("document.querySelector('dialog.lightbox').open"),
+        true
+    );
+    window.key("Escape");
+    assert_eq!(
+        window.js("document.activeElement === document.querySelector('a.zoom')"),
+        true,
+        "focus returns to the photo"
+    );
+    assert!(window.take_errors().is_empty());
+}
+
+#[test]
+fn a_card_moves_page_by_page_and_shows_its_progress() {
+    let Some(chromium) = browser_or_skip() else {
+        return;
+    };
+    let window = Window::open(&chromium, PHONE);
+    window.go("cards/li-ming-yuan/");
+    let total = window
+        .js("document.querySelectorAll('.page').length")
+        .as_u64()
+        .unwrap();
+    assert_eq!(
+        window.js("document.querySelector('.progress-count b').textContent"),
+        "1"
+    );
+    window.key("ArrowDown");
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(
+        window.js("document.querySelector('.progress-count b').textContent"),
+        "2"
+    );
+    assert_eq!(
+        window.js("document.querySelector('.pages').scrollTop === document.querySelectorAll('.page')[1].offsetTop"),
+        true,
+        "snapped to the second page"
+    );
+    window.key("End");
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(
+        window.js("document.querySelector('.progress').getAttribute('aria-valuenow')"),
+        total.to_string()
+    );
+    // Scrolling by hand (a swipe) snaps to a page too.
+    window.js("document.querySelector('.pages').scrollTo({top: innerHeight * 1.3})");
+    std::thread::sleep(Duration::from_millis(600));
+    let top = window
+        .js("document.querySelector('.pages').scrollTop")
+        .as_f64()
+        .unwrap();
+    let page = window.js("innerHeight").as_f64().unwrap();
+    assert!(
+        (top / page - (top / page).round()).abs() < 0.02,
+        "snapped: {top} / {page}"
+    );
+}
+
+#[test]
+fn videos_have_posters_and_download_nothing_before_a_tap() {
+    let Some(chromium) = browser_or_skip() else {
+        return;
+    };
+    let window = Window::open(&chromium, PHONE);
+    window.go("laureates/li-ming-yuan/");
+    window.js("document.querySelector('video').scrollIntoView()");
+    std::thread::sleep(Duration::from_millis(500));
+    let video = window.js("(() => { const v = document.querySelector('video'); return [v.getAttribute('poster'), v.preload, v.playsInline]; })()");
+    assert!(
+        video[0].as_str().is_some_and(|p| p.contains("/media/")),
+        "{video}"
+    );
+    assert_eq!(video[1], "none");
+    assert_eq!(video[2], true);
+    let poster_ok =
+        window.js("fetch(document.querySelector('video').getAttribute('poster')).then(r => r.ok)");
+    assert_eq!(poster_ok, true);
+    let fetched = window
+        .js("performance.getEntriesByType('resource').filter(e => e.name.endsWith('.mp4')).length");
+    assert_eq!(fetched, 0, "the video was fetched before a tap");
+    assert!(window.take_errors().is_empty());
+}
+
+#[test]
+fn every_page_is_valid_html() {
+    let Some(vnu) = node_module("vnu-jar/build/dist/vnu.jar") else {
+        eprintln!("skipped: vnu-jar not installed (npm install --prefix target/e2e-tools vnu-jar)");
+        return;
+    };
+    if !installed("java") {
+        return;
+    }
+    served_example();
+    let public = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-example/public");
+    let output = std::process::Command::new("java")
+        .arg("-jar")
+        .arg(vnu)
+        .args(["--errors-only", "--skip-non-html"])
+        .arg(&public)
+        .output()
+        .expect("run java");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
