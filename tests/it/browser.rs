@@ -215,14 +215,29 @@ impl Window {
         }
     }
 
+    /// Opens a page of the served example.
     fn go(&self, path: &str) {
-        let url = format!("http://{}/zuimei/{path}", served_example());
+        self.visit(&format!("http://{}/zuimei/{path}", served_example()));
+    }
+
+    fn visit(&self, url: &str) {
         self.tab
-            .navigate_to(&url)
+            .navigate_to(url)
             .unwrap()
             .wait_until_navigated()
             .unwrap();
         std::thread::sleep(Duration::from_millis(300));
+    }
+
+    /// Waits up to 10 s for a JavaScript condition to become true; evaluation errors (the page
+    /// is reloading) count as not yet.
+    fn wait_until(&self, condition: &str) -> bool {
+        (0..50).any(|_| {
+            std::thread::sleep(Duration::from_millis(200));
+            self.tab
+                .evaluate(condition, false)
+                .is_ok_and(|r| r.value == Some(serde_json::Value::Bool(true)))
+        })
     }
 
     /// Evaluates a JavaScript expression (awaiting a promise) and returns its value as JSON.
@@ -506,5 +521,36 @@ fn every_page_is_valid_html() {
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn the_preview_shows_a_broken_build_over_the_page_until_it_is_fixed() {
+    let Some(chromium) = browser_or_skip() else {
+        return;
+    };
+    let site = crate::serve::site_with_a_laureate();
+    let preview = crate::serve::Preview::start(&site);
+    let window = Window::open(&chromium, DESKTOP);
+    window.visit(&format!(
+        "http://{}/zuimei/laureates/wang-fang/",
+        preview.address
+    ));
+    assert_eq!(
+        window.js("document.getElementById('laurel-problem')"),
+        serde_json::Value::Null
+    );
+    let profile = "content/laureates/王芳/profile.yaml";
+    site.write(profile, "name: 王芳\nquote: [unclosed\n");
+    assert!(
+        window.wait_until("!!document.getElementById('laurel-problem')"),
+        "the overlay appears"
+    );
+    let text = window.js("document.getElementById('laurel-problem').textContent");
+    assert!(text.as_str().unwrap().contains("profile.yaml:2"), "{text}");
+    site.write(profile, "name: 王芳\nquote: 修好了\n");
+    assert!(
+        window.wait_until("!document.getElementById('laurel-problem') && document.body.textContent.includes('修好了')"),
+        "the fix reloads the page without the overlay"
     );
 }

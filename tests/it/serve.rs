@@ -10,9 +10,10 @@ use std::time::Duration;
 const SITE_YAML: &str = "title: 测试\nbase_url: https://example.org/zuimei/\n";
 
 /// A running `laurel serve`, stopped when dropped.
-struct Preview {
+pub struct Preview {
     child: Child,
-    address: String,
+    /// `host:port` it listens on.
+    pub address: String,
 }
 
 impl Drop for Preview {
@@ -23,7 +24,8 @@ impl Drop for Preview {
 }
 
 impl Preview {
-    fn start(site: &TestSite) -> Preview {
+    /// Starts `laurel serve` on a free port for `site` (without ffmpeg).
+    pub fn start(site: &TestSite) -> Preview {
         let mut child = Command::new(env!("CARGO_BIN_EXE_laurel"))
             .args([
                 "serve",
@@ -109,7 +111,8 @@ fn wait_for(events: &Receiver<String>, name: &str) -> String {
     panic!("no {name} event came; saw {seen:?}");
 }
 
-fn site_with_a_laureate() -> TestSite {
+/// A small site with one laureate, a video and a static file.
+pub fn site_with_a_laureate() -> TestSite {
     let site = TestSite::new(SITE_YAML);
     site.laureate("王芳", "quote: 一句话\n", "## 第一章\n\n最初的故事。", 1);
     let clip = std::fs::read(
