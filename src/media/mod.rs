@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 /// The URL folder (under the site root) all processed media are published in.
 pub const MEDIA_DIR: &str = "media";
@@ -246,15 +247,16 @@ pub fn process(
 ) -> Result<MediaIndex, Diagnostics> {
     let mut index = MediaIndex::default();
     let mut problems = Diagnostics::default();
-    // Videos first: their poster frames join the images.
-    let ffmpeg = Ffmpeg::detect();
+    // Videos first: their poster frames join the images. ffmpeg is looked for (a process
+    // start, ~0.1 s) only when a video's remux or poster is not in the cache yet.
+    let ffmpeg = OnceLock::new();
     let videos: Vec<_> = site
         .laureates
         .iter()
         .flat_map(|l| &l.videos)
         .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|video| (video, publish_video(video, cache, ffmpeg.as_ref())))
+        .map(|video| (video, publish_video(video, cache, &ffmpeg)))
         .collect();
     for (video, result) in videos {
         match result {
@@ -266,7 +268,7 @@ pub fn process(
             Err(d) => problems.push(d.relative_to(&site.root)),
         }
     }
-    if ffmpeg.is_none() && !index.videos.is_empty() {
+    if ffmpeg.get().is_some_and(Option::is_none) && !index.videos.is_empty() {
         index.notes.push(format!(
             "ffmpeg is not installed: {} video(s) are published as they are, with the first \
              photo as poster. Install ffmpeg (e.g. `apt install ffmpeg`) to get a poster frame \
@@ -317,12 +319,13 @@ pub fn process(
 const VIDEO_RECIPE: &str = "faststart-1;poster-1";
 
 /// Publishes one video: with ffmpeg, remuxed for streaming and with a poster frame (both
-/// cached by content hash); without, the file as it is. Returns the published video, the
-/// file to copy to `/media/`, and a note when ffmpeg failed on it.
+/// cached by content hash); without, the file as it is. `detected` holds ffmpeg once looked
+/// for. Returns the published video, the file to copy to `/media/`, and a note when ffmpeg
+/// failed on it.
 fn publish_video(
     video: &crate::content::Video,
     cache: &Cache,
-    ffmpeg: Option<&Ffmpeg>,
+    detected: &OnceLock<Option<Ffmpeg>>,
 ) -> Result<(PublishedVideo, PathBuf, Option<String>), Diagnostic> {
     let source = &video.source;
     let info = video_info(source).map_err(|VideoError(why)| {
@@ -342,21 +345,28 @@ fn publish_video(
         info,
         poster: video.poster.clone(),
     };
-    let Some(ffmpeg) = ffmpeg else {
-        return Ok((published, source.clone(), None));
-    };
-    let mut failures = Vec::new();
     let streamable = format!("{key}.mp4");
+    let cached = cache.file_path(&streamable).is_file()
+        && (published.poster.is_some() || cache.poster_path(key).is_file());
+    let ffmpeg = match cached {
+        true => None,
+        false => match detected.get_or_init(Ffmpeg::detect) {
+            Some(ffmpeg) => Some(ffmpeg),
+            None => return Ok((published, source.clone(), None)),
+        },
+    };
+    let tool = || ffmpeg.ok_or_else(|| "ffmpeg is not installed".to_string());
+    let mut failures = Vec::new();
     let mut file = source.clone();
     match made_once(cache.file_path(&streamable), |out| {
-        ffmpeg.faststart(source, &published.info, out)
+        tool()?.faststart(source, &published.info, out)
     }) {
         Ok(path) => (published.file, file) = (streamable, path),
         Err(why) => failures.push(format!("could not be remuxed for streaming ({why})")),
     }
     if published.poster.is_none() {
         match made_once(cache.poster_path(key), |out| {
-            ffmpeg.poster_frame(source, &published.info, out)
+            tool()?.poster_frame(source, &published.info, out)
         }) {
             Ok(path) => published.poster = Some(path),
             Err(why) => failures.push(format!("no poster frame ({why})")),
