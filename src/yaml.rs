@@ -15,10 +15,10 @@ pub type Value = serde_yaml::Value;
 /// Parses `text` (the contents of `file`) into `T`. A UTF-8 BOM and CRLF line ends are accepted.
 pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_yaml::from_str(text).map_err(|err| to_diagnostic(&err, file))
+    serde_yaml::from_str(text).map_err(|err| to_diagnostic(&err, text, file))
 }
 
-fn to_diagnostic(err: &serde_yaml::Error, file: &Path) -> Diagnostic {
+fn to_diagnostic(err: &serde_yaml::Error, text: &str, file: &Path) -> Diagnostic {
     let full = err.to_string();
     let mut message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
@@ -28,9 +28,13 @@ fn to_diagnostic(err: &serde_yaml::Error, file: &Path) -> Diagnostic {
     if let Some(i) = message.find("expected struct ") {
         message.replace_range(i.., "expected `key: value` lines");
     }
-    let mut diagnostic = match err.location() {
-        Some(loc) => Diagnostic::new(file, message.clone()).at(loc.line(), loc.column()),
-        None => Diagnostic::new(file, message.clone()),
+    let mut diagnostic = match (duplicate_line(&message, text), err.location()) {
+        // serde reports a duplicate key at the start of the mapping; point at the second one.
+        (Some(line), _) => Diagnostic::new(file, message.clone())
+            .at_line(Some(line))
+            .hint("the key is written twice: keep one of them"),
+        (None, Some(loc)) => Diagnostic::new(file, message.clone()).at(loc.line(), loc.column()),
+        (None, None) => Diagnostic::new(file, message.clone()),
     };
     if let Some(hint) = unknown_field_hint(&message) {
         diagnostic = diagnostic.hint(hint);
@@ -42,6 +46,17 @@ fn to_diagnostic(err: &serde_yaml::Error, file: &Path) -> Diagnostic {
         );
     }
     diagnostic
+}
+
+/// For serde's "duplicate field `x`": the line of the second top-level `x:` in `text`.
+fn duplicate_line(message: &str, text: &str) -> Option<usize> {
+    let rest = message.strip_prefix("duplicate field `")?;
+    let key = format!("{}:", &rest[..rest.find('`')?]);
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| line.starts_with(&key))
+        .nth(1)
+        .map(|(i, _)| i + 1)
 }
 
 /// For serde's "unknown field (or variant) `x`, expected one of `a`, `b`" message, suggests
@@ -145,6 +160,21 @@ mod tests {
         assert_eq!(err.line, Some(2));
         assert!(err.message.contains("organisation"), "{err}");
         assert_eq!(err.hint.as_deref(), Some("did you mean `organization`?"));
+    }
+
+    #[test]
+    fn a_duplicate_key_points_at_its_second_line() {
+        let err = parse::<Person>(
+            "name: 张三\norganization: 甲\n\norganization: 乙\n",
+            Path::new("p"),
+        )
+        .unwrap_err();
+        assert!(
+            err.message.contains("duplicate field `organization`"),
+            "{err}"
+        );
+        assert_eq!(err.line, Some(4));
+        assert!(err.hint.as_deref().unwrap().contains("twice"));
     }
 
     #[test]
