@@ -170,7 +170,7 @@ pub struct LaureateView<'a> {
     pub portrait: Option<PictureView>,
     /// The first photo as a 2.35:1 cover (WeChat article cover, 900x383).
     pub cover: Option<PictureView>,
-    /// The first photo in 3:4: the share poster of the H5 card.
+    /// The first photo in 3:4 (the portrait when there are no photos): the card's share poster.
     pub poster: Option<PictureView>,
     /// The portrait as a square: the share thumbnail and 1:1 article cover.
     pub square: Option<PictureView>,
@@ -312,6 +312,7 @@ impl<'a> Views<'a> {
             poster: laureate
                 .photos
                 .first()
+                .or(laureate.portrait.as_ref())
                 .and_then(|p| self.picture(p, Shape::Portrait)),
             square: laureate
                 .portrait

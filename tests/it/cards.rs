@@ -212,6 +212,24 @@ fn without_base_url_there_are_no_qr_codes_and_the_build_says_why() {
 }
 
 #[test]
+fn a_laureate_without_photos_shares_the_portrait() {
+    let site = TestSite::new("title: 测试\nbase_url: https://example.org/\n");
+    site.laureate("李强", "", "故事", 0);
+    site.build_ok();
+    let card = site.read("cards/li-qiang/index.html");
+    let poster = meta(&card, "og:image").expect("a share poster");
+    let file = site
+        .public()
+        .join(poster.strip_prefix("https://example.org/").unwrap());
+    let image = decode(&poster, &std::fs::read(file).unwrap());
+    let (w, h) = image.dimensions();
+    assert!(
+        (w * 4).abs_diff(h * 3) <= 4,
+        "3:4 crop of the portrait: {w}x{h}"
+    );
+}
+
+#[test]
 fn the_wechat_block_loads_the_js_sdk_with_the_signing_endpoint() {
     let site = TestSite::new(
         "title: 测试\nbase_url: https://example.org/\nwechat:\n  app_id: wx1234567890abcdef\n  signature_url: https://example.org/wx/sign\n",
