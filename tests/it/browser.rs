@@ -4,11 +4,11 @@
 //! axe-core finds no serious or critical accessibility violations. The Nu HTML Checker checks
 //! every page. Screenshots go to target/e2e-screenshots/ for people to look at.
 //!
-//! Chromium is /usr/bin/chromium (or $CHROMIUM); axe-core and vnu-jar come from npm into
+//! Chromium is `chromium` on PATH (or $CHROMIUM); axe-core and vnu-jar come from npm into
 //! target/e2e-tools (`.ci/run` installs all three). Missing tools make the tests say
 //! `skipped: <tool> not installed`.
 
-use crate::support::{copy_tree, installed, laurel};
+use crate::support::{copy_tree, find_program, installed, laurel};
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
@@ -45,15 +45,11 @@ fn node_module(file: &str) -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
+/// `$CHROMIUM`, else `chromium` on PATH.
 fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    if path.is_file() {
-        Some(path)
-    } else {
-        installed("chromium");
-        None
+    match std::env::var_os("CHROMIUM") {
+        Some(path) => Some(PathBuf::from(path)),
+        None => find_program("chromium"),
     }
 }
 
@@ -152,13 +148,15 @@ struct Window {
 }
 
 impl Window {
-    fn open(path: &Path, size: (u32, u32)) -> Window {
+    /// A window of `size`, or `None` (test skipped) without Chromium.
+    fn open(size: (u32, u32)) -> Option<Window> {
+        let path = chromium()?;
         let profile = tempfile::tempdir().unwrap();
         let options = LaunchOptions {
             headless: true,
             sandbox: false,
             window_size: Some(size),
-            path: Some(path.to_path_buf()),
+            path: Some(path),
             user_data_dir: Some(profile.keep()),
             args: [
                 "--disable-gpu",
@@ -207,12 +205,12 @@ impl Window {
             }
         }))
         .unwrap();
-        Window {
+        Some(Window {
             _browser: browser,
             tab,
             errors,
             size,
-        }
+        })
     }
 
     /// Opens a page of the served example.
@@ -312,15 +310,8 @@ const OVERFLOW_CHECK: &str = r#"
       .slice(0, 4).map(c => c.tagName + '.' + c.className).join(' '))
 "#;
 
-fn browser_or_skip() -> Option<PathBuf> {
-    chromium()
-}
-
 #[test]
 fn pages_load_cleanly_fit_the_screen_and_pass_axe() {
-    let Some(chromium) = browser_or_skip() else {
-        return;
-    };
     let axe = node_module("axe-core/axe.min.js").map(|p| std::fs::read_to_string(p).unwrap());
     if axe.is_none() {
         eprintln!(
@@ -329,7 +320,9 @@ fn pages_load_cleanly_fit_the_screen_and_pass_axe() {
     }
     let mut failures = Vec::new();
     for size in [PHONE, DESKTOP] {
-        let window = Window::open(&chromium, size);
+        let Some(window) = Window::open(size) else {
+            return;
+        };
         for (name, path) in PAGES {
             window.go(path);
             let label = format!("{name} at {}x{}", size.0, size.1);
@@ -359,10 +352,9 @@ fn pages_load_cleanly_fit_the_screen_and_pass_axe() {
 
 #[test]
 fn front_page_filters_change_what_is_shown() {
-    let Some(chromium) = browser_or_skip() else {
+    let Some(window) = Window::open(PHONE) else {
         return;
     };
-    let window = Window::open(&chromium, PHONE);
     window.go("");
     let all = window
         .js("document.querySelectorAll('.card').length")
@@ -384,10 +376,9 @@ fn front_page_filters_change_what_is_shown() {
 
 #[test]
 fn the_gallery_lightbox_works_with_mouse_and_keyboard() {
-    let Some(chromium) = browser_or_skip() else {
+    let Some(window) = Window::open(DESKTOP) else {
         return;
     };
-    let window = Window::open(&chromium, DESKTOP);
     window.go("gallery/");
     let captions = window
         .js("[...document.querySelectorAll('a.zoom')].slice(0, 2).map(a => a.dataset.caption)");
@@ -430,10 +421,9 @@ fn the_gallery_lightbox_works_with_mouse_and_keyboard() {
 
 #[test]
 fn a_card_moves_page_by_page_and_shows_its_progress() {
-    let Some(chromium) = browser_or_skip() else {
+    let Some(window) = Window::open(PHONE) else {
         return;
     };
-    let window = Window::open(&chromium, PHONE);
     window.go("cards/li-ming-yuan/");
     let total = window
         .js("document.querySelectorAll('.page').length")
@@ -476,10 +466,9 @@ fn a_card_moves_page_by_page_and_shows_its_progress() {
 
 #[test]
 fn videos_have_posters_and_download_nothing_before_a_tap() {
-    let Some(chromium) = browser_or_skip() else {
+    let Some(window) = Window::open(PHONE) else {
         return;
     };
-    let window = Window::open(&chromium, PHONE);
     window.go("laureates/li-ming-yuan/");
     window.js("document.querySelector('video').scrollIntoView()");
     std::thread::sleep(Duration::from_millis(500));
@@ -526,12 +515,11 @@ fn every_page_is_valid_html() {
 
 #[test]
 fn the_preview_shows_a_broken_build_over_the_page_until_it_is_fixed() {
-    let Some(chromium) = browser_or_skip() else {
-        return;
-    };
     let site = crate::serve::site_with_a_laureate();
     let preview = crate::serve::Preview::start(&site);
-    let window = Window::open(&chromium, DESKTOP);
+    let Some(window) = Window::open(DESKTOP) else {
+        return;
+    };
     window.visit(&format!(
         "http://{}/zuimei/laureates/wang-fang/",
         preview.address

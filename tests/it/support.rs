@@ -121,9 +121,16 @@ pub fn laurel(args: &[&str]) -> Output {
 /// Whether the program `tool` is on PATH; when not, prints `skipped: <tool> not installed`
 /// so the test says why it did nothing.
 pub fn installed(tool: &str) -> bool {
+    find_program(tool).is_some()
+}
+
+/// Where the program `tool` is on PATH; when it is not, prints `skipped: <tool> not installed`.
+pub fn find_program(tool: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH").unwrap_or_default();
-    let found = std::env::split_paths(&path).any(|dir| dir.join(tool).is_file());
-    if !found {
+    let found = std::env::split_paths(&path)
+        .map(|dir| dir.join(tool))
+        .find(|candidate| candidate.is_file());
+    if found.is_none() {
         eprintln!("skipped: {tool} not installed");
     }
     found
