@@ -282,12 +282,10 @@ fn feed_and_sitemap_use_absolute_urls() {
 fn videos_play_inline_with_size_and_poster_and_bad_ones_are_named() {
     let site = TestSite::new(SITE_YAML);
     site.laureate("王芳", "", "故事", 1);
-    let clip = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/videos/portrait-rotated.mp4"),
-    )
-    .unwrap();
-    site.write_bytes("content/laureates/王芳/videos/王芳.mp4", &clip);
+    site.write_bytes(
+        "content/laureates/王芳/videos/王芳.mp4",
+        &fixture_video("portrait-rotated.mp4"),
+    );
     site.build_ok();
     let page = site.read("laureates/wang-fang/index.html");
     let video = page

@@ -179,7 +179,6 @@ fn example_campaign_has_no_errors() {
 fn videos_are_checked_for_format_length_and_size() {
     let site = TestSite::new(RULES_YAML);
     site.laureate("王芳", &profile(&captions("王芳", 2)), "故事", 2);
-    let videos = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/videos");
     for (from, to) in [
         ("landscape.mp4", "a.mp4"),
         ("portrait-rotated.mp4", "b.mp4"),
@@ -188,7 +187,7 @@ fn videos_are_checked_for_format_length_and_size() {
     ] {
         site.write_bytes(
             &format!("content/laureates/王芳/videos/{to}"),
-            &std::fs::read(videos.join(from)).unwrap(),
+            &fixture_video(from),
         );
     }
     site.write_bytes("content/laureates/王芳/videos/e.mp4", b"not a video");

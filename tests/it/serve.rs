@@ -115,12 +115,10 @@ fn wait_for(events: &Receiver<String>, name: &str) -> String {
 pub fn site_with_a_laureate() -> TestSite {
     let site = TestSite::new(SITE_YAML);
     site.laureate("王芳", "quote: 一句话\n", "## 第一章\n\n最初的故事。", 1);
-    let clip = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/videos/landscape.mp4"),
-    )
-    .unwrap();
-    site.write_bytes("content/laureates/王芳/videos/王芳.mp4", &clip);
+    site.write_bytes(
+        "content/laureates/王芳/videos/王芳.mp4",
+        &fixture_video("landscape.mp4"),
+    );
     site.write("static/notes.txt", "static file");
     site
 }

@@ -136,6 +136,14 @@ pub fn find_program(tool: &str) -> Option<PathBuf> {
     found
 }
 
+/// The bytes of a small clip kept in tests/fixtures/videos/.
+pub fn fixture_video(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/videos")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 /// The standard error of a run, as text.
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

@@ -1,7 +1,7 @@
 //! Videos on the built site: with ffmpeg (clips made by ffmpeg in the test), poster frames and
 //! faststart MP4s; without it (`LAUREL_FFMPEG=off`), the files as they are and one note.
 
-use crate::support::{decode, installed, stderr, TestSite};
+use crate::support::{decode, fixture_video, installed, stderr, TestSite};
 use std::path::Path;
 use std::process::Command;
 
@@ -193,10 +193,9 @@ fn without_ffmpeg_videos_are_copied_and_the_build_says_so_once() {
         "故事",
         1,
     );
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/videos");
-    let landscape = std::fs::read(fixtures.join("landscape.mp4")).unwrap();
+    let landscape = fixture_video("landscape.mp4");
     site.write_bytes("content/laureates/王芳/videos/a.mp4", &landscape);
-    let mov = std::fs::read(fixtures.join("portrait.mov")).unwrap();
+    let mov = fixture_video("portrait.mov");
     site.write_bytes("content/laureates/王芳/videos/b.mov", &mov);
     site.write_bytes(
         "content/laureates/王芳/photos/王芳0.jpg",
