@@ -130,46 +130,42 @@ impl Live {
         previous: &Snapshot,
         changed: &[PathBuf],
     ) -> Result<(Snapshot, String), Diagnostics> {
-        if let Some((site, slugs)) = with_new_stories(previous.site.as_ref(), changed) {
-            // Only stories changed: read those, render their laureates' pages, no media work.
-            let options = RenderOptions {
-                minify: false,
-                only_laureates: Some(slugs),
+        // Only stories changed: read those, render their laureates' pages over the previous
+        // ones, no media work. Anything else: load, media (cached) and every page.
+        let (site, media_index, only_laureates, mut pages) =
+            match with_new_stories(previous.site.as_ref(), changed) {
+                Some((site, slugs)) => (
+                    site,
+                    previous.media_index.clone(),
+                    Some(slugs),
+                    previous.pages.clone(),
+                ),
+                None => {
+                    let site = content::load(&self.root)?;
+                    let media_index = media::process(&site, &self.cache, &|_, _| {})?;
+                    (site, media_index, None, BTreeMap::new())
+                }
             };
-            let rendered = render::render_with(&site, &previous.media_index, &options)?;
-            let mut pages = previous.pages.clone();
-            let what = format!("{} pages", rendered.files.len());
-            pages.extend(rendered.files.into_iter().map(|(k, v)| (k, Arc::new(v))));
-            let snapshot = Snapshot {
-                root_path: previous.root_path.clone(),
-                pages,
-                media: previous.media.clone(),
-                static_dir: previous.static_dir.clone(),
-                media_index: previous.media_index.clone(),
-                site: Some(site),
-            };
-            return Ok((snapshot, what));
-        }
-        let site = content::load(&self.root)?;
-        let media_index = media::process(&site, &self.cache, &|_, _| {})?;
+        let what = match &only_laureates {
+            Some(_) => "pages",
+            None => "pages and assets of the whole site",
+        };
         let options = RenderOptions {
             minify: false,
-            only_laureates: None,
+            only_laureates,
         };
         let rendered = render::render_with(&site, &media_index, &options)?;
+        let what = format!("{} {what}", rendered.files.len());
+        pages.extend(rendered.files.into_iter().map(|(k, v)| (k, Arc::new(v))));
         let snapshot = Snapshot {
             root_path: site.config.root_path(),
-            pages: rendered
-                .files
-                .into_iter()
-                .map(|(k, v)| (k, Arc::new(v)))
-                .collect(),
+            pages,
             media: media_index.files().clone(),
             static_dir: site.root.join("static"),
             media_index,
             site: Some(site),
         };
-        Ok((snapshot, "the whole site".into()))
+        Ok((snapshot, what))
     }
 }
 
