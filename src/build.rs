@@ -1,19 +1,21 @@
-//! The build: `load` → `media` → `render` → `write`, each stage's output the next one's input.
+//! The pipeline: `load` → `check` (links) → `media` → `render`, each stage's output the next
+//! one's input. `laurel build` writes the result to disk; `laurel serve` keeps it in memory.
+//! Both run [`run_stages`], so they report the same problems and warnings.
 
 use crate::check;
 use crate::content::{self, Site};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::{self, Cache, MediaIndex};
 use crate::output;
-use crate::render;
+use crate::render::{self, RenderOptions, RenderedSite};
+use crate::routes::Routes;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use crate::layout::CACHE_DIR;
+
 /// Called as images finish with (images done, images in all), from any thread.
 pub type Progress = Arc<dyn Fn(usize, usize) + Send + Sync>;
-
-/// Name of the cache folder at the site root.
-pub const CACHE_DIR: &str = ".laurel-cache";
 
 /// Where to build from and to.
 #[derive(Clone)]
@@ -39,37 +41,106 @@ pub struct BuildSummary {
     pub warnings: Vec<String>,
 }
 
+/// What the pipeline made of a site, in memory.
+#[derive(Debug)]
+pub struct Built {
+    /// The loaded site.
+    pub site: Site,
+    /// The media stage's index of published files.
+    pub media: MediaIndex,
+    /// The rendered pages and assets.
+    pub rendered: RenderedSite,
+    /// Warnings that did not stop the build.
+    pub warnings: Vec<String>,
+}
+
 /// Builds the site at `options.root` into `options.output`.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     output::check_output_folder(&options.root, &options.output)?;
-    let site = content::load(&options.root)?;
     let cache = Cache::new(options.root.join(CACHE_DIR));
     let report = |done: usize, all: usize| {
         if let Some(progress) = &options.progress {
             progress(done, all);
         }
     };
-    let media = media::process(&site, &cache, &report)?;
-    let mut warnings = media_warnings(&site, &media);
-    let rendered = render::render(&site, &media)?;
-    warnings.extend(rendered.warnings.iter().cloned());
+    let built = run_stages(&options.root, &cache, &report, &RenderOptions::default())?;
     output::write(
         &options.output,
-        &rendered,
-        &media,
-        &site.root.join("static"),
+        &built.rendered,
+        &built.media,
+        &built.site.root.join(crate::layout::STATIC_DIR),
     )?;
     Ok(BuildSummary {
-        laureates: site.laureates.len(),
-        rendered_files: rendered.files.len(),
-        media_files: media.files().len(),
+        laureates: built.site.laureates.len(),
+        rendered_files: built.rendered.files.len(),
+        media_files: built.media.files().len(),
+        warnings: built.warnings,
+    })
+}
+
+/// Runs every stage over the site at `root`: load, the links check, media (cached in
+/// `cache`) and render.
+pub fn run_stages(
+    root: &std::path::Path,
+    cache: &Cache,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    options: &RenderOptions,
+) -> Result<Built, Diagnostics> {
+    let site = content::load(root)?;
+    require_working_links(&site)?;
+    let media = media::process(&site, cache, progress)?;
+    render_stage(site, media, options)
+}
+
+/// Runs the stages after media again over a site whose media are already processed (the
+/// preview server, when only stories or templates changed).
+pub fn rerender(
+    site: Site,
+    media: MediaIndex,
+    options: &RenderOptions,
+) -> Result<Built, Diagnostics> {
+    require_working_links(&site)?;
+    render_stage(site, media, options)
+}
+
+fn render_stage(
+    site: Site,
+    media: MediaIndex,
+    options: &RenderOptions,
+) -> Result<Built, Diagnostics> {
+    let rendered = render::render_with(&site, &media, options)?;
+    let warnings = warnings(&site, &media);
+    Ok(Built {
+        site,
+        media,
+        rendered,
         warnings,
     })
 }
 
-/// What the build warns about media: the media stage's notes, then each video that breaks the
-/// campaign's limits (the same rules `laurel check` reports as errors).
-fn media_warnings(site: &Site, media: &MediaIndex) -> Vec<String> {
+/// A link in a story or page to nothing stops the build, at the file and line.
+fn require_working_links(site: &Site) -> Result<(), Diagnostics> {
+    let mut problems = Diagnostics::default();
+    for broken in check::broken_links(site) {
+        problems.push(
+            Diagnostic::new(
+                &broken.file,
+                format!(
+                    "link `{}` leads to no page of the site",
+                    broken.link.address
+                ),
+            )
+            .at_line(Some(broken.link.line))
+            .hint(check::BROKEN_LINK_FIX)
+            .relative_to(&site.root),
+        );
+    }
+    problems.into_result(())
+}
+
+/// What the build warns about: the media stage's notes, each video that breaks the campaign's
+/// limits (the same rules `laurel check` reports as errors), and a missing `base_url`.
+fn warnings(site: &Site, media: &MediaIndex) -> Vec<String> {
     let mut warnings = media.notes().to_vec();
     for video in site.laureates.iter().flat_map(|l| &l.videos) {
         let Some(published) = media.video(&video.source) else {
@@ -87,6 +158,11 @@ fn media_warnings(site: &Site, media: &MediaIndex) -> Vec<String> {
                 breach.hint
             ));
         }
+    }
+    if !Routes::new(&site.config).has_origin() {
+        warnings.push(
+            "base_url is not set in site.yaml: the sitemap lists no pages, share tags and the feed have no absolute links, and the cards and the media kit have no QR codes; set base_url to the address the site is published at".into(),
+        );
     }
     warnings
 }

@@ -3,6 +3,8 @@
 
 use crate::config::Rules;
 use crate::content::{Channel, Laureate, Photo, Site};
+use crate::layout;
+use crate::markdown::SourceRef;
 use crate::media::{self, VideoInfo};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -29,6 +31,8 @@ pub struct Finding {
     pub laureate: Option<String>,
     /// The file concerned, relative to the site root.
     pub file: PathBuf,
+    /// 1-based line in the file, when the finding is about one line.
+    pub line: Option<usize>,
     /// What is wrong, in plain words.
     pub message: String,
     /// How to fix it.
@@ -71,7 +75,7 @@ impl Checker<'_> {
         severity: Severity,
         message: String,
         fix: &str,
-    ) {
+    ) -> &mut Finding {
         self.findings.push(Finding {
             rule,
             severity,
@@ -80,9 +84,11 @@ impl Checker<'_> {
                 .strip_prefix(&self.site.root)
                 .unwrap_or(file)
                 .to_path_buf(),
+            line: None,
             message,
             fix: fix.to_string(),
         });
+        self.findings.last_mut().expect("just pushed")
     }
 }
 
@@ -98,8 +104,8 @@ pub fn check(site: &Site) -> Report {
         check_portrait(&mut checker, laureate);
         check_photos(&mut checker, laureate);
         check_videos(&mut checker, laureate);
-        check_story_links(&mut checker, laureate);
     }
+    check_links(&mut checker);
     check_campaign(&mut checker);
     check_shared_photos(&mut checker);
     let findings = checker.findings;
@@ -118,7 +124,10 @@ pub fn check(site: &Site) -> Report {
 }
 
 fn check_profile(c: &mut Checker, l: &Laureate) {
-    let profile = l.folder.join("profile.yaml");
+    let profile = l.profile_file();
+    // Findings about a value point at its line.
+    let text = std::fs::read_to_string(&profile).unwrap_or_default();
+    let line = |key: &str, needle: &str| crate::yaml::line_of(&text, key, needle);
     let required = [
         ("gender", l.gender.as_str()),
         ("organization", &l.organization),
@@ -146,7 +155,8 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             Severity::Error,
             format!("gender `{}` is not 男 or 女", l.gender),
             "write `gender: 男` or `gender: 女`",
-        );
+        )
+        .line = line("gender", "");
     }
     if l.birth.is_none() {
         c.add(
@@ -187,12 +197,13 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             Severity::Error,
             format!("summary has {chars} characters, the notice allows {max}"),
             &format!("shorten it by {} characters", chars - max),
-        );
+        )
+        .line = line("summary", "");
     }
     if l.story.is_empty() {
         c.add(
             Some(l),
-            &l.folder.join("story.md"),
+            &l.story_file(),
             "story-empty",
             Severity::Error,
             "the story is empty".into(),
@@ -205,7 +216,8 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
         .iter()
         .find(|w| l.identity.contains(w.as_str()));
     if let Some(word) = excluded {
-        c.add(Some(l), &profile, "excluded-identity", Severity::Error, format!("identity `{}` ({word}) is excluded by the notice", l.identity), "the notice excludes active military, civil servants and county-level or higher officials");
+        c.add(Some(l), &profile, "excluded-identity", Severity::Error, format!("identity `{}` ({word}) is excluded by the notice", l.identity), "the notice excludes active military, civil servants and county-level or higher officials")
+            .line = line("identity", "");
     }
     for honor in &l.honors {
         if let Some(word) = c
@@ -214,7 +226,8 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             .iter()
             .find(|w| honor.contains(w.as_str()))
         {
-            c.add(Some(l), &profile, "prior-honor", Severity::Warning, format!("honour `{honor}` looks provincial/ministerial or higher, or a 「最美」 title (`{word}`)"), "people with such honours are in principle not nominated: confirm with the organisers");
+            c.add(Some(l), &profile, "prior-honor", Severity::Warning, format!("honour `{honor}` looks provincial/ministerial or higher, or a 「最美」 title (`{word}`)"), "people with such honours are in principle not nominated: confirm with the organisers")
+                .line = line("honors", honor);
         }
     }
 }
@@ -223,7 +236,7 @@ fn check_portrait(c: &mut Checker, l: &Laureate) {
     let Some(portrait) = &l.portrait else {
         c.add(
             Some(l),
-            &l.folder.join("photos"),
+            &l.folder.join(layout::PHOTOS_DIR),
             "portrait",
             Severity::Error,
             "no portrait".into(),
@@ -269,7 +282,7 @@ fn check_photos(c: &mut Checker, l: &Laureate) {
     if count < min || count > max {
         c.add(
             Some(l),
-            &l.folder.join("photos"),
+            &l.folder.join(layout::PHOTOS_DIR),
             "photo-count",
             Severity::Error,
             format!("{count} life/work photos, the notice asks for {min}–{max}"),
@@ -416,95 +429,76 @@ pub fn video_breaches(rules: &Rules, info: &VideoInfo) -> Vec<VideoBreach> {
     breaches
 }
 
-/// Links in a story must lead to a page of the site (or outside it); images in a story are not
-/// processed, so only absolute `https://` ones can show.
-fn check_story_links(c: &mut Checker, l: &Laureate) {
-    let story = l.folder.join("story.md");
-    let html = l.story.to_html();
-    let pages = internal_pages(c.site);
-    let root = c.site.config.root_path();
-    for href in attribute_values(&html, "href")
-        .into_iter()
-        .map(percent_decode)
-    {
-        let Some(path) = href.strip_prefix(&root).or_else(|| href.strip_prefix('/')) else {
-            continue; // external, anchors, mailto:
-        };
-        let path = path.split(['#', '?']).next().unwrap_or("");
-        if !pages.contains(path) {
-            c.add(
-                Some(l),
-                &story,
-                "broken-link",
-                Severity::Error,
-                format!("link `{href}` leads to no page of the site"),
-                "link to a page that exists, e.g. /laureates/li-ming-yuan/",
-            );
-        }
-    }
-    for src in attribute_values(&html, "src")
-        .into_iter()
-        .map(percent_decode)
-    {
-        if !src.starts_with("https://") && !src.starts_with("http://") {
-            c.add(Some(l), &story, "broken-image", Severity::Error, format!("image `{src}` in the story is not published"), "list the photo under `photos:` in profile.yaml instead: it then appears with its caption");
-        }
-    }
+/// A link in the site's Markdown that leads to nothing: the file, the laureate whose story it
+/// is in (none for pages), and the link as written with its line.
+pub struct BrokenLink<'a> {
+    /// The Markdown file.
+    pub file: PathBuf,
+    /// The laureate whose story holds it.
+    pub laureate: Option<&'a Laureate>,
+    /// The link as written, and its line.
+    pub link: &'a SourceRef,
 }
 
-/// Root-relative paths of the site's pages (`""` for the front page, `laureates/x/` …).
-fn internal_pages(site: &Site) -> std::collections::HashSet<String> {
-    let mut pages: std::collections::HashSet<String> = [
-        "",
-        "gallery/",
-        "feed.xml",
-        "sitemap.xml",
-        "search.json",
-        "404.html",
-    ]
-    .iter()
-    .map(|p| p.to_string())
-    .collect();
+/// Every link in stories, pages and the front-page introduction that leads to no page of the
+/// site. `laurel check` reports them as `broken-link` errors; the build refuses to publish them.
+pub fn broken_links(site: &Site) -> Vec<BrokenLink<'_>> {
+    let mut found = Vec::new();
     for l in &site.laureates {
-        pages.insert(format!("laureates/{}/", l.slug));
-        for (kind, value) in [("categories", &l.category), ("regions", &l.region)] {
-            pages.insert(format!("{kind}/{}/", crate::content::slug::slugify(value)));
+        for link in &l.story.broken_links {
+            found.push(BrokenLink {
+                file: l.story_file(),
+                laureate: Some(l),
+                link,
+            });
         }
     }
-    pages.extend(site.pages.iter().map(|p| format!("{}/", p.slug)));
-    pages
+    let intro = site
+        .intro
+        .iter()
+        .map(|d| (site.root.join(layout::INTRO_FILE), d));
+    let pages = site.pages.iter().map(|p| (p.file.clone(), &p.body));
+    for (file, document) in intro.chain(pages) {
+        for link in &document.broken_links {
+            found.push(BrokenLink {
+                file: file.clone(),
+                laureate: None,
+                link,
+            });
+        }
+    }
+    found
 }
 
-/// Undoes URL percent-encoding (`%E7%8E%8B` → 王) so messages show what the editor wrote.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
+/// What to do about a link that leads nowhere.
+pub const BROKEN_LINK_FIX: &str = "link to a page of the site: another laureate as /laureates/<slug or folder name>/ or ../<folder name>/, a card as /cards/<slug>/, or /gallery/, /kit/, an extra page as /<slug>/ or @/pages/<file>.md";
+
+/// Links in stories and pages must lead to a page of the site (or outside it); images in a
+/// story are not processed, so only absolute `https://` ones can show.
+fn check_links(c: &mut Checker) {
+    for broken in broken_links(c.site) {
+        c.add(
+            broken.laureate,
+            &broken.file,
+            "broken-link",
+            Severity::Error,
+            format!(
+                "link `{}` leads to no page of the site",
+                broken.link.address
+            ),
+            BROKEN_LINK_FIX,
+        )
+        .line = Some(broken.link.line);
+    }
+    for l in &c.site.laureates {
+        for image in &l.story.images {
+            let src = &image.address;
+            if !src.starts_with("https://") && !src.starts_with("http://") {
+                c.add(Some(l), &l.story_file(), "broken-image", Severity::Error, format!("image `{src}` in the story is not published"), "list the photo under `photos:` in profile.yaml instead: it then appears with its caption")
+                    .line = Some(image.line);
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Values of `attribute="…"` in sanitised HTML (ammonia always quotes with `"`).
-fn attribute_values<'a>(html: &'a str, attribute: &str) -> Vec<&'a str> {
-    let marker = format!(" {attribute}=\"");
-    html.split(&marker)
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .collect()
 }
 
 fn check_campaign(c: &mut Checker) {
@@ -561,7 +555,7 @@ fn check_campaign(c: &mut Checker) {
         };
         if nominees.len() > quota {
             let names: Vec<&str> = nominees.iter().map(|l| l.name.as_str()).collect();
-            let file = nominees[0].folder.join("profile.yaml");
+            let file = nominees[0].profile_file();
             c.add(
                 None,
                 &file,

@@ -197,6 +197,12 @@ fn print_rebuild(changed: &[PathBuf], outcome: &laurel::serve::Outcome) {
                 outcome.what, outcome.millis
             );
             let _ = out.flush();
+            if changed.is_empty() {
+                let mut err = std::io::stderr().lock();
+                for warning in &outcome.warnings {
+                    let _ = writeln!(err, "warning: {warning}");
+                }
+            }
         }
         Some(problems) => {
             let mut err = std::io::stderr().lock();

@@ -20,7 +20,7 @@ use std::fmt;
 use std::path::Path;
 
 /// The file name of the site configuration, at the site root.
-pub const FILE_NAME: &str = "site.yaml";
+pub const FILE_NAME: &str = crate::layout::SITE_CONFIG;
 
 /// Everything in `site.yaml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -46,6 +46,9 @@ pub struct SiteConfig {
     /// WeChat JS-SDK share settings for the H5 cards; without them cards load nothing from
     /// outside and WeChat shows its default link preview.
     pub wechat: Option<WechatSettings>,
+    /// `base_url` parsed, when it is set and valid.
+    #[serde(skip)]
+    parsed_base_url: Option<url::Url>,
 }
 
 /// The publisher's WeChat official account and its JS-SDK signing endpoint.
@@ -70,6 +73,7 @@ impl Default for SiteConfig {
             campaign: Campaign::default(),
             images: ImageSettings::default(),
             wechat: None,
+            parsed_base_url: None,
         }
     }
 }
@@ -187,7 +191,7 @@ impl Default for Quotas {
 }
 
 /// Responsive image settings.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ImageSettings {
     /// Widths in pixels of the responsive variants; never upscaled.
@@ -253,7 +257,8 @@ impl<'de> Deserialize<'de> for Date {
 impl SiteConfig {
     /// Parses and validates the text of `site.yaml`; `file` is used in messages.
     pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Diagnostics> {
-        let config: SiteConfig = yaml::parse(text, file)?;
+        let mut config: SiteConfig = yaml::parse(text, file)?;
+        config.parsed_base_url = parse_base_url(&config.base_url);
         config.validate(text, file).into_result(config)
     }
 
@@ -274,7 +279,7 @@ impl SiteConfig {
             )
         };
         let url = &self.base_url;
-        if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
+        if !url.is_empty() && self.parsed_base_url.is_none() {
             problem(
                 "base_url",
                 format!("base_url `{url}` is not an absolute URL"),
@@ -334,28 +339,18 @@ impl SiteConfig {
         problems
     }
 
-    /// The path part of `base_url` that every internal link starts with: `/` by default,
-    /// `/zuimei/` for a site published under a sub-folder.
-    pub fn root_path(&self) -> String {
-        let after_scheme = self.base_url.split("://").nth(1).unwrap_or("");
-        let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
-        let trimmed = path.trim_matches('/');
-        if trimmed.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/{trimmed}/")
-        }
+    /// `base_url` parsed; `None` when it is not set (or not a valid http(s) URL, which
+    /// validation reports).
+    pub fn base_url(&self) -> Option<&url::Url> {
+        self.parsed_base_url.as_ref()
     }
+}
 
-    /// Scheme and host of `base_url` (`https://kx.example.gov.cn`), or empty when unset.
-    /// An absolute URL is the origin followed by a root-relative path.
-    pub fn origin(&self) -> String {
-        let Some((scheme, rest)) = self.base_url.split_once("://") else {
-            return String::new();
-        };
-        let host = rest.split('/').next().unwrap_or("");
-        format!("{scheme}://{host}")
-    }
+/// `base_url` as a URL, when it is an absolute http(s) URL with a host.
+pub fn parse_base_url(text: &str) -> Option<url::Url> {
+    let url = url::Url::parse(text.trim()).ok()?;
+    let usable = matches!(url.scheme(), "http" | "https") && url.has_host();
+    usable.then_some(url)
 }
 
 #[cfg(test)]
@@ -395,16 +390,16 @@ mod tests {
     }
 
     #[test]
-    fn root_path_comes_from_base_url() {
-        let with = |url: &str| SiteConfig {
-            base_url: url.into(),
-            ..SiteConfig::default()
-        };
-        assert_eq!(with("").root_path(), "/");
-        assert_eq!(with("https://a.org").root_path(), "/");
-        assert_eq!(with("https://a.org/zuimei/").root_path(), "/zuimei/");
-        assert_eq!(with("https://a.org/x/y").root_path(), "/x/y/");
-        assert_eq!(with("https://a.org/x/").origin(), "https://a.org");
-        assert_eq!(with("").origin(), "");
+    fn base_url_is_parsed_once_and_checked() {
+        let config = parse("base_url: https://a.org/zuimei\n").unwrap();
+        assert_eq!(config.base_url().map(|u| u.path()), Some("/zuimei"));
+        assert!(parse("").unwrap().base_url().is_none());
+        for bad in ["a.org/x", "ftp://a.org/", "https://"] {
+            let err = parse(&format!("base_url: {bad}\n")).unwrap_err();
+            assert!(
+                err.to_string().contains("not an absolute URL"),
+                "{bad}: {err}"
+            );
+        }
     }
 }

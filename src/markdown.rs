@@ -4,6 +4,7 @@
 //! (including any raw HTML in the source) goes through ammonia's whitelist, which removes
 //! scripts, event handlers, `javascript:` URLs, iframes and styles.
 
+use crate::routes::LinkTarget;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A Markdown document rendered to sanitised HTML.
@@ -14,6 +15,19 @@ pub struct Document {
     /// The document in order: an untitled lead (text before the first `##`), then one
     /// chapter per `##` heading.
     pub chapters: Vec<Chapter>,
+    /// Links that lead to no page of the site, as written, with their lines.
+    pub broken_links: Vec<SourceRef>,
+    /// The images the document shows (`![…](src)`), as written, with their lines.
+    pub images: Vec<SourceRef>,
+}
+
+/// A link or image address as written in the Markdown source, and the 1-based line it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRef {
+    /// The address as written.
+    pub address: String,
+    /// 1-based line in the Markdown text.
+    pub line: usize,
 }
 
 /// One part of a document.
@@ -60,16 +74,59 @@ impl Document {
     }
 }
 
-/// Renders Markdown into a sanitised, chaptered [`Document`].
-pub fn render(markdown: &str) -> Document {
+/// Renders Markdown into a sanitised, chaptered [`Document`]. Each link's address goes through
+/// `resolve`: internal links are rewritten to the URL it gives, broken ones are recorded.
+pub fn render(markdown: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Document {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut document = Document::default();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset);
+    let mut events = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match resolve(&dest_url) {
+                    LinkTarget::External => dest_url,
+                    LinkTarget::Internal(url) => url.into(),
+                    LinkTarget::Broken => {
+                        document.broken_links.push(SourceRef {
+                            address: dest_url.to_string(),
+                            line: line_of(range.start),
+                        });
+                        dest_url
+                    }
+                };
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                document.images.push(SourceRef {
+                    address: dest_url.to_string(),
+                    line: line_of(range.start),
+                });
+                event
+            }
+            other => other,
+        };
+        events.push(event);
+    }
     let mut current: Vec<Event> = Vec::new();
     let mut current_title: Option<String> = None;
     let mut heading: Option<(HeadingLevel, String)> = None;
     let mut seen_content = false;
 
-    for event in Parser::new_ext(markdown, options) {
+    for event in events {
         match event {
             Event::Start(Tag::Heading { level, .. })
                 if level == HeadingLevel::H2 || (level == HeadingLevel::H1 && !seen_content) =>
@@ -191,9 +248,13 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn plain(markdown: &str) -> Document {
+        render(markdown, &|_| LinkTarget::External)
+    }
+
     #[test]
     fn chapters_split_at_level_two_headings() {
-        let doc = render("开头一段。\n\n## 扎根田野\n\n第一章。\n\n## 带出团队\n\n第二章。\n");
+        let doc = plain("开头一段。\n\n## 扎根田野\n\n第一章。\n\n## 带出团队\n\n第二章。\n");
         let titles: Vec<_> = doc.chapters.iter().map(|c| c.title.clone()).collect();
         assert_eq!(
             titles,
@@ -206,7 +267,7 @@ mod tests {
 
     #[test]
     fn chapters_keep_their_top_level_blocks_with_text_lengths() {
-        let doc = render(
+        let doc = plain(
             "## 一
 
 第一段，七个字
@@ -230,14 +291,14 @@ mod tests {
 
     #[test]
     fn leading_h1_is_the_title() {
-        let doc = render("# 关于评选\n\n正文\n");
+        let doc = plain("# 关于评选\n\n正文\n");
         assert_eq!(doc.title.as_deref(), Some("关于评选"));
         assert_eq!(doc.chapters.len(), 1);
     }
 
     #[test]
     fn scripts_handlers_and_javascript_urls_are_removed() {
-        let doc = render(
+        let doc = plain(
             "<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[点我](javascript:alert(3))\n\n<a href=\"javascript:alert(4)\">x</a>\n",
         );
         let html = doc.to_html();
@@ -248,7 +309,7 @@ mod tests {
 
     #[test]
     fn empty_story_is_empty() {
-        assert!(render("  \n").is_empty());
-        assert!(!render("字").is_empty());
+        assert!(plain("  \n").is_empty());
+        assert!(!plain("字").is_empty());
     }
 }

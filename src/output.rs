@@ -10,7 +10,13 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Folders of a site that an output folder must never be (they would be replaced).
-const SOURCE_FOLDERS: &[&str] = &["content", "static", "themes", "templates", ".laurel-cache"];
+const SOURCE_FOLDERS: &[&str] = &[
+    crate::layout::CONTENT_DIR,
+    crate::layout::STATIC_DIR,
+    crate::layout::THEMES_DIR,
+    crate::layout::TEMPLATES_DIR,
+    crate::layout::CACHE_DIR,
+];
 
 /// Checks that `output` can safely be replaced: not the site root, a folder above it, or one
 /// of the site's source folders.

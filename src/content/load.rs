@@ -12,21 +12,9 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
-/// Folder of the laureates, relative to the site root.
-pub const LAUREATES_DIR: &str = "content/laureates";
-/// Folder of extra pages, relative to the site root.
-pub const PAGES_DIR: &str = "content/pages";
-/// URL segments laurel uses itself, which a page slug may not take.
-pub const RESERVED_SLUGS: &[&str] = &[
-    "laureates",
-    "gallery",
-    "cards",
-    "kit",
-    "media",
-    "categories",
-    "regions",
-    "assets",
-];
+use crate::layout::{self, INTRO_FILE, PHOTOS_DIR, STATIC_DIR, VIDEOS_DIR};
+pub use crate::layout::{LAUREATES_DIR, PAGES_DIR};
+use crate::routes::{LaureateTarget, LinkTargets, Route, Routes, RESERVED_SEGMENTS};
 
 /// Image file extensions the media stage decodes (compared lower-case).
 pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png"];
@@ -37,17 +25,42 @@ pub const VIDEO_EXTENSIONS: &[&str] = &["mp4", "mov"];
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     let config = SiteConfig::load(root)?;
     let mut problems = Diagnostics::default();
-    let intro = read_optional_markdown(&root.join("content/index.md"), &mut problems);
+    let intro = read_optional_text(&root.join(INTRO_FILE), &mut problems);
     let mut laureates = Vec::new();
+    let mut stories = Vec::new();
     for folder in subfolders(&root.join(LAUREATES_DIR), &mut problems) {
         match load_laureate(&folder, &config) {
-            Ok(laureate) => laureates.push(laureate),
+            Ok((laureate, story)) => {
+                laureates.push(laureate);
+                stories.push(story);
+            }
             Err(found) => problems.extend(found),
         }
     }
     assign_slugs(&mut laureates, &mut problems);
+    let (mut pages, bodies) = load_pages(&root.join(PAGES_DIR), &mut problems);
+    let targets = link_targets(root, &config, &laureates, &pages);
+    for (laureate, story) in laureates.iter_mut().zip(stories) {
+        laureate.story = markdown::render(&story, &|href| {
+            targets.resolve(href, &Route::Profile(&laureate.slug))
+        });
+    }
+    for (page, body) in pages.iter_mut().zip(bodies) {
+        page.body = markdown::render(&body, &|href| {
+            targets.resolve(href, &Route::Page(&page.slug))
+        });
+        if page.title.is_empty() {
+            let stem = page
+                .file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned());
+            page.title = page.body.title.clone().or(stem).unwrap_or_default();
+        }
+    }
+    let intro =
+        intro.map(|text| markdown::render(&text, &|href| targets.resolve(href, &Route::Home)));
     laureates.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let pages = load_pages(&root.join(PAGES_DIR), &mut problems);
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
     let problems = Diagnostics(
         problems
             .0
@@ -64,17 +77,39 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     })
 }
 
-fn read_optional_markdown(file: &Path, problems: &mut Diagnostics) -> Option<Document> {
+/// What links in the site's Markdown can lead to.
+pub fn link_targets(
+    root: &Path,
+    config: &SiteConfig,
+    laureates: &[Laureate],
+    pages: &[Page],
+) -> LinkTargets {
+    let folder_names: Vec<String> = laureates.iter().map(|l| file_name(&l.folder)).collect();
+    let page_files: Vec<String> = pages.iter().map(|p| file_name(&p.file)).collect();
+    LinkTargets::new(
+        Routes::new(config),
+        laureates
+            .iter()
+            .zip(&folder_names)
+            .map(|(l, folder)| LaureateTarget {
+                folder,
+                slug: &l.slug,
+                category: &l.category,
+                region: &l.region,
+            }),
+        pages
+            .iter()
+            .zip(&page_files)
+            .map(|(p, f)| (p.slug.as_str(), f.as_str())),
+        &root.join(STATIC_DIR),
+    )
+}
+
+fn read_optional_text(file: &Path, problems: &mut Diagnostics) -> Option<String> {
     if !file.exists() {
         return None;
     }
-    match read_text(file) {
-        Ok(text) => Some(markdown::render(&text)),
-        Err(d) => {
-            problems.push(d);
-            None
-        }
-    }
+    read_text(file).map_err(|d| problems.push(d)).ok()
 }
 
 /// The sub-folders of `dir` in natural order; none when `dir` does not exist.
@@ -250,8 +285,9 @@ impl ProfileContext<'_> {
     }
 }
 
-fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<Laureate, Diagnostics> {
-    let file = folder.join("profile.yaml");
+/// One laureate, with the Markdown text of the story (rendered once every link target is known).
+fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<(Laureate, String), Diagnostics> {
+    let file = layout::profile_file(folder);
     if !file.is_file() {
         return Err(
             Diagnostic::new(&file, "the laureate folder has no profile.yaml")
@@ -309,7 +345,7 @@ fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<Laureate, Diagnos
         honors: raw.honors,
         quote: raw.quote.unwrap_or_default(),
         summary: raw.summary.unwrap_or_default().trim().to_string(),
-        story,
+        story: Document::default(),
         portrait,
         photos,
         videos,
@@ -320,7 +356,7 @@ fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<Laureate, Diagnos
             .map(|(key, value)| (key, yaml::scalar_text(&value)))
             .collect(),
     };
-    cx.problems.into_result(laureate)
+    cx.problems.into_result((laureate, story))
 }
 
 fn parse_birth(cx: &mut ProfileContext, birth: Option<&str>) -> Option<YearMonth> {
@@ -370,7 +406,7 @@ fn default_alt(name: &str, what: &str) -> String {
 fn find_portrait(cx: &mut ProfileContext, raw: &RawProfile, name: &str) -> Option<Photo> {
     let source = match &raw.portrait {
         Some(written) => cx.resolve("portrait", written)?,
-        None => list_dir(&cx.folder.join("photos"), &mut cx.problems)
+        None => list_dir(&cx.folder.join(PHOTOS_DIR), &mut cx.problems)
             .into_iter()
             .find(|p| is_portrait_name(p, name))?,
     };
@@ -431,7 +467,7 @@ fn find_photos(
         return photos;
     }
     let portrait_source = portrait.map(|p| p.source.clone());
-    for path in list_dir(&cx.folder.join("photos"), &mut cx.problems) {
+    for path in list_dir(&cx.folder.join(PHOTOS_DIR), &mut cx.problems) {
         if !path.is_file() || Some(&path) == portrait_source.as_ref() {
             continue;
         }
@@ -457,7 +493,7 @@ fn find_videos(cx: &mut ProfileContext, raw: &RawProfile) -> Vec<Video> {
                 (cx.resolve("file", &v.file), v.title.clone(), poster)
             })
             .collect(),
-        None => list_dir(&cx.folder.join("videos"), &mut cx.problems)
+        None => list_dir(&cx.folder.join(VIDEOS_DIR), &mut cx.problems)
             .into_iter()
             .filter(|p| p.is_file())
             .map(|p| (Some(p), None, None))
@@ -481,28 +517,28 @@ fn find_videos(cx: &mut ProfileContext, raw: &RawProfile) -> Vec<Video> {
 
 /// Reads a laureate's `story.md` again into `laureate`, for the preview server when only
 /// stories changed; everything else of the laureate is kept as loaded.
-pub fn reload_story(laureate: &mut Laureate) -> Result<(), Diagnostic> {
-    let file = laureate.folder.join("story.md");
-    laureate.story = markdown::render(&read_text(&file)?);
+pub fn reload_story(laureate: &mut Laureate, targets: &LinkTargets) -> Result<(), Diagnostic> {
+    let text = read_text(&layout::story_file(&laureate.folder))?;
+    let from = Route::Profile(&laureate.slug);
+    let story = markdown::render(&text, &|href| targets.resolve(href, &from));
+    laureate.story = story;
     Ok(())
 }
 
-fn read_story(cx: &mut ProfileContext) -> Document {
-    let file = cx.folder.join("story.md");
+/// The Markdown text of the laureate's story (empty, with a problem, when it is missing).
+fn read_story(cx: &mut ProfileContext) -> String {
+    let file = layout::story_file(cx.folder);
     if !file.is_file() {
         cx.problems.push(
             Diagnostic::new(&file, "the laureate folder has no story.md")
                 .hint("write the laureate's story (主要事迹) in story.md next to profile.yaml"),
         );
-        return Document::default();
+        return String::new();
     }
-    match read_text(&file) {
-        Ok(text) => markdown::render(&text),
-        Err(d) => {
-            cx.problems.push(d);
-            Document::default()
-        }
-    }
+    read_text(&file).unwrap_or_else(|d| {
+        cx.problems.push(d);
+        String::new()
+    })
 }
 
 /// Gives every laureate a unique slug: explicit ones must not collide; pinyin ones get a
@@ -510,7 +546,7 @@ fn read_story(cx: &mut ProfileContext) -> Document {
 fn assign_slugs(laureates: &mut [Laureate], problems: &mut Diagnostics) {
     let mut taken: BTreeMap<String, PathBuf> = BTreeMap::new();
     for laureate in laureates.iter().filter(|l| !l.slug.is_empty()) {
-        let file = laureate.folder.join("profile.yaml");
+        let file = layout::profile_file(&laureate.folder);
         if let Some(other) = taken.insert(laureate.slug.clone(), file.clone()) {
             problems.push(
                 Diagnostic::new(
@@ -549,17 +585,19 @@ struct PageMeta {
     slug: Option<String>,
 }
 
-fn load_pages(dir: &Path, problems: &mut Diagnostics) -> Vec<Page> {
-    let mut pages: Vec<Page> = Vec::new();
+/// The extra pages (title and body still to be rendered) and their Markdown bodies.
+fn load_pages(dir: &Path, problems: &mut Diagnostics) -> (Vec<Page>, Vec<String>) {
+    let mut pages = Vec::new();
+    let mut bodies = Vec::new();
     let mut seen = HashSet::new();
     for file in list_dir(dir, problems) {
         if extension(&file) != "md" {
             continue;
         }
-        let Some(page) = load_page(&file, problems) else {
+        let Some((page, body)) = load_page(&file, problems) else {
             continue;
         };
-        if RESERVED_SLUGS.contains(&page.slug.as_str()) || !seen.insert(page.slug.clone()) {
+        if RESERVED_SEGMENTS.contains(&page.slug.as_str()) || !seen.insert(page.slug.clone()) {
             problems.push(
                 Diagnostic::new(&file, format!("page URL /{}/ is already taken", page.slug))
                     .hint("set another `slug:` in the page's front matter"),
@@ -567,12 +605,14 @@ fn load_pages(dir: &Path, problems: &mut Diagnostics) -> Vec<Page> {
             continue;
         }
         pages.push(page);
+        bodies.push(body);
     }
-    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
-    pages
+    (pages, bodies)
 }
 
-fn load_page(file: &Path, problems: &mut Diagnostics) -> Option<Page> {
+/// A page's front matter read, and its body with the front matter's lines left blank, so that
+/// lines in messages are the file's.
+fn load_page(file: &Path, problems: &mut Diagnostics) -> Option<(Page, String)> {
     let text = match read_text(file) {
         Ok(text) => text.replace("\r\n", "\n"),
         Err(d) => {
@@ -582,7 +622,10 @@ fn load_page(file: &Path, problems: &mut Diagnostics) -> Option<Page> {
     };
     let (meta, body) = match split_front_matter(&text) {
         Some((front, body)) => match yaml::parse::<PageMeta>(front, file) {
-            Ok(meta) => (meta, body),
+            Ok(meta) => {
+                let blank = "\n".repeat(text[..text.len() - body.len()].matches('\n').count());
+                (meta, format!("{blank}{body}"))
+            }
             Err(d) => {
                 // Front matter starts on line 2 of the file.
                 let d = Diagnostic {
@@ -593,9 +636,8 @@ fn load_page(file: &Path, problems: &mut Diagnostics) -> Option<Page> {
                 return None;
             }
         },
-        None => (PageMeta::default(), text.as_str()),
+        None => (PageMeta::default(), text.clone()),
     };
-    let body = markdown::render(body);
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -608,8 +650,13 @@ fn load_page(file: &Path, problems: &mut Diagnostics) -> Option<Page> {
         );
         return None;
     }
-    let title = meta.title.or_else(|| body.title.clone()).unwrap_or(stem);
-    Some(Page { slug, title, body })
+    let page = Page {
+        slug,
+        title: meta.title.unwrap_or_default(),
+        body: Document::default(),
+        file: file.to_path_buf(),
+    };
+    Some((page, body))
 }
 
 fn split_front_matter(text: &str) -> Option<(&str, &str)> {

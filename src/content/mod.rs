@@ -5,7 +5,9 @@ mod load;
 pub mod natural;
 pub mod slug;
 
-pub use load::{load, reload_story, IMAGE_EXTENSIONS, LAUREATES_DIR, PAGES_DIR, VIDEO_EXTENSIONS};
+pub use load::{
+    link_targets, load, reload_story, IMAGE_EXTENSIONS, LAUREATES_DIR, PAGES_DIR, VIDEO_EXTENSIONS,
+};
 
 use crate::config::SiteConfig;
 use crate::markdown::Document;
@@ -27,6 +29,18 @@ pub struct Site {
     pub laureates: Vec<Laureate>,
     /// Extra pages from `content/pages/`, sorted by slug.
     pub pages: Vec<Page>,
+}
+
+impl Site {
+    /// What links in the site's Markdown can lead to.
+    pub fn link_targets(&self) -> crate::routes::LinkTargets {
+        link_targets(&self.root, &self.config, &self.laureates, &self.pages)
+    }
+
+    /// The site's routes (URLs under `base_url`).
+    pub fn routes(&self) -> crate::routes::Routes {
+        crate::routes::Routes::new(&self.config)
+    }
 }
 
 /// One laureate, from a folder under `content/laureates/`.
@@ -82,6 +96,21 @@ pub struct Laureate {
 }
 
 impl Laureate {
+    /// The image a shared card shows: the first photo, else the portrait.
+    pub fn share_poster(&self) -> Option<&Photo> {
+        self.photos.first().or(self.portrait.as_ref())
+    }
+
+    /// The laureate's `profile.yaml`.
+    pub fn profile_file(&self) -> PathBuf {
+        crate::layout::profile_file(&self.folder)
+    }
+
+    /// The laureate's `story.md`.
+    pub fn story_file(&self) -> PathBuf {
+        crate::layout::story_file(&self.folder)
+    }
+
     /// Age in full years at `date` (the campaign's reference date), if the birth is known.
     pub fn age_at(&self, date: crate::config::Date) -> Option<u32> {
         let birth = self.birth?;
@@ -127,6 +156,8 @@ pub struct Page {
     pub title: String,
     /// The rendered body.
     pub body: Document,
+    /// The Markdown file it comes from.
+    pub file: PathBuf,
 }
 
 /// Year and month of birth (出生年月).

@@ -4,7 +4,7 @@
 //! carry no metadata: the encoders write only pixels.
 
 use super::cache::Cache;
-use super::{variant_file_name, Format, ImageRequest, ProcessedImage, ShapeSet, Variant};
+use super::{variant_file_name, Format, ImageRequest, ProcessedImage, Shape, ShapeSet, Variant};
 use crate::config::ImageSettings;
 use crate::diagnostics::Diagnostic;
 use fast_image_resize::images::{Image, ImageRef};
@@ -16,7 +16,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 /// Bump when the processing changes in a way that alters output, to miss old cache entries.
-const PIPELINE_VERSION: &str = "laurel-image-1";
+const PIPELINE_VERSION: &str = "laurel-image-2";
 
 /// Why an image could not be processed.
 #[derive(Debug)]
@@ -146,15 +146,26 @@ impl<'a> Pixels<'a> {
     }
 }
 
+/// Everything besides the source's bytes that shapes an image's outputs: its cache key.
+#[derive(serde::Serialize)]
+struct CacheKey<'a> {
+    pipeline: &'a str,
+    source: &'a str,
+    settings: &'a ImageSettings,
+    shapes: &'a std::collections::BTreeSet<Shape>,
+    focus: (f32, f32),
+}
+
 fn cache_key(source_hash: &str, request: &ImageRequest, settings: &ImageSettings) -> String {
-    let mut hasher = blake3::Hasher::new();
-    hasher.update(source_hash.as_bytes());
-    let params = format!(
-        "{PIPELINE_VERSION}|{settings:?}|{:?}|{:?}",
-        request.shapes, request.focus
-    );
-    hasher.update(params.as_bytes());
-    hasher.finalize().to_hex().to_string()
+    let key = CacheKey {
+        pipeline: PIPELINE_VERSION,
+        source: source_hash,
+        settings,
+        shapes: &request.shapes,
+        focus: request.focus,
+    };
+    let json = serde_json::to_vec(&key).expect("cache keys serialise");
+    blake3::hash(&json).to_hex().to_string()
 }
 
 /// Decodes JPEG or PNG into 8-bit RGB with EXIF orientation applied and alpha flattened onto

@@ -16,7 +16,7 @@ pub use ffmpeg::{Ffmpeg, FFMPEG_ENV};
 pub use video::{video_info, VideoError, VideoInfo};
 
 use crate::config::ImageSettings;
-use crate::content::Site;
+use crate::content::{Laureate, Photo, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -25,8 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-/// The URL folder (under the site root) all processed media are published in.
-pub const MEDIA_DIR: &str = "media";
+pub use crate::routes::MEDIA_DIR;
 
 /// A crop an image is published in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -178,6 +177,25 @@ impl MediaIndex {
         self.images.get(source)
     }
 
+    /// The files of `source` made for `role`, with the image's placeholder colour; a
+    /// problem naming the file when the media stage made none (the roles table and the page
+    /// asking disagree, or the image was not processed).
+    pub fn image_for(&self, source: &Path, role: Role) -> Result<(&ShapeSet, &str), Diagnostic> {
+        self.images
+            .get(source)
+            .and_then(|processed| {
+                let set = processed.shapes.get(&role.shape())?;
+                Some((set, processed.placeholder.as_str()))
+            })
+            .ok_or_else(|| {
+                Diagnostic::new(
+                    source,
+                    format!("no {} was made of this image", role.describe()),
+                )
+                .hint("laurel's media roles and its pages disagree: please report this")
+            })
+    }
+
     /// The published form of a source video.
     pub fn video(&self, source: &Path) -> Option<&PublishedVideo> {
         self.videos.get(source)
@@ -195,45 +213,96 @@ impl MediaIndex {
     }
 }
 
-/// Collects what each image of the site is used as: portraits in 3:4 and square, photos in
-/// their own ratio and square, each laureate's first photo also as a 2.35:1 cover and a 3:4
-/// share poster, and video posters in their own ratio.
+/// What an image is used as on the site. This table ([`Role::shape`]) and
+/// [`laureate_images`] are the only places that say which images are made in which shapes;
+/// the media stage makes what they list and the pages ask for the same roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// A life/work photo in its own ratio: profile page, gallery lightbox, card.
+    Photo,
+    /// A photo's square thumbnail: gallery grid.
+    Thumbnail,
+    /// The portrait in 3:4: profile, front-page grid, card cover.
+    Portrait,
+    /// The portrait as a square: the share thumbnail and the 1:1 article cover.
+    ShareSquare,
+    /// The first photo as a 2.35:1 article cover (900x383).
+    Cover,
+    /// The first photo (the portrait when there is none) in 3:4: the card's share poster.
+    SharePoster,
+    /// A video's poster, in its own ratio.
+    VideoPoster,
+}
+
+impl Role {
+    /// The crop this role is published in.
+    pub fn shape(self) -> Shape {
+        match self {
+            Role::Photo | Role::VideoPoster => Shape::Original,
+            Role::Thumbnail | Role::ShareSquare => Shape::Square,
+            Role::Portrait | Role::SharePoster => Shape::Portrait,
+            Role::Cover => Shape::Cover,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Role::Photo => "photo",
+            Role::Thumbnail => "thumbnail",
+            Role::Portrait => "portrait",
+            Role::ShareSquare => "square share image",
+            Role::Cover => "2.35:1 cover",
+            Role::SharePoster => "3:4 share poster",
+            Role::VideoPoster => "video poster",
+        }
+    }
+}
+
+/// Every image of a laureate with the roles it plays on the site.
+pub fn laureate_images(laureate: &Laureate) -> Vec<(&Photo, Role)> {
+    let mut images = Vec::new();
+    if let Some(portrait) = &laureate.portrait {
+        images.push((portrait, Role::Portrait));
+        images.push((portrait, Role::ShareSquare));
+    }
+    for photo in &laureate.photos {
+        images.push((photo, Role::Photo));
+        images.push((photo, Role::Thumbnail));
+    }
+    if let Some(first) = laureate.photos.first() {
+        images.push((first, Role::Cover));
+    }
+    if let Some(poster) = laureate.share_poster() {
+        images.push((poster, Role::SharePoster));
+    }
+    images
+}
+
+/// Collects the shapes each image of the site is needed in: each laureate's images by their
+/// roles, and video posters.
 pub fn image_requests<'a>(
     site: &Site,
     posters: impl Iterator<Item = &'a Path>,
 ) -> Vec<ImageRequest> {
     let mut requests: BTreeMap<PathBuf, ImageRequest> = BTreeMap::new();
-    let mut want = |source: &Path, focus: (f32, f32), shapes: &[Shape]| {
-        let entry = requests
+    let mut want = |source: &Path, focus: (f32, f32), role: Role| {
+        requests
             .entry(source.to_path_buf())
             .or_insert_with(|| ImageRequest {
                 source: source.to_path_buf(),
                 focus,
                 shapes: BTreeSet::new(),
-            });
-        entry.shapes.extend(shapes.iter().copied());
+            })
+            .shapes
+            .insert(role.shape());
     };
     for laureate in &site.laureates {
-        if let Some(portrait) = &laureate.portrait {
-            want(
-                &portrait.source,
-                portrait.focus,
-                &[Shape::Portrait, Shape::Square],
-            );
-        }
-        for photo in &laureate.photos {
-            want(
-                &photo.source,
-                photo.focus,
-                &[Shape::Original, Shape::Square],
-            );
-        }
-        if let Some(first) = laureate.photos.first() {
-            want(&first.source, first.focus, &[Shape::Cover, Shape::Portrait]);
+        for (photo, role) in laureate_images(laureate) {
+            want(&photo.source, photo.focus, role);
         }
     }
     for poster in posters {
-        want(poster, (0.5, 0.5), &[Shape::Original]);
+        want(poster, (0.5, 0.5), Role::VideoPoster);
     }
     requests.into_values().collect()
 }

@@ -4,6 +4,7 @@
 use super::qr;
 use super::views::{LaureateView, PhotoView, VideoView};
 use crate::markdown::{Block, Document};
+use crate::routes::Routes;
 use serde::Serialize;
 
 /// Most characters of story text on one card page: about 15 lines on a phone.
@@ -86,21 +87,23 @@ pub struct KitEntry<'a> {
     pub qr_svg: Option<String>,
 }
 
-/// Makes the cards' and the kit's views; `origin` is the scheme and host of `base_url` (empty
-/// when it is unset).
+/// Makes the cards' and the kit's views.
 pub struct Cards {
-    origin: String,
+    routes: Routes,
     campaign: String,
 }
 
 impl Cards {
-    /// Card views for a site at `origin` whose campaign is called `campaign`.
-    pub fn new(origin: String, campaign: String) -> Self {
-        Cards { origin, campaign }
+    /// Card views for a site published at `routes` whose campaign is called `campaign`.
+    pub fn new(routes: Routes, campaign: String) -> Self {
+        Cards { routes, campaign }
     }
 
+    /// `url` made absolute when `base_url` is set, else as it is.
     fn absolute(&self, url: &str) -> String {
-        format!("{}{url}", self.origin)
+        self.routes
+            .absolute_of(url)
+            .unwrap_or_else(|| url.to_string())
     }
 
     /// The share data of a laureate's card.
@@ -123,7 +126,7 @@ impl Cards {
 
     /// The QR code of a card, when its URL is absolute.
     fn qr_svg(&self, laureate: &LaureateView) -> Option<String> {
-        (!self.origin.is_empty()).then(|| {
+        self.routes.has_origin().then(|| {
             qr::svg(
                 &self.absolute(&laureate.card_url),
                 &format!("{}的故事卡片二维码", laureate.name),
@@ -165,7 +168,7 @@ impl Cards {
     /// The media kit entry of `laureate`.
     pub fn kit_entry<'a>(&self, laureate: &'a LaureateView<'a>) -> KitEntry<'a> {
         let share = self.share(laureate);
-        let embed_url = format!("{}embed/", share.url);
+        let embed_url = self.absolute(&laureate.embed_url);
         let iframe = format!(
             "<div style=\"position:relative;width:100%;max-width:420px;aspect-ratio:9/16\">\
              <iframe src=\"{embed_url}\" title=\"{}的故事\" loading=\"lazy\" allowfullscreen \
@@ -228,17 +231,19 @@ mod tests {
     use super::*;
 
     fn titles_and_lengths(markdown: &str) -> Vec<(Option<String>, bool, usize)> {
-        story_pages(&crate::markdown::render(markdown))
-            .into_iter()
-            .map(|page| match page {
-                CardPage::Story {
-                    title,
-                    continued,
-                    html,
-                } => (title, continued, html.matches("<p>").count()),
-                other => panic!("not a story page: {other:?}"),
-            })
-            .collect()
+        story_pages(&crate::markdown::render(markdown, &|_| {
+            crate::routes::LinkTarget::External
+        }))
+        .into_iter()
+        .map(|page| match page {
+            CardPage::Story {
+                title,
+                continued,
+                html,
+            } => (title, continued, html.matches("<p>").count()),
+            other => panic!("not a story page: {other:?}"),
+        })
+        .collect()
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::content::Laureate;
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::MediaIndex;
+use crate::routes::{Route, Routes};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use tera::{Context, Tera};
@@ -21,8 +22,6 @@ use views::{FilterView, LaureateView, Views};
 pub struct RenderedSite {
     /// Pages, feeds and theme assets.
     pub files: BTreeMap<String, Vec<u8>>,
-    /// Things the publisher should know that do not stop the build.
-    pub warnings: Vec<String>,
 }
 
 /// One entry of `search.json`.
@@ -66,71 +65,77 @@ pub fn render_with(
     media: &MediaIndex,
     options: &RenderOptions,
 ) -> Result<RenderedSite, Diagnostics> {
-    let theme = theme::load(&site.root, &site.config.theme)?;
-    let views = Views::new(site, media);
-    let assets = asset_urls(views.root(), &theme.assets);
+    let mut theme = theme::load(&site.root, &site.config.theme)?;
+    let routes = site.routes();
+    theme
+        .tera
+        .register_filter("absolute", AbsoluteFilter(routes.clone()));
+    let views = Views::new(site, media, &routes);
+    let assets = asset_urls(&routes, &theme.assets);
     let mut base = Context::new();
     base.insert("site", &views.site(assets));
-    let laureates: Vec<_> = site.laureates.iter().map(|l| views.laureate(l)).collect();
-
+    let mut problems = Diagnostics::default();
+    let laureates: Vec<_> = site
+        .laureates
+        .iter()
+        .filter_map(|l| views.laureate(l).map_err(|d| problems.extend(d)).ok())
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let mut out = Renderer {
         tera: &theme.tera,
+        routes: &routes,
         cards: cards::Cards::new(
-            site.config.origin(),
+            routes.clone(),
             format!("{}年度{}", site.config.campaign.year, site.config.title),
         ),
         minify: options.minify,
         rendered: RenderedSite::default(),
-        problems: Diagnostics::default(),
+        problems,
     };
+    let by_slug = |l: &Laureate| laureates.iter().find(|v| v.slug == l.slug);
     if let Some(slugs) = &options.only_laureates {
-        let chosen: Vec<_> = site
-            .laureates
-            .iter()
-            .zip(&laureates)
-            .filter(|(l, _)| slugs.contains(&l.slug))
-            .collect();
-        for (laureate, view) in chosen {
-            out.laureate_pages(&base, laureate, view);
+        for laureate in site.laureates.iter().filter(|l| slugs.contains(&l.slug)) {
+            if let Some(view) = by_slug(laureate) {
+                out.laureate_pages(&base, laureate, view);
+            }
         }
         return out.problems.into_result(out.rendered);
     }
     let mut index = base.clone();
     index.insert("laureates", &laureates);
     index.insert("intro", &site.intro.as_ref().map(views::chapters));
-    index.insert("page_path", "");
-    out.page("index.html", "index.html", &index);
-    for (kind, filters) in [
-        ("categories", views.categories()),
-        ("regions", views.regions()),
-    ] {
-        for filter in filters {
-            out.filtered_index(&index, &laureates, kind, filter);
-        }
+    out.page("index.html", &Route::Home, &index);
+    for filter in views.categories() {
+        out.filtered_index(&index, &laureates, &Route::Category(&filter.slug), filter);
     }
-    for (laureate, view) in site.laureates.iter().zip(&laureates) {
-        out.laureate_pages(&base, laureate, view);
+    for filter in views.regions() {
+        out.filtered_index(&index, &laureates, &Route::Region(&filter.slug), filter);
+    }
+    for laureate in &site.laureates {
+        if let Some(view) = by_slug(laureate) {
+            out.laureate_pages(&base, laureate, view);
+        }
     }
     out.kit(&base, &laureates);
     let mut gallery = base.clone();
     gallery.insert("laureates", &laureates);
-    gallery.insert("page_path", "gallery/");
-    out.page("gallery.html", "gallery/index.html", &gallery);
+    out.page("gallery.html", &Route::Gallery, &gallery);
     for page in &site.pages {
         let mut cx = base.clone();
         cx.insert("title", &page.title);
         cx.insert("chapters", &views::chapters(&page.body));
-        cx.insert("page_path", &format!("{}/", page.slug));
-        out.page("page.html", &format!("{}/index.html", page.slug), &cx);
+        out.page("page.html", &Route::Page(&page.slug), &cx);
     }
     let mut plain = base.clone();
-    plain.insert("page_path", "404.html");
-    out.page("404.html", "404.html", &plain);
+    out.page("404.html", &Route::NotFound, &plain);
     plain.insert("laureates", &laureates);
     plain.insert("updated", &site.config.campaign.reference_date.to_string());
-    for file in ["sitemap.xml", "feed.xml", "robots.txt"] {
-        out.page(file, file, &plain);
-    }
+    plain.insert("sitemap", &sitemap_urls(site, &routes, &views));
+    out.page("sitemap.xml", &Route::Sitemap, &plain);
+    out.page("feed.xml", &Route::Feed, &plain);
+    out.page("robots.txt", &Route::Robots, &plain);
     let search: Vec<SearchEntry> = site
         .laureates
         .iter()
@@ -145,31 +150,57 @@ pub fn render_with(
         })
         .collect();
     let json = serde_json::to_vec(&search).expect("search entries serialise");
-    out.rendered.files.insert("search.json".into(), json);
+    out.rendered
+        .files
+        .insert(Route::SearchIndex.output_path(), json);
     for (path, bytes) in theme.assets {
-        out.rendered.files.insert(path, bytes);
-    }
-    if site.config.base_url.is_empty() {
-        out.rendered.warnings.push(
-            "base_url is not set in site.yaml: sitemap.xml, feed.xml, shared card links and their QR codes need absolute URLs, so links are root-relative and the cards and the media kit have no QR codes".into(),
-        );
+        out.rendered
+            .files
+            .insert(Route::Asset(&path).output_path(), bytes);
     }
     out.problems.into_result(out.rendered)
 }
 
+/// The Tera filter `absolute`: a root-relative URL made absolute with `base_url` (unchanged
+/// when it is unset), so templates never join URLs themselves.
+struct AbsoluteFilter(Routes);
+
+impl tera::Filter for AbsoluteFilter {
+    fn filter(
+        &self,
+        value: &tera::Value,
+        _: &std::collections::HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let url = tera::from_value::<String>(value.clone())?;
+        Ok(tera::Value::String(self.0.absolute_of(&url).unwrap_or(url)))
+    }
+}
+
+/// The absolute URLs of the public pages, for the sitemap; none without `base_url`.
+fn sitemap_urls(site: &Site, routes: &Routes, views: &Views) -> Vec<String> {
+    let mut pages = vec![Route::Home, Route::Gallery];
+    pages.extend(site.laureates.iter().map(|l| Route::Profile(&l.slug)));
+    pages.extend(views.categories().iter().map(|f| Route::Category(&f.slug)));
+    pages.extend(views.regions().iter().map(|f| Route::Region(&f.slug)));
+    pages.extend(site.pages.iter().map(|p| Route::Page(&p.slug)));
+    pages.iter().filter_map(|r| routes.absolute(r)).collect()
+}
+
 /// Asset path → root-relative URL with a short content hash, so browsers refetch on change.
-fn asset_urls(root: &str, assets: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, String> {
+fn asset_urls(routes: &Routes, assets: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, String> {
     assets
         .iter()
         .map(|(path, bytes)| {
             let hash = blake3::hash(bytes).to_hex();
-            (path.clone(), format!("{root}{path}?v={}", &hash[..8]))
+            let url = routes.url(&Route::Asset(path));
+            (path.clone(), format!("{url}?v={}", &hash[..8]))
         })
         .collect()
 }
 
 struct Renderer<'t> {
     tera: &'t Tera,
+    routes: &'t Routes,
     cards: cards::Cards,
     minify: bool,
     rendered: RenderedSite,
@@ -177,15 +208,21 @@ struct Renderer<'t> {
 }
 
 impl Renderer<'_> {
-    fn page(&mut self, template: &str, path: &str, context: &Context) {
-        match self.tera.render(template, context) {
+    /// Renders `template` as the page at `route`, which templates know as `page_url` (and
+    /// `canonical`, absolute, when `base_url` is set).
+    fn page(&mut self, template: &str, route: &Route, context: &Context) {
+        let path = route.output_path();
+        let mut context = context.clone();
+        context.insert("page_url", &self.routes.url(route));
+        context.insert("canonical", &self.routes.absolute(route));
+        match self.tera.render(template, &context) {
             Ok(text) => {
                 let bytes = if self.minify && path.ends_with(".html") {
                     minify(text.as_bytes())
                 } else {
                     text.into_bytes()
                 };
-                self.rendered.files.insert(path.to_string(), bytes);
+                self.rendered.files.insert(path, bytes);
             }
             Err(e) => self.problems.push(
                 Diagnostic::new(
@@ -201,20 +238,16 @@ impl Renderer<'_> {
     fn laureate_pages(&mut self, base: &Context, laureate: &Laureate, view: &LaureateView) {
         let mut cx = base.clone();
         cx.insert("laureate", view);
-        cx.insert("page_path", &format!("laureates/{}/", view.slug));
-        self.page(
-            "laureate.html",
-            &format!("laureates/{}/index.html", view.slug),
-            &cx,
-        );
+        self.page("laureate.html", &Route::Profile(view.slug), &cx);
         let card = self.cards.card(view, &laureate.story);
-        let folder = format!("cards/{}/", view.slug);
-        for (embed, path) in [(false, folder.clone()), (true, format!("{folder}embed/"))] {
+        for (embed, route) in [
+            (false, Route::Card(view.slug)),
+            (true, Route::CardEmbed(view.slug)),
+        ] {
             let mut cx = base.clone();
             cx.insert("card", &card);
             cx.insert("embed", &embed);
-            cx.insert("page_path", &path);
-            self.page("card.html", &format!("{path}index.html"), &cx);
+            self.page("card.html", &route, &cx);
         }
     }
 
@@ -224,31 +257,29 @@ impl Renderer<'_> {
         for view in laureates {
             if let Some((svg, png)) = self.cards.qr_files(view) {
                 let files = &mut self.rendered.files;
-                files.insert(format!("kit/{}/qr.png", view.slug), png);
-                files.insert(format!("kit/{}/qr.svg", view.slug), svg.into_bytes());
+                files.insert(Route::KitQrPng(view.slug).output_path(), png);
+                files.insert(Route::KitQrSvg(view.slug).output_path(), svg.into_bytes());
             }
             kit.push(self.cards.kit_entry(view));
         }
         let mut cx = base.clone();
         cx.insert("entries", &kit);
-        cx.insert("page_path", "kit/");
-        self.page("kit.html", "kit/index.html", &cx);
+        self.page("kit.html", &Route::Kit, &cx);
     }
 
     fn filtered_index(
         &mut self,
         index: &Context,
         laureates: &[views::LaureateView],
-        kind: &str,
+        route: &Route,
         filter: &FilterView,
     ) {
         let chosen: Vec<_> = laureates
             .iter()
             .filter(|l| {
-                let value = if kind == "categories" {
-                    &l.category
-                } else {
-                    &l.region
+                let value = match route {
+                    Route::Category(_) => &l.category,
+                    _ => &l.region,
                 };
                 value.as_ref().is_some_and(|v| v.slug == filter.slug)
             })
@@ -257,9 +288,7 @@ impl Renderer<'_> {
         cx.insert("laureates", &chosen);
         cx.insert("filter", filter);
         cx.insert("intro", &Option::<()>::None);
-        let path = format!("{kind}/{}/", filter.slug);
-        cx.insert("page_path", &path);
-        self.page("index.html", &format!("{path}index.html"), &cx);
+        self.page("index.html", route, &cx);
     }
 }
 

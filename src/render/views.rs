@@ -2,12 +2,11 @@
 //! model itself, so nothing reaches a page unless a view carries it.
 
 use crate::config::WechatSettings;
-use crate::content::slug::slugify;
 use crate::content::{Laureate, Photo, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Document;
-use crate::media::{
-    Format, MediaIndex, ProcessedImage, PublishedVideo, Shape, ShapeSet, Variant, MEDIA_DIR,
-};
+use crate::media::{Format, MediaIndex, PublishedVideo, Role, ShapeSet, Variant};
+use crate::routes::{filter_slug, Route, Routes};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -24,11 +23,8 @@ pub struct SiteView<'a> {
     pub organizer: &'a str,
     /// `base_url` as configured, or empty.
     pub base_url: &'a str,
-    /// Scheme and host of `base_url` (empty when unset); prefix a root-relative URL with it
-    /// to make it absolute.
-    pub origin: String,
-    /// Path prefix of every internal link, ending in `/`.
-    pub root: String,
+    /// The URLs of the site-wide pages and files.
+    pub urls: SiteUrls,
     /// Campaign year.
     pub year: u32,
     /// Category filters with counts.
@@ -41,6 +37,35 @@ pub struct SiteView<'a> {
     pub assets: BTreeMap<String, String>,
     /// WeChat JS-SDK settings for the cards, if the publisher has a signing endpoint.
     pub wechat: Option<&'a WechatSettings>,
+}
+
+/// The URLs of the site-wide pages and files, root-relative (templates make one absolute with
+/// the `absolute` filter).
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteUrls {
+    /// The front page.
+    pub home: String,
+    /// The 图说 gallery.
+    pub gallery: String,
+    /// The media kit.
+    pub kit: String,
+    /// The Atom feed.
+    pub feed: String,
+    /// The search index.
+    pub search_index: String,
+    /// The sitemap.
+    pub sitemap: String,
+    /// The favicon (from `static/`).
+    pub favicon: String,
+}
+
+/// Where a card's QR code files are.
+#[derive(Debug, Clone, Serialize)]
+pub struct QrUrls {
+    /// The SVG, for print.
+    pub svg: String,
+    /// The PNG.
+    pub png: String,
 }
 
 /// One value of a filter (a category or a region) and its page.
@@ -176,6 +201,10 @@ pub struct LaureateView<'a> {
     pub square: Option<PictureView>,
     /// Root-relative URL of the H5 story card.
     pub card_url: String,
+    /// Root-relative URL of the card without site chrome.
+    pub embed_url: String,
+    /// Root-relative URLs of the card's QR code files (in the kit).
+    pub qr_urls: QrUrls,
     /// Photos with captions.
     pub photos: Vec<PhotoView>,
     /// Videos.
@@ -186,30 +215,15 @@ pub struct LaureateView<'a> {
 pub struct Views<'a> {
     site: &'a Site,
     media: &'a MediaIndex,
-    root: String,
+    routes: &'a Routes,
     categories: Vec<FilterView>,
     regions: Vec<FilterView>,
 }
 
 impl<'a> Views<'a> {
-    /// Prepares views of `site`, whose images are in `media`.
-    pub fn new(site: &'a Site, media: &'a MediaIndex) -> Self {
-        let root = site.config.root_path();
-        let count_by = |value: fn(&Laureate) -> &str, kind: &str| {
-            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-            for laureate in &site.laureates {
-                if !value(laureate).is_empty() {
-                    *counts.entry(value(laureate)).or_default() += 1;
-                }
-            }
-            let mut filters: Vec<FilterView> = counts
-                .into_iter()
-                .map(|(name, count)| filter_view(&root, kind, name, count))
-                .collect();
-            filters.sort_by(|a, b| a.slug.cmp(&b.slug));
-            filters
-        };
-        let mut categories = count_by(|l| &l.category, "categories");
+    /// Prepares views of `site`, whose images are in `media` and whose pages are at `routes`.
+    pub fn new(site: &'a Site, media: &'a MediaIndex, routes: &'a Routes) -> Self {
+        let mut categories = filters(site, routes, |l| &l.category, |s| Route::Category(s));
         // Configured categories keep the order site.yaml gives them.
         let order = &site.config.campaign.categories;
         categories.sort_by_key(|f| {
@@ -218,19 +232,14 @@ impl<'a> Views<'a> {
                 .position(|c| *c == f.name)
                 .unwrap_or(usize::MAX)
         });
-        let regions = count_by(|l| &l.region, "regions");
+        let regions = filters(site, routes, |l| &l.region, |s| Route::Region(s));
         Views {
             site,
             media,
-            root,
+            routes,
             categories,
             regions,
         }
-    }
-
-    /// The path prefix of internal links.
-    pub fn root(&self) -> &str {
-        &self.root
     }
 
     /// The category filters.
@@ -246,14 +255,22 @@ impl<'a> Views<'a> {
     /// The `site` view, with theme asset URLs.
     pub fn site(&self, assets: BTreeMap<String, String>) -> SiteView<'a> {
         let config = &self.site.config;
+        let routes = self.routes;
         SiteView {
             title: &config.title,
             subtitle: &config.subtitle,
             description: &config.description,
             organizer: &config.organizer,
             base_url: &config.base_url,
-            origin: config.origin(),
-            root: self.root.clone(),
+            urls: SiteUrls {
+                home: routes.url(&Route::Home),
+                gallery: routes.url(&Route::Gallery),
+                kit: routes.url(&Route::Kit),
+                feed: routes.url(&Route::Feed),
+                search_index: routes.url(&Route::SearchIndex),
+                sitemap: routes.url(&Route::Sitemap),
+                favicon: routes.url(&Route::Static("favicon.svg")),
+            },
             year: config.campaign.year,
             categories: self.categories.clone(),
             regions: self.regions.clone(),
@@ -263,7 +280,7 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|p| LinkView {
                     title: p.title.clone(),
-                    url: format!("{}{}/", self.root, p.slug),
+                    url: routes.url(&Route::Page(&p.slug)),
                 })
                 .collect(),
             assets,
@@ -271,19 +288,54 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The view of one laureate.
-    pub fn laureate(&self, laureate: &'a Laureate) -> LaureateView<'a> {
-        let find =
-            |filters: &[FilterView], name: &str| filters.iter().find(|f| f.name == name).cloned();
+    /// The view of one laureate; a problem for each image the media stage did not make.
+    pub fn laureate(&self, laureate: &'a Laureate) -> Result<LaureateView<'a>, Diagnostics> {
+        let mut problems = Diagnostics::default();
+        let mut picture = |photo: Option<&Photo>, role: Role| {
+            photo.and_then(|p| {
+                self.picture(p, role)
+                    .map_err(|d| problems.push(d.relative_to(&self.site.root)))
+                    .ok()
+            })
+        };
+        let portrait = picture(laureate.portrait.as_ref(), Role::Portrait);
+        let square = picture(laureate.portrait.as_ref(), Role::ShareSquare);
+        let cover = picture(laureate.photos.first(), Role::Cover);
+        let poster = picture(laureate.share_poster(), Role::SharePoster);
         let photos: Vec<PhotoView> = laureate
             .photos
             .iter()
-            .filter_map(|photo| self.photo(photo))
+            .filter_map(|photo| {
+                Some(PhotoView {
+                    caption: photo.caption.clone(),
+                    image: picture(Some(photo), Role::Photo)?,
+                    thumb: picture(Some(photo), Role::Thumbnail)?,
+                })
+            })
             .collect();
-        let poster = photos.first().map(|p| p.image.full.clone());
-        LaureateView {
-            slug: &laureate.slug,
-            url: format!("{}laureates/{}/", self.root, laureate.slug),
+        let first_photo = photos.first().map(|p| p.image.full.clone());
+        let videos = laureate
+            .videos
+            .iter()
+            .filter_map(|video| {
+                let published = self.media.video(&video.source)?;
+                let seconds = published.info.duration.round() as u64;
+                Some(VideoView {
+                    url: self.routes.url(&Route::Media(&published.file)),
+                    title: video.title.clone(),
+                    poster: self.poster_url(published, first_photo.as_ref()),
+                    width: published.info.width,
+                    height: published.info.height,
+                    duration: format!("{}:{:02}", seconds / 60, seconds % 60),
+                })
+            })
+            .collect();
+        let find =
+            |filters: &[FilterView], name: &str| filters.iter().find(|f| f.name == name).cloned();
+        let slug = laureate.slug.as_str();
+        let view = LaureateView {
+            slug,
+            url: self.routes.url(&Route::Profile(slug)),
             name: &laureate.name,
             gender: &laureate.gender,
             birth: laureate.birth.map(|b| b.to_string()),
@@ -301,67 +353,40 @@ impl<'a> Views<'a> {
             quote: &laureate.quote,
             summary: &laureate.summary,
             chapters: chapters(&laureate.story),
-            portrait: laureate
-                .portrait
-                .as_ref()
-                .and_then(|p| self.picture(p, Shape::Portrait)),
-            cover: laureate
-                .photos
-                .first()
-                .and_then(|p| self.picture(p, Shape::Cover)),
-            poster: laureate
-                .photos
-                .first()
-                .or(laureate.portrait.as_ref())
-                .and_then(|p| self.picture(p, Shape::Portrait)),
-            square: laureate
-                .portrait
-                .as_ref()
-                .and_then(|p| self.picture(p, Shape::Square)),
-            card_url: format!("{}cards/{}/", self.root, laureate.slug),
+            portrait,
+            cover,
+            poster,
+            square,
+            card_url: self.routes.url(&Route::Card(slug)),
+            embed_url: self.routes.url(&Route::CardEmbed(slug)),
+            qr_urls: QrUrls {
+                svg: self.routes.url(&Route::KitQrSvg(slug)),
+                png: self.routes.url(&Route::KitQrPng(slug)),
+            },
             photos,
-            videos: laureate
-                .videos
-                .iter()
-                .filter_map(|video| {
-                    let published = self.media.video(&video.source)?;
-                    let seconds = published.info.duration.round() as u64;
-                    Some(VideoView {
-                        url: self.media_url(&published.file),
-                        title: video.title.clone(),
-                        poster: self.poster_url(published, poster.as_ref()),
-                        width: published.info.width,
-                        height: published.info.height,
-                        duration: format!("{}:{:02}", seconds / 60, seconds % 60),
-                    })
-                })
-                .collect(),
-        }
+            videos,
+        };
+        problems.into_result(view)
     }
 
-    fn photo(&self, photo: &Photo) -> Option<PhotoView> {
-        Some(PhotoView {
-            caption: photo.caption.clone(),
-            image: self.picture(photo, Shape::Original)?,
-            thumb: self.picture(photo, Shape::Square)?,
-        })
-    }
-
-    /// The `<picture>` view of one shape of a photo.
-    pub fn picture(&self, photo: &Photo, shape: Shape) -> Option<PictureView> {
-        let processed: &ProcessedImage = self.media.image(&photo.source)?;
-        let set = processed.shapes.get(&shape)?;
+    /// The `<picture>` view of a photo in one role.
+    pub fn picture(&self, photo: &Photo, role: Role) -> Result<PictureView, Diagnostic> {
+        let (set, placeholder) = self.media.image_for(&photo.source, role)?;
         let srcset = |format| {
             set.of(format)
                 .map(|v| format!("{} {}w", self.media_url(&v.file), v.width))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let largest = set.largest(Format::Jpeg)?;
-        let fallback = medium_jpeg(set)?;
-        Some(PictureView {
+        let missing = || {
+            Diagnostic::new(&photo.source, "the media stage made no JPEG of this image")
+                .hint("delete .laurel-cache/ and build again")
+        };
+        let largest = set.largest(Format::Jpeg).ok_or_else(missing)?;
+        let fallback = medium_jpeg(set).ok_or_else(missing)?;
+        Ok(PictureView {
             alt: photo.alt.clone(),
-            placeholder: processed.placeholder.clone(),
+            placeholder: placeholder.to_string(),
             width: largest.width,
             height: largest.height,
             src: self.media_url(&fallback.file),
@@ -377,29 +402,44 @@ impl<'a> Views<'a> {
         let own = video
             .poster
             .as_deref()
-            .and_then(|source| self.media.image(source))
-            .and_then(|processed| processed.shapes.get(&Shape::Original))
-            .and_then(medium_jpeg)
+            .and_then(|source| self.media.image_for(source, Role::VideoPoster).ok())
+            .and_then(|(set, _)| medium_jpeg(set))
             .map(|variant| self.media_url(&variant.file));
         own.or_else(|| fallback.cloned())
     }
 
     fn media_url(&self, file: &str) -> String {
-        format!("{}{MEDIA_DIR}/{file}", self.root)
+        self.routes.url(&Route::Media(file))
     }
 }
 
-fn filter_view(root: &str, kind: &str, name: &str, count: usize) -> FilterView {
-    let slug = match slugify(name) {
-        s if s.is_empty() => "other".to_string(),
-        s => s,
-    };
-    FilterView {
-        name: name.to_string(),
-        url: format!("{root}{kind}/{slug}/"),
-        slug,
-        count,
+/// The filter values of one kind (category or region) with their counts and pages, by slug.
+fn filters(
+    site: &Site,
+    routes: &Routes,
+    value: fn(&Laureate) -> &str,
+    route: for<'s> fn(&'s str) -> Route<'s>,
+) -> Vec<FilterView> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for laureate in &site.laureates {
+        if !value(laureate).is_empty() {
+            *counts.entry(value(laureate)).or_default() += 1;
+        }
     }
+    let mut filters: Vec<FilterView> = counts
+        .into_iter()
+        .map(|(name, count)| {
+            let slug = filter_slug(name);
+            FilterView {
+                name: name.to_string(),
+                url: routes.url(&route(&slug)),
+                slug,
+                count,
+            }
+        })
+        .collect();
+    filters.sort_by(|a, b| a.slug.cmp(&b.slug));
+    filters
 }
 
 /// The chapters of a document as views.

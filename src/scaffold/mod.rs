@@ -23,8 +23,8 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     let io = |e: std::io::Error| Diagnostic::new(dir, format!("cannot create the site: {e}"));
     std::fs::create_dir_all(dir).map_err(io)?;
     std::fs::write(&site_yaml, EXAMPLE_SITE_YAML).map_err(io)?;
-    extract(&EXAMPLE_CONTENT, &dir.join("content")).map_err(io)?;
-    extract(&EXAMPLE_STATIC, &dir.join("static")).map_err(io)?;
+    extract(&EXAMPLE_CONTENT, &dir.join(crate::layout::CONTENT_DIR)).map_err(io)?;
+    extract(&EXAMPLE_STATIC, &dir.join(crate::layout::STATIC_DIR)).map_err(io)?;
     std::fs::write(dir.join(".gitignore"), "public/\n.laurel-cache/\n").map_err(io)
 }
 
@@ -61,15 +61,15 @@ pub fn new_laureate(root: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
         );
     }
     let io = |e: std::io::Error| Diagnostic::new(&folder, format!("cannot create: {e}"));
-    std::fs::create_dir_all(folder.join("photos")).map_err(io)?;
+    std::fs::create_dir_all(folder.join(crate::layout::PHOTOS_DIR)).map_err(io)?;
     let quoted = name.replace('"', "");
     std::fs::write(
-        folder.join("profile.yaml"),
+        crate::layout::profile_file(&folder),
         PROFILE_TEMPLATE.replace("张三", &quoted),
     )
     .map_err(io)?;
     std::fs::write(
-        folder.join("story.md"),
+        crate::layout::story_file(&folder),
         STORY_TEMPLATE.replace("张三", &quoted),
     )
     .map_err(io)?;

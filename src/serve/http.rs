@@ -7,6 +7,7 @@
 //! about a library buffering a streamed body.
 
 use super::live::{Event, Live, Snapshot};
+use crate::routes::MEDIA_DIR;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -114,7 +115,10 @@ fn resolve(snapshot: &Snapshot, url_path: &str) -> Option<Target> {
     if snapshot.pages.contains_key(rel) {
         return Some(Target::Page(rel.to_string()));
     }
-    if let Some(name) = rel.strip_prefix("media/") {
+    if let Some(name) = rel
+        .strip_prefix(MEDIA_DIR)
+        .and_then(|r| r.strip_prefix('/'))
+    {
         return snapshot.media.get(name).map(|p| Target::File(p.clone()));
     }
     if let Some(file) = inside(&snapshot.static_dir, rel) {
@@ -134,20 +138,10 @@ fn inside(dir: &Path, rel: &str) -> Option<PathBuf> {
 }
 
 fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    Some(decoded.into_owned())
 }
 
 fn serve_path(out: &mut TcpStream, live: &Live, request: &Request) -> io::Result<()> {
@@ -194,13 +188,13 @@ fn send_bytes(
     bytes: Arc<Vec<u8>>,
     request: &Request,
 ) -> io::Result<()> {
-    let kind = content_type(path);
+    let kind = crate::routes::content_type(path);
     if kind.starts_with("text/html") {
         let mut page = bytes.as_ref().clone();
         inject_reload_script(&mut page);
-        return respond(out, status, kind, &page, request);
+        return respond(out, status, &kind, &page, request);
     }
-    respond(out, status, kind, &bytes, request)
+    respond(out, status, &kind, &bytes, request)
 }
 
 /// Adds the reload script before `</body>`, or at the end of pages that leave it out.
@@ -244,14 +238,14 @@ fn respond(
 fn send_file(out: &mut TcpStream, path: &Path, request: &Request) -> io::Result<()> {
     let mut file = std::fs::File::open(path)?;
     let total = file.metadata()?.len();
-    let kind = content_type(&path.to_string_lossy());
+    let kind = crate::routes::content_type(&path.to_string_lossy());
     let (status, start, len, range) = match request.range.as_deref().map(|r| parse_range(r, total))
     {
         Some(Some((start, end))) => (206, start, end - start + 1, Some((start, end, total))),
         Some(None) => return unsatisfiable(out, total),
         None => (200, 0, total, None),
     };
-    write_head(out, status, kind, len, range)?;
+    write_head(out, status, &kind, len, range)?;
     if request.method == "GET" {
         file.seek(SeekFrom::Start(start))?;
         io::copy(&mut file.take(len), out)?;
@@ -308,28 +302,6 @@ fn parse_range(header: &str, total: u64) -> Option<(u64, u64)> {
         (start, end)
     };
     (start <= end && end < total).then_some((start, end))
-}
-
-/// The Content-Type of a served file, by extension.
-fn content_type(path: &str) -> &'static str {
-    let extension = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    match extension.as_str() {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "webp" => "image/webp",
-        "jpg" | "jpeg" => "image/jpeg",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "mp4" => "video/mp4",
-        "mov" => "video/quicktime",
-        "woff2" => "font/woff2",
-        _ => "application/octet-stream",
-    }
 }
 
 /// Streams reload events to one browser until it goes away.
@@ -433,21 +405,5 @@ mod tests {
         let mut bare = b"<p>x".to_vec();
         inject_reload_script(&mut bare);
         assert!(String::from_utf8(bare).unwrap().ends_with("</script>"));
-    }
-
-    #[test]
-    fn content_types() {
-        for (path, kind) in [
-            ("a/index.html", "text/html; charset=utf-8"),
-            ("x.webp", "image/webp"),
-            ("x.JPG", "image/jpeg"),
-            ("v.mp4", "video/mp4"),
-            ("feed.xml", "application/xml; charset=utf-8"),
-            ("qr.svg", "image/svg+xml"),
-            ("laurel.css", "text/css; charset=utf-8"),
-            ("laurel.js", "text/javascript; charset=utf-8"),
-        ] {
-            assert_eq!(content_type(path), kind);
-        }
     }
 }

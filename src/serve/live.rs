@@ -1,11 +1,13 @@
 //! The site as the preview server holds it: the last good build in memory, the current build
 //! problem if there is one, and the browsers listening for reloads.
 
-use crate::build::CACHE_DIR;
+use super::changes::{classify, plan, Change, Plan};
+use crate::build;
 use crate::content::{self, Site};
 use crate::diagnostics::Diagnostics;
-use crate::media::{self, Cache, MediaIndex};
-use crate::render::{self, RenderOptions};
+use crate::layout::{CACHE_DIR, STATIC_DIR};
+use crate::media::{Cache, MediaIndex};
+use crate::render::RenderOptions;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -13,7 +15,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 /// One good build, as served.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Snapshot {
     /// The URL path every page lives under (`/` or the path of `base_url`).
     pub root_path: String,
@@ -23,6 +25,8 @@ pub struct Snapshot {
     pub media: BTreeMap<String, PathBuf>,
     /// The site's `static/` folder.
     pub static_dir: PathBuf,
+    /// What the build warned about (the same as `laurel build` says).
+    pub warnings: Vec<String>,
     pub(super) site: Option<Site>,
     pub(super) media_index: MediaIndex,
 }
@@ -47,6 +51,8 @@ pub struct Outcome {
     pub millis: u128,
     /// The problems, when the build failed.
     pub problems: Option<Diagnostics>,
+    /// The build's warnings (those of the last good build when this one failed).
+    pub warnings: Vec<String>,
 }
 
 /// The served site and its listeners.
@@ -103,6 +109,7 @@ impl Live {
         let millis = started.elapsed().as_millis();
         match result {
             Ok((snapshot, what)) => {
+                let warnings = snapshot.warnings.clone();
                 *self.snapshot.write().expect("snapshot lock") = Arc::new(snapshot);
                 *self.problem.write().expect("problem lock") = None;
                 self.tell(Event::Reload);
@@ -110,6 +117,7 @@ impl Live {
                     what,
                     millis,
                     problems: None,
+                    warnings,
                 }
             }
             Err(problems) => {
@@ -120,6 +128,7 @@ impl Live {
                     what: "nothing".into(),
                     millis,
                     problems: Some(problems),
+                    warnings: previous.warnings.clone(),
                 }
             }
         }
@@ -130,63 +139,74 @@ impl Live {
         previous: &Snapshot,
         changed: &[PathBuf],
     ) -> Result<(Snapshot, String), Diagnostics> {
-        // Only stories changed: read those, render their laureates' pages over the previous
-        // ones, no media work. Anything else: load, media (cached) and every page.
-        let (site, media_index, only_laureates, mut pages) =
-            match with_new_stories(previous.site.as_ref(), changed) {
-                Some((site, slugs)) => (
-                    site,
-                    previous.media_index.clone(),
-                    Some(slugs),
-                    previous.pages.clone(),
-                ),
-                None => {
-                    let site = content::load(&self.root)?;
-                    let media_index = media::process(&site, &self.cache, &|_, _| {})?;
-                    (site, media_index, None, BTreeMap::new())
-                }
-            };
-        let what = match &only_laureates {
-            Some(_) => "pages",
-            None => "pages and assets of the whole site",
-        };
-        let options = RenderOptions {
+        let changes: Vec<Change> = changed.iter().map(|p| classify(&self.root, p)).collect();
+        let all = RenderOptions {
             minify: false,
-            only_laureates,
+            only_laureates: None,
         };
-        let rendered = render::render_with(&site, &media_index, &options)?;
-        let what = format!("{} {what}", rendered.files.len());
-        pages.extend(rendered.files.into_iter().map(|(k, v)| (k, Arc::new(v))));
+        let whole_site = "pages and assets of the whole site";
+        let (built, mut pages, what) = match (plan(&changes), &previous.site) {
+            (Plan::Reload, Some(_)) => {
+                return Ok((
+                    previous.clone(),
+                    "nothing (static files are read from disk)".into(),
+                ))
+            }
+            (Plan::Stories(stories), Some(site)) => match with_new_stories(site, &stories) {
+                Some((site, slugs)) => {
+                    let only = RenderOptions {
+                        minify: false,
+                        only_laureates: Some(slugs),
+                    };
+                    let built = build::rerender(site, previous.media_index.clone(), &only)?;
+                    (built, previous.pages.clone(), "pages")
+                }
+                None => (self.everything(&all)?, BTreeMap::new(), whole_site),
+            },
+            (Plan::Rerender, Some(site)) => {
+                let built = build::rerender(site.clone(), previous.media_index.clone(), &all)?;
+                (built, BTreeMap::new(), whole_site)
+            }
+            _ => (self.everything(&all)?, BTreeMap::new(), whole_site),
+        };
+        let what = format!("{} {what}", built.rendered.files.len());
+        pages.extend(
+            built
+                .rendered
+                .files
+                .into_iter()
+                .map(|(k, v)| (k, Arc::new(v))),
+        );
         let snapshot = Snapshot {
-            root_path: site.config.root_path(),
+            root_path: built.site.routes().root().to_string(),
             pages,
-            media: media_index.files().clone(),
-            static_dir: site.root.join("static"),
-            media_index,
-            site: Some(site),
+            media: built.media.files().clone(),
+            static_dir: built.site.root.join(STATIC_DIR),
+            warnings: built.warnings,
+            media_index: built.media,
+            site: Some(built.site),
         };
         Ok((snapshot, what))
     }
+
+    /// Every stage, as `laurel build` runs them.
+    fn everything(&self, options: &RenderOptions) -> Result<build::Built, Diagnostics> {
+        build::run_stages(&self.root, &self.cache, &|_, _| {}, options)
+    }
 }
 
-/// When every changed file is the `story.md` of a known laureate: the previous site with those
-/// stories read again, and the laureates' slugs. `None` when anything else changed (then the
-/// whole site is loaded again) or a story cannot be read (the full load reports it).
-fn with_new_stories(
-    previous: Option<&Site>,
-    changed: &[PathBuf],
-) -> Option<(Site, BTreeSet<String>)> {
-    let mut site = previous?.clone();
+/// The site with the stories at `paths` read again, and their laureates' slugs; `None` when a
+/// story is not a known laureate's or cannot be read (the full load then reports it).
+fn with_new_stories(previous: &Site, paths: &[PathBuf]) -> Option<(Site, BTreeSet<String>)> {
+    let mut site = previous.clone();
+    let targets = site.link_targets();
     let mut slugs = BTreeSet::new();
-    for path in changed {
-        if path.file_name()? != "story.md" {
-            return None;
-        }
+    for path in paths {
         let laureate = site
             .laureates
             .iter_mut()
             .find(|l| path.parent() == Some(l.folder.as_path()))?;
-        content::reload_story(laureate).ok()?;
+        content::reload_story(laureate, &targets).ok()?;
         slugs.insert(laureate.slug.clone());
     }
     (!slugs.is_empty()).then_some((site, slugs))

@@ -5,6 +5,7 @@
 //! re-runs load, the (cached) media stage and render. A broken change keeps the last good site
 //! served, and pages show the problem until it is fixed.
 
+pub mod changes;
 mod http;
 mod live;
 mod watch;

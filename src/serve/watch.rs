@@ -1,5 +1,8 @@
 //! Watching the site's sources with notify, debounced: editors' tools save in several steps
 //! (temporary file, rename, metadata), so changes are collected until things are quiet.
+//!
+//! The debounce is hand-written: notify-debouncer-mini drops the event kind, so the build's own
+//! reads (inotify access events) retriggered builds in a loop (the preview browser test).
 
 use notify::{RecursiveMode, Watcher};
 use std::collections::BTreeSet;
@@ -30,7 +33,7 @@ pub fn watch(
         }
     })?;
     watcher.watch(root, RecursiveMode::NonRecursive)?;
-    for folder in ["content", "static", "templates", "themes"] {
+    for folder in crate::layout::SOURCE_DIRS {
         let dir = root.join(folder);
         if dir.is_dir() {
             watcher.watch(&dir, RecursiveMode::Recursive)?;

@@ -6,9 +6,9 @@
 //!
 //! Chromium is `chromium` on PATH (or $CHROMIUM); axe-core and vnu-jar come from npm into
 //! target/e2e-tools (`.ci/run` installs all three). Missing tools make the tests say
-//! `skipped: <tool> not installed`.
+//! `skipped: <tool> not installed`, and fail when `LAUREL_REQUIRE_TOOLS=1` (as in CI).
 
-use crate::support::{copy_tree, find_program, installed, laurel};
+use crate::support::{copy_tree, find_program, installed, laurel, skipped};
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
@@ -224,18 +224,31 @@ impl Window {
             .unwrap()
             .wait_until_navigated()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(300));
+        self.expect("document.readyState === 'complete'", "the page loads");
     }
 
-    /// Waits up to 10 s for a JavaScript condition to become true; evaluation errors (the page
-    /// is reloading) count as not yet.
+    /// Waits up to 10 s for a JavaScript condition to become true, asking the page again
+    /// after each answer; evaluation errors (the page is reloading) count as not yet.
     fn wait_until(&self, condition: &str) -> bool {
-        (0..50).any(|_| {
-            std::thread::sleep(Duration::from_millis(200));
-            self.tab
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            let met = self
+                .tab
                 .evaluate(condition, false)
-                .is_ok_and(|r| r.value == Some(serde_json::Value::Bool(true)))
-        })
+                .is_ok_and(|r| r.value == Some(serde_json::Value::Bool(true)));
+            if met {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Fails the test unless the JavaScript `condition` becomes true within 10 s.
+    fn expect(&self, condition: &str, what: &str) {
+        assert!(
+            self.wait_until(condition),
+            "{what}: `{condition}` stayed false"
+        );
     }
 
     /// Evaluates a JavaScript expression (awaiting a promise) and returns its value as JSON.
@@ -254,9 +267,9 @@ impl Window {
         self.tab.evaluate(script, false).expect("script runs");
     }
 
+    /// Presses `key`; callers wait for what it should do with [`Window::expect`].
     fn key(&self, key: &str) {
         self.tab.press_key(key).unwrap();
-        std::thread::sleep(Duration::from_millis(250));
     }
 
     fn take_errors(&self) -> Vec<String> {
@@ -314,8 +327,9 @@ const OVERFLOW_CHECK: &str = r#"
 fn pages_load_cleanly_fit_the_screen_and_pass_axe() {
     let axe = node_module("axe-core/axe.min.js").map(|p| std::fs::read_to_string(p).unwrap());
     if axe.is_none() {
-        eprintln!(
-            "skipped: axe-core not installed (npm install --prefix target/e2e-tools axe-core)"
+        skipped(
+            "axe-core",
+            " (npm install --prefix target/e2e-tools axe-core)",
         );
     }
     let mut failures = Vec::new();
@@ -361,9 +375,10 @@ fn front_page_filters_change_what_is_shown() {
         .as_u64()
         .unwrap();
     let target = window.js("(() => { const a = document.querySelector('.filters li:nth-child(2) a'); a.click(); return a.getAttribute('href'); })()");
-    std::thread::sleep(Duration::from_millis(800));
-    let now = window.js("location.pathname");
-    assert_eq!(now, target, "the filter leads to its page");
+    window.expect(
+        &format!("location.pathname === {target} && document.readyState === 'complete'"),
+        "the filter leads to its page",
+    );
     let shown = window
         .js("document.querySelectorAll('.card').length")
         .as_u64()
@@ -382,39 +397,28 @@ fn the_gallery_lightbox_works_with_mouse_and_keyboard() {
     window.go("gallery/");
     let captions = window
         .js("[...document.querySelectorAll('a.zoom')].slice(0, 2).map(a => a.dataset.caption)");
+    let caption = |i: usize| {
+        format!(
+            "document.querySelector('.lightbox figcaption').textContent === {}",
+            captions[i]
+        )
+    };
+    let open = "document.querySelector('dialog.lightbox').open";
     window.js("document.querySelector('a.zoom').click()");
-    std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(
-        window.js("document.querySelector('dialog.lightbox').open"),
-        true
-    );
-    assert_eq!(
-        window.js("document.querySelector('.lightbox figcaption').textContent"),
-        captions[0]
-    );
+    window.expect(&format!("{open} && {}", caption(0)), "a click opens");
     window.key("ArrowRight");
-    assert_eq!(
-        window.js("document.querySelector('.lightbox figcaption').textContent"),
-        captions[1]
-    );
+    window.expect(&caption(1), "the arrow key shows the next photo");
     window.key("Escape");
-    assert_eq!(
-        window.js("document.querySelector('dialog.lightbox').open"),
-        false
-    );
+    window.expect(&format!("!{open}"), "Escape closes");
 
     // Keyboard only: focus the first photo, Enter opens, Escape closes and focus returns.
     window.js("document.querySelector('a.zoom').focus()");
     window.key("Enter");
-    assert_eq!(
-        window.js("document.querySelector('dialog.lightbox').open"),
-        true
-    );
+    window.expect(open, "Enter opens");
     window.key("Escape");
-    assert_eq!(
-        window.js("document.activeElement === document.querySelector('a.zoom')"),
-        true,
-        "focus returns to the photo"
+    window.expect(
+        &format!("!{open} && document.activeElement === document.querySelector('a.zoom')"),
+        "focus returns to the photo",
     );
     assert!(window.take_errors().is_empty());
 }
@@ -434,25 +438,21 @@ fn a_card_moves_page_by_page_and_shows_its_progress() {
         "1"
     );
     window.key("ArrowDown");
-    std::thread::sleep(Duration::from_millis(400));
-    assert_eq!(
-        window.js("document.querySelector('.progress-count b').textContent"),
-        "2"
-    );
-    assert_eq!(
-        window.js("document.querySelector('.pages').scrollTop === document.querySelectorAll('.page')[1].offsetTop"),
-        true,
-        "snapped to the second page"
+    window.expect(
+        "document.querySelector('.progress-count b').textContent === '2' && document.querySelector('.pages').scrollTop === document.querySelectorAll('.page')[1].offsetTop",
+        "ArrowDown snaps to the second page",
     );
     window.key("End");
-    std::thread::sleep(Duration::from_millis(400));
-    assert_eq!(
-        window.js("document.querySelector('.progress').getAttribute('aria-valuenow')"),
-        total.to_string()
+    window.expect(
+        &format!("document.querySelector('.progress').getAttribute('aria-valuenow') === '{total}'"),
+        "End goes to the last page",
     );
     // Scrolling by hand (a swipe) snaps to a page too.
     window.js("document.querySelector('.pages').scrollTo({top: innerHeight * 1.3})");
-    std::thread::sleep(Duration::from_millis(600));
+    window.expect(
+        "(() => { const r = document.querySelector('.pages').scrollTop / innerHeight; return Math.abs(r - Math.round(r)) < 0.02 && Math.round(r) >= 1; })()",
+        "a hand scroll snaps to a page",
+    );
     let top = window
         .js("document.querySelector('.pages').scrollTop")
         .as_f64()
@@ -471,7 +471,10 @@ fn videos_have_posters_and_download_nothing_before_a_tap() {
     };
     window.go("laureates/li-ming-yuan/");
     window.js("document.querySelector('video').scrollIntoView()");
-    std::thread::sleep(Duration::from_millis(500));
+    window.expect(
+        "(() => { const r = document.querySelector('video').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()",
+        "the video scrolls into view",
+    );
     let video = window.js("(() => { const v = document.querySelector('video'); return [v.getAttribute('poster'), v.preload, v.playsInline]; })()");
     assert!(
         video[0].as_str().is_some_and(|p| p.contains("/media/")),
@@ -491,7 +494,10 @@ fn videos_have_posters_and_download_nothing_before_a_tap() {
 #[test]
 fn every_page_is_valid_html() {
     let Some(vnu) = node_module("vnu-jar/build/dist/vnu.jar") else {
-        eprintln!("skipped: vnu-jar not installed (npm install --prefix target/e2e-tools vnu-jar)");
+        skipped(
+            "vnu-jar",
+            " (npm install --prefix target/e2e-tools vnu-jar)",
+        );
         return;
     };
     if !installed("java") {

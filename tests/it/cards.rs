@@ -206,7 +206,8 @@ fn without_base_url_there_are_no_qr_codes_and_the_build_says_why() {
     assert!(stderr(&output).contains("QR codes"), "{}", stderr(&output));
     let card = site.read("cards/wang-fang/index.html");
     assert!(!card.contains("<svg"), "no QR code without an absolute URL");
-    assert_eq!(meta(&card, "og:url").unwrap(), "/cards/wang-fang/");
+    assert_eq!(meta(&card, "og:url"), None, "no relative share URLs");
+    assert_eq!(meta(&card, "og:image"), None, "no relative share images");
     assert!(!site.public().join("kit/wang-fang/qr.png").exists());
     assert!(site.read("kit/index.html").contains("base_url"));
 }

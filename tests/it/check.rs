@@ -18,19 +18,6 @@ fn captions(name: &str, count: usize) -> String {
     yaml
 }
 
-fn check_json(site: &TestSite) -> (Option<i32>, serde_json::Value) {
-    let output = laurel(&[
-        "check",
-        "--root",
-        site.root().to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let report = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)));
-    (output.status.code(), report)
-}
-
 #[test]
 fn a_clean_campaign_passes() {
     let site = TestSite::new(RULES_YAML);
@@ -114,18 +101,28 @@ fn each_broken_rule_is_reported_with_file_and_severity() {
     let (code, report) = check_json(&site);
     assert_eq!(code, Some(1));
     let findings = report["findings"].as_array().unwrap();
-    let has = |rule: &str, laureate: Option<&str>, severity: &str, file_part: &str| {
+    let has = |rule: &str, laureate: Option<&str>, severity: &str, place: &str| {
+        let (file_part, line) = match place.split_once(':') {
+            Some((file, line)) => (file, Some(line.parse::<u64>().unwrap())),
+            None => (place, None),
+        };
         findings.iter().any(|f| {
             f["rule"] == rule
                 && f["severity"] == severity
                 && f["laureate"].as_str() == laureate
                 && f["file"].as_str().unwrap().contains(file_part)
+                && f["line"].as_u64() == line
         })
     };
     let expected = [
-        ("summary-length", Some("甲"), "error", "甲/profile.yaml"),
-        ("excluded-identity", Some("甲"), "error", "甲/profile.yaml"),
-        ("prior-honor", Some("甲"), "warning", "甲/profile.yaml"),
+        ("summary-length", Some("甲"), "error", "甲/profile.yaml:9"),
+        (
+            "excluded-identity",
+            Some("甲"),
+            "error",
+            "甲/profile.yaml:10",
+        ),
+        ("prior-honor", Some("甲"), "warning", "甲/profile.yaml:11"),
         ("photo-caption", Some("甲"), "warning", "甲/photos/甲3.jpg"),
         ("photo-name", Some("甲"), "error", "甲/photos/甲3.jpg"),
         ("required-field", Some("丙"), "error", "丙/profile.yaml"),
@@ -243,6 +240,13 @@ fn story_links_and_images_must_resolve() {
         })
         .collect();
     assert_eq!(rules.len(), 2, "{rules:#?}");
+    let lines: Vec<u64> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["line"].as_u64())
+        .collect();
+    assert!(lines.contains(&3) && lines.contains(&5), "{report:#}");
     assert!(
         rules[0].starts_with("broken-link") && rules[0].contains("/laureates/nobody/"),
         "{rules:#?}"

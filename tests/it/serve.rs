@@ -227,7 +227,7 @@ fn only_the_site_is_served_with_the_right_types_and_ranges() {
         (webp.to_string(), "image/webp"),
         (stylesheet, "text/css"),
         (first("script", "src"), "text/javascript"),
-        ("/zuimei/feed.xml".to_string(), "application/xml"),
+        ("/zuimei/feed.xml".to_string(), "text/xml; charset=utf-8"),
         ("/zuimei/kit/wang-fang/qr.svg".to_string(), "image/svg+xml"),
     ] {
         let (status, head, _) = preview.get(&target, "");

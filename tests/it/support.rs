@@ -110,6 +110,20 @@ impl TestSite {
     }
 }
 
+/// Runs `laurel check --format json` on the site: the exit code and the parsed report.
+pub fn check_json(site: &TestSite) -> (Option<i32>, serde_json::Value) {
+    let output = laurel(&[
+        "check",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let report = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", stderr(&output)));
+    (output.status.code(), report)
+}
+
 /// Runs the laurel binary with `args`.
 pub fn laurel(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_laurel"))
@@ -131,9 +145,23 @@ pub fn find_program(tool: &str) -> Option<PathBuf> {
         .map(|dir| dir.join(tool))
         .find(|candidate| candidate.is_file());
     if found.is_none() {
-        eprintln!("skipped: {tool} not installed");
+        skipped(tool, "");
     }
     found
+}
+
+/// The environment variable under which a missing tool fails the test instead of skipping
+/// it; `.ci/run` sets it, so a green CI means every test really ran.
+pub const REQUIRE_TOOLS: &str = "LAUREL_REQUIRE_TOOLS";
+
+/// Says `skipped: <tool> not installed` (with how to install it); fails the test instead
+/// when [`REQUIRE_TOOLS`] is set.
+pub fn skipped(tool: &str, how: &str) {
+    let message = format!("skipped: {tool} not installed{how}");
+    if std::env::var_os(REQUIRE_TOOLS).is_some_and(|v| v != "0") {
+        panic!("{message}, and {REQUIRE_TOOLS} says every tool must be there");
+    }
+    eprintln!("{message}");
 }
 
 /// The bytes of a small clip kept in tests/fixtures/videos/.

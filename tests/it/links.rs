@@ -1,0 +1,146 @@
+//! Links editors write in stories: resolved through the routes to URLs under base_url, and a
+//! link to nothing stops `build` and `check` at its file and line. Serve and build run the
+//! same stages and say the same warnings.
+
+use crate::support::*;
+
+/// The `href` values of `<a>` tags in `html`.
+fn hrefs(html: &str) -> Vec<String> {
+    start_tags(html, "a")
+        .into_iter()
+        .filter_map(|a| a.get("href").cloned())
+        .collect()
+}
+
+#[test]
+fn the_example_story_links_lead_to_pages_under_base_url() {
+    let site = TestSite::example();
+    site.build_ok();
+    let links = hrefs(&site.read("laureates/li-ming-yuan/index.html"));
+    for (written, resolved) in [
+        ("/laureates/lyu-jing/", "/zuimei/laureates/lyu-jing/"),
+        (
+            "../王振国/ (folder name)",
+            "/zuimei/laureates/wang-zhen-guo/",
+        ),
+        ("/cards/li-ming-yuan/", "/zuimei/cards/li-ming-yuan/"),
+        ("/gallery/", "/zuimei/gallery/"),
+        ("/kit/#kit-li-ming-yuan", "/zuimei/kit/#kit-li-ming-yuan"),
+    ] {
+        assert!(links.iter().any(|l| l == resolved), "{written}: {links:?}");
+        let path = resolved
+            .trim_start_matches("/zuimei/")
+            .split('#')
+            .next()
+            .unwrap();
+        assert!(
+            site.public().join(path).join("index.html").is_file(),
+            "{resolved} has no page"
+        );
+    }
+    // The card shows the same story, with the same resolved links.
+    let card = hrefs(&site.read("cards/li-ming-yuan/index.html"));
+    assert!(card.iter().any(|l| l == "/zuimei/laureates/lyu-jing/"));
+    let check = laurel(&["check", "--root", site.root().to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert!(!text.contains("broken-link"), "{text}");
+}
+
+#[test]
+fn every_link_form_resolves_and_relative_ones_are_rewritten() {
+    let site = TestSite::new("title: 测试\nbase_url: https://example.org/sub/\n");
+    let story = "[一](../赵强/) [二](@/laureates/赵强/story.md) [三](/laureates/zhao-qiang) \
+                 [四](/sub/cards/zhao-qiang/embed/) [五](@/pages/about.md) [六](/about/) \
+                 [七](/favicon.svg) [八](https://example.com/x) [九](#chapter-1) \
+                 [十](mailto:a@example.org)\n";
+    site.laureate("王芳", "", story, 1);
+    site.laureate("赵强", "", "故事", 1);
+    site.write(
+        "content/pages/about.md",
+        "---\ntitle: 关于\n---\n回到[首页](/)。\n",
+    );
+    site.write(
+        "static/favicon.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    site.build_ok();
+    let links = hrefs(&site.read("laureates/wang-fang/index.html"));
+    for want in [
+        "/sub/laureates/zhao-qiang/",
+        "/sub/cards/zhao-qiang/embed/",
+        "/sub/about/",
+        "/sub/favicon.svg",
+        "https://example.com/x",
+        "#chapter-1",
+        "mailto:a@example.org",
+    ] {
+        assert!(links.iter().any(|l| l == want), "{want} not in {links:?}");
+    }
+    let to_zhao = links
+        .iter()
+        .filter(|l| *l == "/sub/laureates/zhao-qiang/")
+        .count();
+    assert_eq!(to_zhao, 3, "{links:?}");
+    assert!(hrefs(&site.read("about/index.html")).contains(&"/sub/".to_string()));
+}
+
+#[test]
+fn a_link_to_nobody_stops_build_and_check_at_its_line() {
+    let site = TestSite::new("title: 测试\n");
+    site.laureate("王芳", "", "第一段。\n\n见[图说](/gallery/)。\n", 1);
+    site.build_ok();
+    let before = site.read("index.html");
+    site.write(
+        "content/laureates/王芳/story.md",
+        "第一段。\n\n见[无此人](/laureates/nobody/)和[他](../不存在/)。\n",
+    );
+    let output = site.build();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("content/laureates/王芳/story.md:3: link `/laureates/nobody/`"),
+        "{err}"
+    );
+    assert!(err.contains("`../不存在/`"), "{err}");
+    assert_eq!(
+        site.read("index.html"),
+        before,
+        "the last good output stays"
+    );
+    let (_, report) = check_json(&site);
+    let broken: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "broken-link")
+        .collect();
+    assert_eq!(broken.len(), 2, "{report:#}");
+    for finding in broken {
+        assert_eq!(finding["severity"], "error");
+        assert_eq!(finding["line"], 3);
+        assert_eq!(finding["file"], "content/laureates/王芳/story.md");
+    }
+}
+
+#[test]
+fn serve_and_build_say_the_same_warnings() {
+    // No base_url, and a clip longer than the notice allows: two kinds of warning.
+    let site = TestSite::new("title: 测试\n");
+    site.laureate("王芳", "", "故事", 1);
+    site.write_bytes(
+        "content/laureates/王芳/videos/长视频.mp4",
+        &fixture_video("four-minutes.mp4"),
+    );
+    let built = laurel::build::build(&laurel::build::BuildOptions {
+        root: site.root().to_path_buf(),
+        output: site.public(),
+        progress: None,
+    })
+    .expect("the site builds");
+    let served = laurel::serve::Live::new(site.root()).rebuild(&[]);
+    assert!(served.problems.is_none(), "{:?}", served.problems);
+    assert!(built.warnings.len() >= 2, "{:?}", built.warnings);
+    assert!(built.warnings.iter().any(|w| w.contains("base_url")));
+    assert!(built.warnings.iter().any(|w| w.contains("长视频.mp4")));
+    assert_eq!(served.warnings, built.warnings);
+}
