@@ -2,7 +2,8 @@
 //! not errors: the CLI prints them as text or JSON and sets the exit code.
 
 use crate::config::Rules;
-use crate::content::{Channel, Laureate, Photo, Site};
+use crate::content::{Channel, Laureate, PartialSite, Photo, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout;
 use crate::markdown::SourceRef;
 use crate::media::{self, VideoInfo};
@@ -39,11 +40,20 @@ pub struct Finding {
     pub fix: String,
 }
 
+/// The version of the JSON report's shape (README: *laurel check*); raised when a field
+/// changes meaning or goes away.
+pub const REPORT_VERSION: u32 = 1;
+
 /// Everything `laurel check` found.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Report {
-    /// Number of laureates checked.
+    /// The shape's version, [`REPORT_VERSION`].
+    pub version: u32,
+    /// Number of laureates checked against the rules.
     pub laureates: usize,
+    /// Number of laureate folders whose profile could not be read, left out of the
+    /// campaign-wide rules.
+    pub unloaded: usize,
     /// Number of errors.
     pub errors: usize,
     /// Number of warnings.
@@ -53,9 +63,45 @@ pub struct Report {
 }
 
 impl Report {
+    /// A report of these findings.
+    fn new(laureates: usize, unloaded: usize, findings: Vec<Finding>) -> Report {
+        let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+        Report {
+            version: REPORT_VERSION,
+            laureates,
+            unloaded,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            findings,
+        }
+    }
+
     /// True when any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.errors > 0
+    }
+
+    /// The report when `site.yaml` itself cannot be read: its problems, nothing checked.
+    pub fn of_broken_config(problems: &Diagnostics) -> Report {
+        let findings = problems
+            .0
+            .iter()
+            .map(|d| finding_of(d, "site-config", None))
+            .collect();
+        Report::new(0, 0, findings)
+    }
+}
+
+/// A load problem as a finding (an error) under its own rule, else `default_rule`.
+fn finding_of(d: &Diagnostic, default_rule: &'static str, laureate: Option<String>) -> Finding {
+    Finding {
+        rule: d.rule.unwrap_or(default_rule),
+        severity: Severity::Error,
+        laureate,
+        file: d.file.clone(),
+        line: d.line,
+        message: d.message.clone(),
+        fix: d.hint.clone().unwrap_or_default(),
     }
 }
 
@@ -64,6 +110,8 @@ struct Checker<'a> {
     site: &'a Site,
     rules: &'a Rules,
     findings: Vec<Finding>,
+    /// Laureates that could not be loaded (named in campaign-wide findings).
+    unloaded: usize,
 }
 
 impl Checker<'_> {
@@ -94,10 +142,58 @@ impl Checker<'_> {
 
 /// Applies every rule of the campaign to `site`.
 pub fn check(site: &Site) -> Report {
+    let findings = rule_findings(site, 0);
+    Report::new(site.laureates.len(), 0, findings)
+}
+
+/// Checks a site loaded as far as it goes: each load problem is a finding of its laureate
+/// (or file), and every rule runs over what loaded.
+pub fn check_partial(partial: &PartialSite) -> Report {
+    let site = &partial.site;
+    let owner = |file: &Path| {
+        let folder = site.root.join(file);
+        let in_folder = |dir: &Path| folder.starts_with(dir);
+        site.laureates
+            .iter()
+            .find(|l| in_folder(&l.folder))
+            .map(|l| l.name.clone())
+            .or_else(|| {
+                partial
+                    .unloaded
+                    .iter()
+                    .find(|dir| in_folder(dir))
+                    .and_then(|dir| dir.file_name())
+                    .map(|name| name.to_string_lossy().into_owned())
+            })
+    };
+    let mut findings: Vec<Finding> = partial
+        .problems
+        .0
+        .iter()
+        .map(|d| finding_of(d, "load-error", owner(&d.file)))
+        .collect();
+    findings.extend(rule_findings(site, partial.unloaded.len()));
+    // Each laureate's findings together, in site order; campaign-level ones last.
+    let order = |f: &Finding| {
+        f.laureate.as_ref().map_or(usize::MAX, |name| {
+            site.laureates
+                .iter()
+                .position(|l| &l.name == name)
+                .unwrap_or(usize::MAX - 1)
+        })
+    };
+    findings.sort_by_key(|f| (order(f), f.severity));
+    Report::new(site.laureates.len(), partial.unloaded.len(), findings)
+}
+
+/// The findings of every rule over the loaded laureates; `unloaded` laureates could not be
+/// loaded and are named in the campaign-wide findings.
+fn rule_findings(site: &Site, unloaded: usize) -> Vec<Finding> {
     let mut checker = Checker {
         site,
         rules: &site.config.campaign.rules,
         findings: Vec::new(),
+        unloaded,
     };
     for laureate in &site.laureates {
         check_profile(&mut checker, laureate);
@@ -106,21 +202,10 @@ pub fn check(site: &Site) -> Report {
         check_videos(&mut checker, laureate);
     }
     check_links(&mut checker);
-    check_campaign(&mut checker);
+    check_placeholders(&mut checker);
     check_shared_photos(&mut checker);
-    let findings = checker.findings;
-    Report {
-        laureates: site.laureates.len(),
-        errors: findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count(),
-        warnings: findings
-            .iter()
-            .filter(|f| f.severity == Severity::Warning)
-            .count(),
-        findings,
-    }
+    check_campaign(&mut checker);
+    checker.findings
 }
 
 fn check_profile(c: &mut Checker, l: &Laureate) {
@@ -247,6 +332,9 @@ fn check_portrait(c: &mut Checker, l: &Laureate) {
         );
         return;
     };
+    if !check_readable(c, l, &portrait.source) {
+        return;
+    }
     let Ok((width, height)) = media::source_dimensions(&portrait.source) else {
         return; // the build reports unreadable images
     };
@@ -298,8 +386,30 @@ fn check_photos(c: &mut Checker, l: &Laureate) {
     }
 }
 
+/// The `photo-unreadable` finding for an image the media stage would refuse (empty, cut
+/// short, or not what its extension says); true when the image is usable.
+fn check_readable(c: &mut Checker, l: &Laureate, image: &Path) -> bool {
+    let result = std::fs::read(image)
+        .map_err(media::ImageError::Read)
+        .and_then(|bytes| media::inspect_image(&bytes, image));
+    let Err(problem) = result else {
+        return true;
+    };
+    let d = problem.into_diagnostic(image);
+    c.add(
+        Some(l),
+        image,
+        "photo-unreadable",
+        Severity::Error,
+        d.message,
+        d.hint.as_deref().unwrap_or(""),
+    );
+    false
+}
+
 fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, number: usize) {
     let file = &photo.source;
+    check_readable(c, l, file);
     let ext = file
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -429,6 +539,83 @@ pub fn video_breaches(rules: &Rules, info: &VideoInfo) -> Vec<VideoBreach> {
     breaches
 }
 
+/// Template or placeholder text left in a laureate's profile or story.
+pub struct Placeholder {
+    /// The laureate's name.
+    pub laureate: String,
+    /// The file, absolute.
+    pub file: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// The profile key the line belongs to, or `story`.
+    pub field: String,
+    /// The placeholder text found.
+    pub text: String,
+}
+
+/// Every line of a laureate's `profile.yaml` (comments aside) and `story.md` that still holds
+/// placeholder text ([`crate::scaffold::PLACEHOLDER_MARKERS`]): an error of `laurel check`, a
+/// warning of the build.
+pub fn placeholders(site: &Site) -> Vec<Placeholder> {
+    let mut found = Vec::new();
+    for l in &site.laureates {
+        for (file, is_profile) in [(l.profile_file(), true), (l.story_file(), false)] {
+            let Ok(text) = crate::diagnostics::read_text(&file) else {
+                continue;
+            };
+            let mut field = String::from("story");
+            for (i, line) in text.lines().enumerate() {
+                let content = match is_profile {
+                    true => line.split(" #").next().unwrap_or(""),
+                    false => line,
+                };
+                if is_profile && content.trim_start().starts_with('#') {
+                    continue;
+                }
+                if is_profile && !line.starts_with([' ', '-']) {
+                    if let Some((key, _)) = content.split_once(':') {
+                        field = key.trim().to_string();
+                    }
+                }
+                let marker = crate::scaffold::PLACEHOLDER_MARKERS
+                    .iter()
+                    .find(|m| content.contains(*m));
+                if marker.is_some() {
+                    let value = content.split_once(": ").map_or(content, |(_, v)| v);
+                    found.push(Placeholder {
+                        laureate: l.name.clone(),
+                        file: file.clone(),
+                        line: i + 1,
+                        field: field.clone(),
+                        text: value.trim().trim_start_matches("## ").to_string(),
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The `placeholder` findings: template text must not go live.
+fn check_placeholders(c: &mut Checker) {
+    for p in placeholders(c.site) {
+        let laureate = c.site.laureates.iter().find(|l| l.name == p.laureate);
+        let what = match p.field.as_str() {
+            "story" => "the story".to_string(),
+            field => format!("`{field}`"),
+        };
+        c.add(
+            laureate,
+            &p.file,
+            "placeholder",
+            Severity::Error,
+            format!("{what} still holds placeholder text: 「{}」", p.text),
+            "replace it with the real text (or delete the line), so it does not go live",
+        )
+        .line = Some(p.line);
+    }
+}
+
 /// A link in the site's Markdown that leads to nothing: the file, the laureate whose story it
 /// is in (none for pages), and the link as written with its line.
 pub struct BrokenLink<'a> {
@@ -506,6 +693,29 @@ fn check_campaign(c: &mut Checker) {
     let rules = c.rules;
     let site_yaml = site.root.join(crate::config::FILE_NAME);
     let total = site.laureates.len();
+    if crate::routes::Routes::new(&site.config).base_url_missing() {
+        c.add(
+            None,
+            &site_yaml,
+            "base-url",
+            Severity::Warning,
+            "base_url is not set: the sitemap, the feed, shared links and the QR codes need the address the site is published at".into(),
+            "add e.g. `base_url: https://www.example.gov.cn/zuimei/` to site.yaml",
+        );
+    }
+    if c.unloaded > 0 {
+        let unloaded = c.unloaded;
+        c.add(
+            None,
+            &site_yaml,
+            "campaign-partial",
+            Severity::Warning,
+            format!(
+                "{unloaded} laureate folder(s) could not be loaded: the campaign-wide rules (quotas, the young share) counted only the {total} that did"
+            ),
+            "fix the load errors above and check again for the campaign-wide figures",
+        );
+    }
     if total > rules.laureates {
         c.add(
             None,

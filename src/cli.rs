@@ -25,7 +25,7 @@ pub struct Cli {
 enum Command {
     /// Build the site into the output folder (public/ by default).
     Build(BuildArgs),
-    /// Create a new site from the example campaign.
+    /// Create a new site: the example campaign, or with --empty a real campaign's start.
     Init(InitArgs),
     /// Add a laureate folder with a commented profile.yaml and story.md.
     New(NewArgs),
@@ -75,6 +75,14 @@ struct CheckArgs {
     /// Output format: text for people, json for scripts and CI.
     #[arg(long, value_enum, default_value = "text")]
     format: ReportFormat,
+    /// Show only errors (hide warnings).
+    #[arg(long, value_enum)]
+    only: Option<OnlyFindings>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum OnlyFindings {
+    Errors,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -100,6 +108,9 @@ struct BuildArgs {
 struct InitArgs {
     /// Folder to create the site in.
     dir: PathBuf,
+    /// Start a real campaign: the notice's rules, no example people or texts.
+    #[arg(long)]
+    empty: bool,
 }
 
 #[derive(Debug, Args)]
@@ -116,12 +127,19 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => run_build(args),
-        Command::Init(args) => match scaffold::init(&args.dir) {
+        Command::Init(args) => match scaffold::init(
+            &args.dir,
+            match args.empty {
+                true => scaffold::Start::Empty,
+                false => scaffold::Start::Example,
+            },
+        ) {
             Ok(()) => {
-                println!(
-                    "Created a new site in {0}. Build it with: laurel build --root {0}",
-                    args.dir.display()
-                );
+                let next = match args.empty {
+                    true => "Fill in site.yaml, then add the first laureate with: laurel new 姓名 --root",
+                    false => "Build it with: laurel build --root",
+                };
+                println!("Created a new site in {0}. {next} {0}", args.dir.display());
                 ExitCode::SUCCESS
             }
             Err(d) => report(&d.into(), "could not create the site"),
@@ -317,16 +335,15 @@ fn run_check(args: CheckArgs) -> ExitCode {
     if let Some(code) = require_site(&args.root) {
         return code;
     }
-    let site = match laurel::content::load(&args.root) {
-        Ok(site) => site,
-        Err(problems) => {
-            return report(
-                &problems,
-                "the content cannot be loaded, so the rules were not checked",
-            )
-        }
+    let mut report = match laurel::content::load_partial(&args.root) {
+        Ok(partial) => check::check_partial(&partial),
+        Err(problems) => check::Report::of_broken_config(&problems),
     };
-    let report = check::check(&site);
+    if args.only == Some(OnlyFindings::Errors) {
+        report
+            .findings
+            .retain(|f| f.severity == check::Severity::Error);
+    }
     match args.format {
         ReportFormat::Json => println!(
             "{}",
@@ -341,38 +358,75 @@ fn run_check(args: CheckArgs) -> ExitCode {
     }
 }
 
-/// The report for a terminal: findings grouped by laureate, colour when `colour`.
-fn check_text(report: &check::Report, colour: bool) -> String {
+/// `1 error`, `2 errors`.
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The report for a terminal: findings grouped by laureate (errors first), a total per
+/// laureate and for the campaign; colour and a legend when `terminal`.
+fn check_text(report: &check::Report, terminal: bool) -> String {
     let paint = |code: &str, text: &str| {
-        if colour {
+        if terminal {
             format!("\x1b[{code}m{text}\x1b[0m")
         } else {
             text.to_string()
         }
     };
     let mut out = String::new();
-    let mut current: Option<&Option<String>> = None;
-    for finding in &report.findings {
-        if current != Some(&finding.laureate) {
-            let heading = finding.laureate.as_deref().unwrap_or("Campaign");
-            out.push_str(&format!("\n{}\n", paint("1", heading)));
-            current = Some(&finding.laureate);
-        }
-        let severity = match finding.severity {
-            check::Severity::Error => paint("31", "error  "),
-            check::Severity::Warning => paint("33", "warning"),
-        };
+    if terminal {
         out.push_str(&format!(
-            "  {severity} {} [{}]\n          {}\n          fix: {}\n",
-            finding.file.display(),
-            finding.rule,
-            finding.message,
-            finding.fix
+            "{} must be fixed before the nominations go forward; {} are worth a look.\n",
+            paint("31", "error"),
+            paint("33", "warning")
         ));
     }
+    let mut groups: Vec<(&Option<String>, Vec<&check::Finding>)> = Vec::new();
+    for finding in &report.findings {
+        match groups.last_mut() {
+            Some((laureate, list)) if *laureate == &finding.laureate => list.push(finding),
+            _ => groups.push((&finding.laureate, vec![finding])),
+        }
+    }
+    for (laureate, findings) in groups {
+        let heading = laureate.as_deref().unwrap_or("Campaign");
+        out.push_str(&format!("\n{}\n", paint("1", heading)));
+        for finding in &findings {
+            let severity = match finding.severity {
+                check::Severity::Error => paint("31", "error  "),
+                check::Severity::Warning => paint("33", "warning"),
+            };
+            let place = match finding.line {
+                Some(line) => format!("{}:{line}", finding.file.display()),
+                None => finding.file.display().to_string(),
+            };
+            out.push_str(&format!(
+                "  {severity} {place} [{}]\n          {}\n",
+                finding.rule, finding.message
+            ));
+            if !finding.fix.is_empty() {
+                out.push_str(&format!("          fix: {}\n", finding.fix));
+            }
+        }
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == check::Severity::Error)
+            .count();
+        out.push_str(&format!(
+            "  {heading}: {}, {}\n",
+            count(errors, "error"),
+            count(findings.len() - errors, "warning")
+        ));
+    }
+    let unloaded = match report.unloaded {
+        0 => String::new(),
+        n => format!(" ({} could not be loaded)", count(n, "laureate")),
+    };
     out.push_str(&format!(
-        "\n{} laureates checked: {} errors, {} warnings\n",
-        report.laureates, report.errors, report.warnings
+        "\n{} checked{unloaded}: {}, {}\n",
+        count(report.laureates, "laureate"),
+        count(report.errors, "error"),
+        count(report.warnings, "warning")
     ));
     out
 }

@@ -19,6 +19,8 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
+    /// The `laurel check` rule id this problem is reported under (`load-error` when unset).
+    pub rule: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -30,7 +32,14 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             hint: None,
+            rule: None,
         }
+    }
+
+    /// Names the `laurel check` rule this problem is reported under.
+    pub fn rule(mut self, rule: &'static str) -> Self {
+        self.rule = Some(rule);
+        self
     }
 
     /// Sets the 1-based line and column.
@@ -127,17 +136,56 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
-/// Reads a UTF-8 text file (a leading BOM removed), or explains why it cannot be read.
+/// Reads a text file as UTF-8 (a leading BOM removed); UTF-16 with a BOM is decoded too.
+/// Anything else that is not UTF-8 is a problem that says which encoding it looks like and how
+/// to save it as UTF-8.
 pub fn read_text(file: &Path) -> Result<String, Diagnostic> {
-    match std::fs::read_to_string(file) {
-        Ok(text) => Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(Diagnostic::new(
+    let bytes = std::fs::read(file)
+        .map_err(|e| Diagnostic::new(file, format!("cannot read the file: {e}")))?;
+    decode_text(&bytes).map_err(|encoding| {
+        Diagnostic::new(
             file,
-            "the file is not UTF-8 text",
+            format!("the file is not UTF-8 text: it looks like {encoding}"),
         )
-        .hint("save it as UTF-8 (files from Windows Notepad or WPS may be GBK: choose \"UTF-8\" when saving)")),
-        Err(e) => Err(Diagnostic::new(file, format!("cannot read the file: {e}"))),
+        .hint("save it as UTF-8: in Notepad or WPS choose 另存为 → 编码 UTF-8; on a terminal, `iconv -f GB18030 -t UTF-8 old > new`")
+        .rule("text-encoding")
+    })
+}
+
+/// The text of `bytes`: UTF-8 (BOM removed) or UTF-16 with a BOM; else the name of the
+/// encoding the bytes look like.
+fn decode_text(bytes: &[u8]) -> Result<String, &'static str> {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+        String::from_utf16(&units).map_err(|_| "UTF-16 with errors")
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest)
+            .map(str::to_string)
+            .map_err(|_| "UTF-8 with errors"),
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(text.to_string()),
+            Err(_) if looks_like_gbk(bytes) => {
+                Err("GBK/GB18030 (as Windows Notepad and WPS save Chinese text)")
+            }
+            Err(_) => Err("a legacy encoding, not UTF-8"),
+        },
     }
+}
+
+/// True when every non-ASCII byte of `bytes` pairs up as a GBK double-byte character.
+fn looks_like_gbk(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0x00..=0x7F => i += 1,
+            0x81..=0xFE if matches!(bytes.get(i + 1), Some(0x40..=0xFE)) => i += 2,
+            _ => return false,
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -153,6 +201,18 @@ mod tests {
             d.to_string(),
             "content/a/profile.yaml:3:1: unknown field `nmae`\n  help: did you mean `name`?"
         );
+    }
+
+    #[test]
+    fn utf16_is_read_and_gbk_is_named() {
+        let text = "姓名：王芳\n";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode_text(&le).unwrap(), text);
+        // 王芳 in GBK.
+        let gbk = [b'n', b':', b' ', 0xCD, 0xF5, 0xB7, 0xBC, b'\n'];
+        assert!(decode_text(&gbk).unwrap_err().starts_with("GBK"));
+        assert_eq!(decode_text("\u{feff}x".as_bytes()).unwrap(), "x");
     }
 
     #[test]

@@ -166,6 +166,11 @@ impl Routes {
         self.origin.is_some()
     }
 
+    /// True when `base_url` is not set, so only root-relative URLs can be made.
+    pub fn base_url_missing(&self) -> bool {
+        self.origin.is_none()
+    }
+
     /// The root-relative URL of `route`, e.g. `/zuimei/laureates/li-ming-yuan/`.
     pub fn url(&self, route: &Route) -> String {
         format!("{}{}", self.root, encode_path(&route.path()))

@@ -15,7 +15,81 @@ pub type Value = serde_yaml::Value;
 /// Parses `text` (the contents of `file`) into `T`. A UTF-8 BOM and CRLF line ends are accepted.
 pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_yaml::from_str(text).map_err(|err| to_diagnostic(&err, text, file))
+    if let Some(slip) = typing_slip(text, file) {
+        return Err(slip);
+    }
+    serde_yaml::from_str(text).map_err(|err| {
+        let found = to_diagnostic(&err, text, file);
+        // A quote left open is reported by the parser where it gives up, often many lines
+        // later: point at the line that opened it.
+        match (unclosed_quote_line(text), found.line) {
+            (Some(line), Some(reported)) if line <= reported => {
+                Diagnostic::new(file, "a quote opened on this line is never closed")
+                    .at_line(Some(line))
+                    .hint("close the quote at the end of the value (「\"…\"」), or remove it: YAML values need no quotes")
+                    .rule("yaml")
+            }
+            _ => found,
+        }
+    })
+}
+
+/// Typing slips an editor makes that YAML reports far away or not at all, at their own line:
+/// a tab in the indentation, and a full-width colon 「：」 after a key (which YAML would read
+/// as part of the previous value).
+fn typing_slip(text: &str, file: &Path) -> Option<Diagnostic> {
+    let mut block_indent: Option<usize> = None;
+    for (i, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let content = line.trim_start();
+        match block_indent {
+            Some(block) if content.is_empty() || indent > block => continue,
+            _ => block_indent = None,
+        }
+        let slip = |message: String, hint: String| {
+            Some(
+                Diagnostic::new(file, message)
+                    .at(i + 1, indent + 1)
+                    .hint(hint)
+                    .rule("yaml"),
+            )
+        };
+        if line[indent..].starts_with('\t') {
+            return slip(
+                "this line is indented with a tab; YAML allows only spaces".into(),
+                "replace the tab with spaces (two per level), as on the lines around it".into(),
+            );
+        }
+        let item = content.strip_prefix("- ").unwrap_or(content);
+        if let Some((key, value)) = item.split_once('：') {
+            let key_like = !key.is_empty()
+                && key.chars().count() <= 20
+                && !key.contains([':', ' ', '"', '\'', '#']);
+            if key_like {
+                let fixed = format!("{key}: {}", value.trim_start());
+                return slip(
+                    format!("`{key}：` is written with a full-width colon 「：」"),
+                    format!("write a half-width colon and a space: `{fixed}`"),
+                );
+            }
+        }
+        let value = item.split_once(": ").map_or("", |(_, v)| v.trim());
+        if ["|", ">", "|-", ">-", "|+", ">+"].contains(&value) {
+            block_indent = Some(indent);
+        }
+    }
+    None
+}
+
+/// The 1-based line of the first value that opens a quote and does not close it on its line.
+fn unclosed_quote_line(text: &str) -> Option<usize> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let content = line.trim_start().trim_start_matches("- ");
+        let value = content.split_once(": ").map_or(content, |(_, v)| v).trim();
+        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let closes = value.len() > 1 && value[1..].contains(quote);
+        (!closes).then_some(i + 1)
+    })
 }
 
 fn to_diagnostic(err: &serde_yaml::Error, text: &str, file: &Path) -> Diagnostic {
@@ -45,7 +119,7 @@ fn to_diagnostic(err: &serde_yaml::Error, text: &str, file: &Path) -> Diagnostic
             "check the indentation and that each `key: value` pair has a space after the colon",
         );
     }
-    diagnostic
+    diagnostic.rule("yaml")
 }
 
 /// For serde's "duplicate field `x`": the line of the second top-level `x:` in `text`.
@@ -189,6 +263,36 @@ mod tests {
     fn syntax_error_has_a_location() {
         let err = parse::<Person>("name: [unclosed\n", Path::new("p.yaml")).unwrap_err();
         assert!(err.line.is_some(), "{err}");
+    }
+
+    #[test]
+    fn typing_slips_are_reported_at_their_own_line() {
+        let parse = |text: &str| {
+            super::parse::<std::collections::BTreeMap<String, Value>>(text, Path::new("p.yaml"))
+                .unwrap_err()
+        };
+        let colon = parse("name: 王芳\ntitle: 主任医师\nfield：心血管介入治疗\nregion: 桃城区\n");
+        assert_eq!(colon.line, Some(3));
+        assert!(colon.message.contains("「：」"), "{colon}");
+        assert_eq!(
+            colon.hint.as_deref(),
+            Some("write a half-width colon and a space: `field: 心血管介入治疗`")
+        );
+        let mut quote = String::from("name: 王芳\nquote: \"把论文写在大地上\n");
+        for i in 0..12 {
+            quote.push_str(&format!("k{i}: v\n"));
+        }
+        let quote = parse(&quote);
+        assert_eq!(quote.line, Some(2), "{quote}");
+        assert!(quote.message.contains("quote"), "{quote}");
+        let tab = parse("name: 王芳\nphotos:\n\t- file: a.jpg\n");
+        assert_eq!(tab.line, Some(3));
+        assert!(tab.message.contains("tab"), "{tab}");
+        // A full-width colon inside a block of text is the text's own.
+        let fine = "summary: >-\n  他说：育种是接力跑。\nname: 王芳\n";
+        assert!(
+            super::parse::<std::collections::BTreeMap<String, Value>>(fine, Path::new("p")).is_ok()
+        );
     }
 
     #[test]

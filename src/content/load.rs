@@ -21,20 +21,52 @@ pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png"];
 /// Video file extensions accepted (compared lower-case).
 pub const VIDEO_EXTENSIONS: &[&str] = &["mp4", "mov"];
 
-/// Loads and validates the site at `root`.
+/// Loads and validates the site at `root`; any problem fails the load.
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
-    let config = SiteConfig::load(root)?;
+    let partial = load_partial(root)?;
+    partial.problems.into_result(partial.site)
+}
+
+/// A site loaded as far as it goes, for `laurel check`: every laureate whose profile could be
+/// read (with what of it loaded), and every problem met on the way.
+#[derive(Debug)]
+pub struct PartialSite {
+    /// The site with the laureates that could be loaded.
+    pub site: Site,
+    /// Every problem, with file (relative to the root) and line.
+    pub problems: Diagnostics,
+    /// The folders of laureates whose profile could not be read at all.
+    pub unloaded: Vec<PathBuf>,
+}
+
+/// Loads what can be loaded of the site at `root`; fails only when `site.yaml` cannot be read.
+pub fn load_partial(root: &Path) -> Result<PartialSite, Diagnostics> {
+    let relative = |problems: Diagnostics| {
+        Diagnostics(
+            problems
+                .0
+                .into_iter()
+                .map(|d| d.relative_to(root))
+                .collect(),
+        )
+    };
+    let config = SiteConfig::load(root).map_err(relative)?;
     let mut problems = Diagnostics::default();
     let intro = read_optional_text(&root.join(INTRO_FILE), &mut problems);
     let mut laureates = Vec::new();
     let mut stories = Vec::new();
+    let mut unloaded = Vec::new();
     for folder in subfolders(&root.join(LAUREATES_DIR), &mut problems) {
         match load_laureate(&folder, &config) {
-            Ok((laureate, story)) => {
+            Ok((laureate, story, found)) => {
                 laureates.push(laureate);
                 stories.push(story);
+                problems.extend(found);
             }
-            Err(found) => problems.extend(found),
+            Err(found) => {
+                problems.extend(found);
+                unloaded.push(folder);
+            }
         }
     }
     assign_slugs(&mut laureates, &mut problems);
@@ -61,19 +93,18 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         intro.map(|text| markdown::render(&text, &|href| targets.resolve(href, &Route::Home)));
     laureates.sort_by(|a, b| a.slug.cmp(&b.slug));
     pages.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let problems = Diagnostics(
-        problems
-            .0
-            .into_iter()
-            .map(|d| d.relative_to(root))
-            .collect(),
-    );
-    problems.into_result(Site {
+    let problems = relative(problems);
+    let site = Site {
         root: root.to_path_buf(),
         config,
         intro,
         laureates,
         pages,
+    };
+    Ok(PartialSite {
+        site,
+        problems,
+        unloaded,
     })
 }
 
@@ -260,6 +291,9 @@ impl ProfileContext<'_> {
                 format!("file `{written}` does not exist"),
                 "check the spelling, or put the file into the laureate's folder",
             );
+            if let Some(last) = self.problems.0.last_mut() {
+                last.rule = Some("file-missing");
+            }
             return None;
         }
         Some(path)
@@ -285,8 +319,12 @@ impl ProfileContext<'_> {
     }
 }
 
-/// One laureate, with the Markdown text of the story (rendered once every link target is known).
-fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<(Laureate, String), Diagnostics> {
+/// One laureate as far as it loads, the Markdown text of the story (rendered once every link
+/// target is known) and the problems met; an error when the profile cannot be read at all.
+fn load_laureate(
+    folder: &Path,
+    config: &SiteConfig,
+) -> Result<(Laureate, String, Diagnostics), Diagnostics> {
     let file = layout::profile_file(folder);
     if !file.is_file() {
         return Err(
@@ -356,7 +394,7 @@ fn load_laureate(folder: &Path, config: &SiteConfig) -> Result<(Laureate, String
             .map(|(key, value)| (key, yaml::scalar_text(&value)))
             .collect(),
     };
-    cx.problems.into_result((laureate, story))
+    Ok((laureate, story, cx.problems))
 }
 
 fn parse_birth(cx: &mut ProfileContext, birth: Option<&str>) -> Option<YearMonth> {

@@ -6,7 +6,8 @@ pub mod natural;
 pub mod slug;
 
 pub use load::{
-    link_targets, load, reload_story, IMAGE_EXTENSIONS, LAUREATES_DIR, PAGES_DIR, VIDEO_EXTENSIONS,
+    link_targets, load, load_partial, reload_story, PartialSite, IMAGE_EXTENSIONS, LAUREATES_DIR,
+    PAGES_DIR, VIDEO_EXTENSIONS,
 };
 
 use crate::config::SiteConfig;

@@ -39,7 +39,7 @@ pub enum ImageError {
 impl ImageError {
     /// A diagnostic naming `source`.
     pub fn into_diagnostic(self, source: &Path) -> Diagnostic {
-        match self {
+        let diagnostic = match self {
             ImageError::Read(e) => Diagnostic::new(source, format!("cannot read the image: {e}")),
             ImageError::Unsupported { message, hint } => {
                 Diagnostic::new(source, message).hint(hint)
@@ -48,7 +48,8 @@ impl ImageError {
                 .hint("the file is corrupt or incomplete: copy it again from the original, or open and re-save it as JPEG"),
             ImageError::Write(e) => Diagnostic::new(source, format!("cannot write its processed images: {e}"))
                 .hint("check that the disk is not full and .laurel-cache/ is writable"),
-        }
+        };
+        diagnostic.rule("photo-unreadable")
     }
 }
 
@@ -69,6 +70,7 @@ pub fn process_image(
         Some(bytes) => bytes,
         None => std::fs::read(&request.source).map_err(ImageError::Read)?,
     };
+    inspect_image(&bytes, &request.source)?;
     let image = decode(&bytes, &request.source, request, settings)?;
     drop(bytes);
     let mut resizer = Resizer::new();
@@ -324,6 +326,46 @@ fn cmyk_to_rgb(pixel: &[u8]) -> [u8; 3] {
     [r, g, b].map(|v| v.round().clamp(0.0, 255.0) as u8)
 }
 
+/// What the media stage and `laurel check` both ask of a source image before using it: that
+/// it is not empty, its content matches its extension, and it is whole (a JPEG ends with its
+/// end-of-image marker after the last scan, a PNG with its IEND chunk). A file cut short in
+/// transfer decodes with a grey band, so it is refused here.
+pub fn inspect_image(bytes: &[u8], source: &Path) -> Result<(), ImageError> {
+    if bytes.is_empty() {
+        return Err(ImageError::Unsupported {
+            message: "the file is empty (0 bytes)".into(),
+            hint: "请重新导出或向推荐单位索取原图 (export it again, or ask the nominating unit for the original)".into(),
+        });
+    }
+    let whole = match detect_format(bytes, source)? {
+        ImageFormat::Jpeg => jpeg_is_whole(bytes),
+        _ => png_is_whole(bytes),
+    };
+    if whole {
+        Ok(())
+    } else {
+        Err(ImageError::Unsupported {
+            message: "the image is cut short (it ends before the picture does, as after a broken transfer)".into(),
+            hint: "请重新导出或向推荐单位索取原图 (copy it again from the original, or ask the nominating unit for it)".into(),
+        })
+    }
+}
+
+/// True when the JPEG's last scan (SOS, FF DA) is followed by the end-of-image marker (FF D9);
+/// trailers some phones append after the end are allowed.
+fn jpeg_is_whole(bytes: &[u8]) -> bool {
+    let last_scan = bytes.windows(2).rposition(|w| w == [0xFF, 0xDA]);
+    match last_scan {
+        Some(at) => bytes[at..].windows(2).any(|w| w == [0xFF, 0xD9]),
+        None => false,
+    }
+}
+
+/// True when the PNG holds its IEND chunk.
+fn png_is_whole(bytes: &[u8]) -> bool {
+    bytes.windows(4).rev().take(1 << 16).any(|w| w == b"IEND")
+}
+
 fn detect_format(bytes: &[u8], source: &Path) -> Result<ImageFormat, ImageError> {
     let ext = source
         .extension()
@@ -336,13 +378,14 @@ fn detect_format(bytes: &[u8], source: &Path) -> Result<ImageFormat, ImageError>
     };
     match detected {
         Some(found) if found == expected => Ok(found),
-        Some(found @ (ImageFormat::Jpeg | ImageFormat::Png)) => {
-            let right = found.extensions_str()[0];
-            Err(ImageError::Unsupported {
-                message: format!("the file is a {found:?} image but its name ends in .{ext}"),
-                hint: format!("rename it to end in .{right}"),
-            })
-        }
+        Some(ImageFormat::Jpeg) => Err(ImageError::Unsupported {
+            message: format!("the file is a JPEG image but its name ends in .{ext}"),
+            hint: "rename it to end in .jpg, and change its path in profile.yaml to match".into(),
+        }),
+        Some(ImageFormat::Png) => Err(ImageError::Unsupported {
+            message: format!("the file is a PNG image but its name ends in .{ext}"),
+            hint: "convert it to JPEG (the notice asks for JPEG) under the same name, so the path in profile.yaml stays right".into(),
+        }),
         _ if is_heif(bytes) => Err(ImageError::Unsupported {
             message: format!("the file is a HEIC/HEIF image, although its name ends in .{ext}"),
             hint: "convert it to JPEG (e.g. open and export it, or set the iPhone camera to 'Most Compatible')".into(),
@@ -597,6 +640,8 @@ mod tests {
         );
         let png_bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
         let err = detect_format(png_bytes, Path::new("a.JPG")).unwrap_err();
-        assert!(matches!(err, ImageError::Unsupported { ref hint, .. } if hint.contains(".png")));
+        assert!(
+            matches!(err, ImageError::Unsupported { ref hint, .. } if hint.starts_with("convert it to JPEG"))
+        );
     }
 }

@@ -9,12 +9,25 @@ use std::path::{Path, PathBuf};
 static EXAMPLE_CONTENT: Dir = include_dir!("$CARGO_MANIFEST_DIR/content");
 static EXAMPLE_STATIC: Dir = include_dir!("$CARGO_MANIFEST_DIR/static");
 const EXAMPLE_SITE_YAML: &str = include_str!("../../site.yaml");
+const EMPTY_SITE_YAML: &str = include_str!("site.yaml");
 const PROFILE_TEMPLATE: &str = include_str!("profile.yaml");
+/// Words that mark text as a placeholder still to be replaced: those of `laurel new`'s
+/// templates and the ones editors type themselves. `laurel check` reports them as errors.
+pub const PLACEHOLDER_MARKERS: &[&str] = &["请填写", "某某", "XXX", "待补充", "待填写"];
 const STORY_TEMPLATE: &str = include_str!("story.md");
 
-/// Creates a new site in `dir` (created if missing) from the example campaign.
+/// What `laurel init` starts a site from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// The example campaign: nine laureates, photos, pages; for trying laurel out.
+    Example,
+    /// A real campaign: the notice's rules, no people, no example texts.
+    Empty,
+}
+
+/// Creates a new site in `dir` (created if missing), from the example campaign or empty.
 /// Refuses to touch a folder that already holds a site.
-pub fn init(dir: &Path) -> Result<(), Diagnostic> {
+pub fn init(dir: &Path, start: Start) -> Result<(), Diagnostic> {
     let site_yaml = dir.join(crate::config::FILE_NAME);
     if site_yaml.exists() {
         return Err(Diagnostic::new(&site_yaml, "a site already exists here")
@@ -22,8 +35,16 @@ pub fn init(dir: &Path) -> Result<(), Diagnostic> {
     }
     let io = |e: std::io::Error| Diagnostic::new(dir, format!("cannot create the site: {e}"));
     std::fs::create_dir_all(dir).map_err(io)?;
-    std::fs::write(&site_yaml, EXAMPLE_SITE_YAML).map_err(io)?;
-    extract(&EXAMPLE_CONTENT, &dir.join(crate::layout::CONTENT_DIR)).map_err(io)?;
+    match start {
+        Start::Example => {
+            std::fs::write(&site_yaml, EXAMPLE_SITE_YAML).map_err(io)?;
+            extract(&EXAMPLE_CONTENT, &dir.join(crate::layout::CONTENT_DIR)).map_err(io)?;
+        }
+        Start::Empty => {
+            std::fs::write(&site_yaml, EMPTY_SITE_YAML).map_err(io)?;
+            std::fs::create_dir_all(dir.join(LAUREATES_DIR)).map_err(io)?;
+        }
+    }
     extract(&EXAMPLE_STATIC, &dir.join(crate::layout::STATIC_DIR)).map_err(io)?;
     std::fs::write(dir.join(".gitignore"), "public/\n.laurel-cache/\n").map_err(io)
 }

@@ -320,3 +320,21 @@ fn videos_play_inline_with_size_and_poster_and_bad_ones_are_named() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_photo_cut_short_stops_the_build_and_keeps_the_last_output() {
+    let site = TestSite::new("title: 测试\n");
+    site.laureate("王芳", "", "故事", 2);
+    site.build_ok();
+    let before = site.read("index.html");
+    let file = "content/laureates/王芳/photos/王芳2.jpg";
+    let whole = jpeg(900, 700, [10, 200, 30]);
+    site.write_bytes(file, &whole[..whole.len() / 3]);
+    let output = site.build();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains(file) && err.contains("cut short"), "{err}");
+    assert_eq!(site.read("index.html"), before);
+    site.write_bytes(file, b"");
+    assert!(stderr(&site.build()).contains("empty"));
+}

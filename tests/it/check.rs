@@ -29,10 +29,12 @@ fn a_clean_campaign_passes() {
     );
     site.write(
         "site.yaml",
-        &RULES_YAML.replace(
-            "young_share: 0.5",
-            "young_share: 0.5\n    province_picks: 1",
-        ),
+        &RULES_YAML
+            .replace(
+                "young_share: 0.5",
+                "young_share: 0.5\n    province_picks: 1",
+            )
+            .replace("title: 测试\n", "title: 测试\nbase_url: https://example.org/\n"),
     );
     let (code, report) = check_json(&site);
     assert_eq!(report["findings"], serde_json::json!([]), "{report:#}");
@@ -255,4 +257,115 @@ fn story_links_and_images_must_resolve() {
         rules[1].starts_with("broken-image") && rules[1].contains("photos/王芳1.jpg"),
         "{rules:#?}"
     );
+}
+
+/// Asserts the documented shape of the JSON report (README, *laurel check*).
+fn assert_report_shape(report: &serde_json::Value) {
+    assert_eq!(report["version"], 1, "{report:#}");
+    for key in ["laureates", "unloaded", "errors", "warnings"] {
+        assert!(report[key].is_u64(), "{key} in {report:#}");
+    }
+    for finding in report["findings"].as_array().unwrap() {
+        assert!(finding["rule"].is_string() && finding["file"].is_string());
+        assert!(finding["message"].is_string() && finding["fix"].is_string());
+        assert!(["error", "warning"].contains(&finding["severity"].as_str().unwrap()));
+        assert!(finding["laureate"].is_string() || finding["laureate"].is_null());
+        assert!(finding["line"].is_u64() || finding["line"].is_null());
+    }
+}
+
+#[test]
+fn one_run_reports_every_problem_whatever_state_the_nominations_are_in() {
+    let site = TestSite::new(RULES_YAML);
+    // 甲 names a photo that is not there; 乙's first photo was cut short in transfer; 丙's
+    // profile was saved as GBK; 丁 loads, but has one photo too few for the rules.
+    site.laureate(
+        "甲",
+        &profile("photos:\n  - file: photos/甲1.jpg\n    caption: 图\n  - file: photos/甲9.jpg\n    caption: 图\n"),
+        "故事",
+        2,
+    );
+    site.laureate("乙", &profile(&captions("乙", 2)), "故事", 2);
+    let whole = std::fs::read(site.root().join("content/laureates/乙/photos/乙1.jpg")).unwrap();
+    site.write_bytes(
+        "content/laureates/乙/photos/乙1.jpg",
+        &whole[..whole.len() / 3],
+    );
+    site.laureate("丙", "", "故事", 2);
+    let gbk: Vec<u8> = [
+        b"name: ".as_slice(),
+        &[0xB1, 0xFB],
+        b"\ngender: ",
+        &[0xC5, 0xAE],
+        b"\n",
+    ]
+    .concat();
+    site.write_bytes("content/laureates/丙/profile.yaml", &gbk);
+    site.laureate("丁", &profile(&captions("丁", 1)), "故事", 1);
+
+    let (code, report) = check_json(&site);
+    assert_eq!(code, Some(1));
+    assert_report_shape(&report);
+    let findings = report["findings"].as_array().unwrap();
+    let find = |rule: &str, file: &str| {
+        findings
+            .iter()
+            .find(|f| f["rule"] == rule && f["file"].as_str().unwrap().ends_with(file))
+            .unwrap_or_else(|| panic!("no {rule} for {file} in {report:#}"))
+    };
+    let missing = find("file-missing", "甲/profile.yaml");
+    assert_eq!(missing["laureate"], "甲");
+    assert!(missing["line"].is_u64());
+    let cut = find("photo-unreadable", "乙/photos/乙1.jpg");
+    assert!(cut["fix"]
+        .as_str()
+        .unwrap()
+        .contains("请重新导出或向推荐单位索取原图"));
+    let gbk = find("text-encoding", "丙/profile.yaml");
+    assert_eq!(
+        gbk["laureate"], "丙",
+        "an unloadable laureate is named by its folder"
+    );
+    assert!(gbk["message"].as_str().unwrap().contains("GBK"));
+    let rule = find("photo-count", "丁/photos");
+    assert_eq!(rule["laureate"], "丁");
+    // 甲 loaded without the missing photo: its rules still ran.
+    find("photo-count", "甲/photos");
+    assert_eq!(report["laureates"], 3);
+    assert_eq!(report["unloaded"], 1);
+    find("campaign-partial", "site.yaml");
+}
+
+#[test]
+fn a_broken_site_yaml_is_still_a_json_report() {
+    let site = TestSite::new("title: [unclosed\n");
+    let (code, report) = check_json(&site);
+    assert_eq!(code, Some(1));
+    assert_report_shape(&report);
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report:#}");
+    assert_eq!(findings[0]["file"], "site.yaml");
+}
+
+#[test]
+fn the_text_report_has_totals_and_can_hide_warnings() {
+    let site = TestSite::new(RULES_YAML);
+    site.laureate(
+        "丁",
+        &profile("photos:\n  - file: photos/丁1.jpg\n"),
+        "故事",
+        1,
+    );
+    let root = site.root().to_str().unwrap();
+    let text = String::from_utf8(laurel(&["check", "--root", root]).stdout).unwrap();
+    assert!(
+        text.contains("photo-caption") && text.contains("warning"),
+        "{text}"
+    );
+    assert!(text.contains("丁: "), "a total for the laureate: {text}");
+    assert!(text.contains("1 laureate checked: "), "{text}");
+    let errors = laurel(&["check", "--root", root, "--only", "errors"]);
+    let only = String::from_utf8(errors.stdout).unwrap();
+    assert!(!only.contains("photo-caption"), "{only}");
+    assert!(only.contains("photo-count"), "{only}");
 }

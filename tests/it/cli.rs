@@ -37,3 +37,81 @@ fn init_refuses_an_existing_site_and_new_an_existing_laureate() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("already exists"));
 }
+
+#[test]
+fn a_real_campaign_starts_empty_and_template_text_never_goes_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("zuimei-2023");
+    let root = site.to_str().unwrap();
+    assert!(laurel(&["init", "--empty", root]).status.success());
+    let yaml = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+    assert!(yaml.contains("photo_min_bytes: 2000000"), "{yaml}");
+    assert!(std::fs::read_dir(site.join("content/laureates"))
+        .unwrap()
+        .next()
+        .is_none());
+    assert!(!site.join("content/index.md").exists());
+    assert!(laurel(&["new", "李娜", "--root", root]).status.success());
+    let profile =
+        std::fs::read_to_string(site.join("content/laureates/李娜/profile.yaml")).unwrap();
+    assert!(
+        profile.contains("# gender:") && profile.contains("# birth:"),
+        "no guessed gender or birth"
+    );
+    let check = laurel(&["check", "--root", root, "--format", "json"]);
+    assert_eq!(check.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let placeholder = |field: &str| {
+        report["findings"].as_array().unwrap().iter().any(|f| {
+            f["rule"] == "placeholder"
+                && f["message"].as_str().unwrap().contains(field)
+                && f["line"].is_u64()
+        })
+    };
+    for field in [
+        "`organization`",
+        "`field`",
+        "`region`",
+        "`quote`",
+        "the story",
+    ] {
+        assert!(placeholder(field), "{field}: {report:#}");
+    }
+    let base_url = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "base-url");
+    assert!(base_url, "{report:#}");
+    // The build publishes, but says which template text is still there.
+    let build = laurel(&["build", "--root", root]);
+    assert!(build.status.success(), "{}", stderr(&build));
+    let warnings = stderr(&build);
+    assert!(
+        warnings.contains(
+            "profile.yaml:7: `organization` still holds placeholder text 「请填写工作单位」"
+        ),
+        "{warnings}"
+    );
+    // Filled in, with photos, the campaign checks clean (warnings aside).
+    let folder = site.join("content/laureates/李娜");
+    std::fs::write(folder.join("profile.yaml"), "name: 李娜\ngender: 女\nbirth: 1988-03\norganization: 衡水市人民医院\ntitle: 主任医师\nposition: 心内科主任\nfield: 心血管介入治疗\nregion: 桃城区\ncategory: 服务民生\nchannel: county\nrecommender: 桃城区科协\nquote: 守护每一颗心\nsummary: 她在心内科工作十五年。\nphotos:\n  - file: photos/李娜1.jpg\n    caption: 查房\n  - file: photos/李娜2.jpg\n    caption: 手术\n  - file: photos/李娜3.jpg\n    caption: 义诊\n").unwrap();
+    std::fs::write(
+        folder.join("story.md"),
+        "她在心内科工作十五年。\n\n## 守护\n\n每天清晨查房。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("photos/李娜0.jpg"),
+        jpeg(700, 900, [200, 180, 170]),
+    )
+    .unwrap();
+    for i in 1..=3 {
+        let mut photo = jpeg(2400, 1800, [40 * i as u8, 90, 120]);
+        photo.resize(2_100_000, 0); // padding after the end marker, as camera files carry
+        std::fs::write(folder.join(format!("photos/李娜{i}.jpg")), photo).unwrap();
+    }
+    let check = laurel(&["check", "--root", root, "--only", "errors"]);
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(0), "{text}");
+}
