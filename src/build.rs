@@ -127,10 +127,10 @@ fn require_working_links(site: &Site) -> Result<(), Diagnostics> {
                 &broken.file,
                 format!(
                     "link `{}` leads to no page of the site",
-                    broken.link.address
+                    broken.item.address
                 ),
             )
-            .at_line(Some(broken.link.line))
+            .at_line(Some(broken.item.line))
             .hint(check::BROKEN_LINK_FIX)
             .relative_to(&site.root),
         );
@@ -158,6 +158,19 @@ fn warnings(site: &Site, media: &MediaIndex) -> Vec<String> {
                 breach.hint
             ));
         }
+    }
+    for removed in check::removed_html(site) {
+        let file = removed
+            .file
+            .strip_prefix(&site.root)
+            .unwrap_or(&removed.file);
+        warnings.push(format!(
+            "{}:{}: {} is removed from the page ({})",
+            file.display(),
+            removed.item.line,
+            removed.item.address,
+            check::HTML_REMOVED_FIX
+        ));
     }
     for p in check::placeholders(site) {
         let file = p.file.strip_prefix(&site.root).unwrap_or(&p.file);

@@ -5,8 +5,9 @@ use crate::config::Rules;
 use crate::content::{Channel, Laureate, PartialSite, Photo, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout;
-use crate::markdown::SourceRef;
+use crate::markdown::{Document, SourceRef};
 use crate::media::{self, VideoInfo};
+use crate::naming::Rename;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -319,16 +320,25 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
 
 fn check_portrait(c: &mut Checker, l: &Laureate) {
     let Some(portrait) = &l.portrait else {
+        let by_shape = crate::naming::plan(l).into_iter().find(|r| r.portrait);
+        let fix = match by_shape {
+            Some(r) => format!(
+                "`{}` has the shape of a 2-inch portrait: rename it to {} (`laurel check --fix-names` renames every photo at once)",
+                file_name(&r.from),
+                file_name(&r.to)
+            ),
+            None => format!(
+                "add a 2-inch frontal colour photo as photos/{}0.jpg",
+                l.name
+            ),
+        };
         c.add(
             Some(l),
             &l.folder.join(layout::PHOTOS_DIR),
             "portrait",
             Severity::Error,
             "no portrait".into(),
-            &format!(
-                "add a 2-inch frontal colour photo as photos/{}0.jpg",
-                l.name
-            ),
+            &fix,
         );
         return;
     };
@@ -381,9 +391,18 @@ fn check_photos(c: &mut Checker, l: &Laureate) {
             },
         );
     }
-    for (i, photo) in l.photos.iter().enumerate() {
-        check_photo(c, l, photo, i + 1);
+    let renames = crate::naming::plan(l);
+    for photo in &l.photos {
+        let rename = renames.iter().find(|r| r.from == photo.source);
+        check_photo(c, l, photo, rename);
     }
+}
+
+/// A file's name, for messages.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The `photo-unreadable` finding for an image the media stage would refuse (empty, cut
@@ -407,7 +426,7 @@ fn check_readable(c: &mut Checker, l: &Laureate, image: &Path) -> bool {
     false
 }
 
-fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, number: usize) {
+fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, rename: Option<&Rename>) {
     let file = &photo.source;
     check_readable(c, l, file);
     let ext = file
@@ -439,19 +458,21 @@ fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, number: usize) {
             "send the original file from the camera or phone, not a copy from a chat app",
         );
     }
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let expected = format!("{}{number}", l.name);
-    if stem != expected {
+    if let Some(rename) = rename {
+        let (from, to) = (file_name(&rename.from), file_name(&rename.to));
+        let message = match rename.portrait {
+            true => format!(
+                "`{from}` has the shape of the 2-inch portrait, which the notice names 姓名0"
+            ),
+            false => format!("named `{from}`, the notice asks for 姓名+序号 in order: `{to}`"),
+        };
         c.add(
             Some(l),
             file,
             "photo-name",
             Severity::Error,
-            format!("named `{stem}`, the notice asks for 姓名+序号 in order: `{expected}`"),
-            &format!("rename it to {expected}.{ext}"),
+            message,
+            &format!("rename it to {to} (`laurel check --fix-names` renames every photo of the folder at once and updates profile.yaml)"),
         );
     }
     if photo.caption.is_none() {
@@ -616,27 +637,26 @@ fn check_placeholders(c: &mut Checker) {
     }
 }
 
-/// A link in the site's Markdown that leads to nothing: the file, the laureate whose story it
-/// is in (none for pages), and the link as written with its line.
-pub struct BrokenLink<'a> {
+/// A link, image or removed piece of HTML in the site's Markdown: the file, the laureate
+/// whose story it is in (none for pages and the introduction), and what with its line.
+pub struct MarkdownRef<'a> {
     /// The Markdown file.
     pub file: PathBuf,
     /// The laureate whose story holds it.
     pub laureate: Option<&'a Laureate>,
-    /// The link as written, and its line.
-    pub link: &'a SourceRef,
+    /// What, as written, and its line.
+    pub item: &'a SourceRef,
 }
 
-/// Every link in stories, pages and the front-page introduction that leads to no page of the
-/// site. `laurel check` reports them as `broken-link` errors; the build refuses to publish them.
-pub fn broken_links(site: &Site) -> Vec<BrokenLink<'_>> {
+/// The items `which` picks from every story, page and the front-page introduction.
+fn markdown_refs<'a>(site: &'a Site, which: fn(&Document) -> &[SourceRef]) -> Vec<MarkdownRef<'a>> {
     let mut found = Vec::new();
     for l in &site.laureates {
-        for link in &l.story.broken_links {
-            found.push(BrokenLink {
+        for item in which(&l.story) {
+            found.push(MarkdownRef {
                 file: l.story_file(),
                 laureate: Some(l),
-                link,
+                item,
             });
         }
     }
@@ -646,16 +666,31 @@ pub fn broken_links(site: &Site) -> Vec<BrokenLink<'_>> {
         .map(|d| (site.root.join(layout::INTRO_FILE), d));
     let pages = site.pages.iter().map(|p| (p.file.clone(), &p.body));
     for (file, document) in intro.chain(pages) {
-        for link in &document.broken_links {
-            found.push(BrokenLink {
+        for item in which(document) {
+            found.push(MarkdownRef {
                 file: file.clone(),
                 laureate: None,
-                link,
+                item,
             });
         }
     }
     found
 }
+
+/// Every link in stories, pages and the front-page introduction that leads to no page of the
+/// site. `laurel check` reports them as `broken-link` errors; the build refuses to publish them.
+pub fn broken_links(site: &Site) -> Vec<MarkdownRef<'_>> {
+    markdown_refs(site, |d| &d.broken_links)
+}
+
+/// Every piece of raw HTML the sanitiser removes from the site's Markdown: `html-removed`
+/// warnings of `laurel check` and of the build.
+pub fn removed_html(site: &Site) -> Vec<MarkdownRef<'_>> {
+    markdown_refs(site, |d| &d.removed)
+}
+
+/// What to do about raw HTML the sanitiser removes.
+pub const HTML_REMOVED_FIX: &str = "write the story in plain Markdown: stories from nominating units may not carry scripts, styles or players from other sites";
 
 /// What to do about a link that leads nowhere.
 pub const BROKEN_LINK_FIX: &str = "link to a page of the site: another laureate as /laureates/<slug or folder name>/ or ../<folder name>/, a card as /cards/<slug>/, or /gallery/, /kit/, an extra page as /<slug>/ or @/pages/<file>.md";
@@ -671,11 +706,22 @@ fn check_links(c: &mut Checker) {
             Severity::Error,
             format!(
                 "link `{}` leads to no page of the site",
-                broken.link.address
+                broken.item.address
             ),
             BROKEN_LINK_FIX,
         )
-        .line = Some(broken.link.line);
+        .line = Some(broken.item.line);
+    }
+    for removed in removed_html(c.site) {
+        c.add(
+            removed.laureate,
+            &removed.file,
+            "html-removed",
+            Severity::Warning,
+            format!("{} is removed from the page", removed.item.address),
+            HTML_REMOVED_FIX,
+        )
+        .line = Some(removed.item.line);
     }
     for l in &c.site.laureates {
         for image in &l.story.images {

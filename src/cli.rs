@@ -78,6 +78,10 @@ struct CheckArgs {
     /// Show only errors (hide warnings).
     #[arg(long, value_enum)]
     only: Option<OnlyFindings>,
+    /// Rename portraits and photos to the notice's 姓名0, 姓名1 … (printing each rename and
+    /// updating profile.yaml), then check.
+    #[arg(long)]
+    fix_names: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -335,6 +339,11 @@ fn run_check(args: CheckArgs) -> ExitCode {
     if let Some(code) = require_site(&args.root) {
         return code;
     }
+    if args.fix_names {
+        if let Err(code) = fix_names(&args.root) {
+            return code;
+        }
+    }
     let mut report = match laurel::content::load_partial(&args.root) {
         Ok(partial) => check::check_partial(&partial),
         Err(problems) => check::Report::of_broken_config(&problems),
@@ -356,6 +365,34 @@ fn run_check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Prints and carries out the renaming plan of every laureate folder (on stderr, so JSON on
+/// stdout stays one document).
+fn fix_names(root: &Path) -> Result<(), ExitCode> {
+    let Ok(partial) = laurel::content::load_partial(root) else {
+        return Ok(()); // the check below reports why the site does not load
+    };
+    let site = &partial.site;
+    let mut renamed = 0;
+    for laureate in &site.laureates {
+        let renames = laurel::naming::plan(laureate);
+        for r in &renames {
+            let shown = r.from.strip_prefix(&site.root).unwrap_or(&r.from);
+            let to = r.to.file_name().unwrap_or_default().to_string_lossy();
+            eprintln!("rename {} → {to}", shown.display());
+        }
+        if let Err(e) = laurel::naming::apply(laureate, &renames) {
+            eprintln!(
+                "error: renaming the photos of {} failed: {e}",
+                laureate.name
+            );
+            return Err(ExitCode::from(1));
+        }
+        renamed += renames.len();
+    }
+    eprintln!("{} renamed", count(renamed, "file"));
+    Ok(())
 }
 
 /// `1 error`, `2 errors`.

@@ -21,6 +21,7 @@ pub mod export;
 pub mod layout;
 pub mod markdown;
 pub mod media;
+pub mod naming;
 pub mod output;
 pub mod render;
 pub mod routes;

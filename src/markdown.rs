@@ -19,6 +19,9 @@ pub struct Document {
     pub broken_links: Vec<SourceRef>,
     /// The images the document shows (`![…](src)`), as written, with their lines.
     pub images: Vec<SourceRef>,
+    /// What the sanitiser removes (raw HTML elements and attributes, script links), each
+    /// described with its line.
+    pub removed: Vec<SourceRef>,
 }
 
 /// A link or image address as written in the Markdown source, and the 1-based line it is on.
@@ -92,6 +95,12 @@ pub fn render(markdown: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Document 
                 title,
                 id,
             }) => {
+                if is_script_url(&dest_url) {
+                    document.removed.push(SourceRef {
+                        address: format!("the link to `{dest_url}` (a script, not a page)"),
+                        line: line_of(range.start),
+                    });
+                }
                 let dest_url = match resolve(&dest_url) {
                     LinkTarget::External => dest_url,
                     LinkTarget::Internal(url) => url.into(),
@@ -115,6 +124,15 @@ pub fn render(markdown: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Document 
                     address: dest_url.to_string(),
                     line: line_of(range.start),
                 });
+                event
+            }
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                for what in unsafe_html(html) {
+                    document.removed.push(SourceRef {
+                        address: what,
+                        line: line_of(range.start),
+                    });
+                }
                 event
             }
             other => other,
@@ -203,7 +221,70 @@ fn push_chapter(document: &mut Document, title: Option<String>, events: &[Event]
 fn to_safe_html(events: &[Event]) -> String {
     let mut raw = String::new();
     pulldown_cmark::html::push_html(&mut raw, events.iter().cloned());
-    ammonia::clean(&raw)
+    unwrap_dead_links(&ammonia::clean(&raw))
+}
+
+/// True for `javascript:`, `vbscript:` and `data:` URLs, which the sanitiser removes.
+fn is_script_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+}
+
+/// What the sanitiser will remove from a piece of raw HTML, in words an editor understands:
+/// elements it does not allow (with advice for video players) and event handlers, styles and
+/// script URLs.
+fn unsafe_html(html: &str) -> Vec<String> {
+    let allowed = ammonia::Builder::default().clone_tags();
+    let mut found = Vec::new();
+    for tag in html.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or("");
+        if tag.starts_with(['/', '!', '?']) {
+            continue;
+        }
+        let mut parts = tag.split_whitespace();
+        let name = parts.next().unwrap_or("").to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        if !allowed.contains(name.as_str()) {
+            let advice = match name.as_str() {
+                "iframe" | "video" | "embed" | "object" => ": videos belong in the laureate's videos/ folder (MP4 or MOV), not in players from other sites",
+                "script" => ": pages run no scripts from stories",
+                _ => "",
+            };
+            found.push(format!("the <{name}> element{advice}"));
+            continue;
+        }
+        for attribute in parts {
+            let (key, value) = attribute.split_once('=').unwrap_or((attribute, ""));
+            let key = key.to_ascii_lowercase();
+            let value = value.trim_matches(['"', '\'']);
+            if key.starts_with("on") || key == "style" || is_script_url(value) {
+                found.push(format!("the `{key}` attribute of <{name}>"));
+            }
+        }
+    }
+    found
+}
+
+/// Removes `<a>` tags the sanitiser left without a target (their `javascript:` URL removed),
+/// keeping their text, so no link leads nowhere.
+fn unwrap_dead_links(html: &str) -> String {
+    const DEAD: &str = "<a rel=\"noopener noreferrer\">";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(DEAD) {
+        out.push_str(&rest[..start]);
+        rest = &rest[start + DEAD.len()..];
+        if let Some(end) = rest.find("</a>") {
+            out.push_str(&rest[..end]);
+            rest = &rest[end + "</a>".len()..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Splits a chapter's events where each top-level block ends.
@@ -305,6 +386,26 @@ mod tests {
         for bad in ["<script", "onerror", "javascript:", "alert(1)"] {
             assert!(!html.contains(bad), "{bad} in {html}");
         }
+    }
+
+    #[test]
+    fn what_the_sanitiser_removes_is_said_with_its_line() {
+        let doc = plain(
+            "开头。\n\n<iframe src=\"https://v.qq.com/x\"></iframe>\n\n<p onclick=\"x()\">段落</p>\n\n[更多](javascript:void(0))\n",
+        );
+        let removed: Vec<(usize, &str)> = doc
+            .removed
+            .iter()
+            .map(|r| (r.line, r.address.as_str()))
+            .collect();
+        assert_eq!(removed.len(), 3, "{removed:?}");
+        assert_eq!(removed[0].0, 3);
+        assert!(removed[0].1.contains("<iframe>") && removed[0].1.contains("videos/"));
+        assert_eq!(removed[1].0, 5);
+        assert!(removed[1].1.contains("onclick"));
+        assert_eq!(removed[2].0, 7);
+        let html = doc.to_html();
+        assert!(html.contains("更多") && !html.contains("<a"), "{html}");
     }
 
     #[test]

@@ -285,11 +285,21 @@ impl ProfileContext<'_> {
         }
         let path = self.folder.join(relative);
         if !path.is_file() {
+            let hint = match near_miss(&path) {
+                Some(name) => {
+                    let parent = relative.parent().filter(|p| !p.as_os_str().is_empty());
+                    let fixed = parent.map_or(name.clone(), |p| format!("{}/{name}", p.display()));
+                    format!(
+                        "did you mean `{fixed}`? It is in the folder, named slightly differently"
+                    )
+                }
+                None => "check the spelling, or put the file into the laureate's folder".into(),
+            };
             self.error(
                 key,
                 written,
                 format!("file `{written}` does not exist"),
-                "check the spelling, or put the file into the laureate's folder",
+                &hint,
             );
             if let Some(last) = self.problems.0.last_mut() {
                 last.rule = Some("file-missing");
@@ -579,6 +589,38 @@ fn read_story(cx: &mut ProfileContext) -> String {
     })
 }
 
+/// The name of a file beside `missing` that is almost its name: equal once look-alike
+/// punctuation (• ・ for ·), full-width letters and digits, and case are evened out, or one or
+/// two edits away.
+fn near_miss(missing: &Path) -> Option<String> {
+    let wanted = normalise_name(&file_name(missing));
+    let entries = std::fs::read_dir(missing.parent()?).ok()?;
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let distance = |name: &String| strsim::levenshtein(&normalise_name(name), &wanted);
+    names
+        .iter()
+        .map(|name| (distance(name), name))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, name)| name.clone())
+}
+
+/// A file name with look-alike characters made alike, for [`near_miss`].
+fn normalise_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '•' | '・' | '‧' | '∙' | '·' | '．' => '·',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '　' => ' ',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Gives every laureate a unique slug: explicit ones must not collide; pinyin ones get a
 /// numeric suffix (`-2`, `-3`) for namesakes.
 fn assign_slugs(laureates: &mut [Laureate], problems: &mut Diagnostics) {
@@ -751,6 +793,23 @@ pub(crate) mod tests {
         let slugs: Vec<_> = list.iter().map(|l| l.slug.as_str()).collect();
         assert_eq!(slugs, vec!["zhang-san-2", "zhang-san-3", "zhang-san"]);
         assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn a_missing_file_finds_its_look_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("阿依古丽·买买提1.jpg"), b"x").unwrap();
+        std::fs::write(dir.path().join("其他.jpg"), b"x").unwrap();
+        let near = |name: &str| near_miss(&dir.path().join(name));
+        assert_eq!(
+            near("阿依古丽•买买提1.jpg").as_deref(),
+            Some("阿依古丽·买买提1.jpg")
+        );
+        assert_eq!(
+            near("阿依古丽·买买提１.JPG").as_deref(),
+            Some("阿依古丽·买买提1.jpg")
+        );
+        assert_eq!(near("完全不同的名字.jpg"), None);
     }
 
     #[test]

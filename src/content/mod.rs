@@ -1,7 +1,7 @@
 //! The site model: what `load` makes of `site.yaml` and `content/`, validated, with every
 //! path resolved. Later stages only read it.
 
-mod load;
+pub(crate) mod load;
 pub mod natural;
 pub mod slug;
 

@@ -173,7 +173,7 @@ fn untrusted_story_html_is_sanitised() {
     let site = TestSite::new(SITE_YAML);
     let story = "正文<script>alert('x')</script>\n\n<img src=x onerror=\"steal()\">\n\n<a href=\"javascript:steal()\">链接</a>\n\n<iframe src=\"https://evil.example\"></iframe>";
     site.laureate("王芳", FULL_PROFILE, story, 1);
-    site.build_ok();
+    let output = site.build_ok();
     let page = site.read("laureates/wang-fang/index.html");
     for bad in [
         "alert('x')",
@@ -185,6 +185,33 @@ fn untrusted_story_html_is_sanitised() {
         assert!(!page.contains(bad), "{bad} reached the page");
     }
     assert!(page.contains("正文"));
+    assert!(
+        page.contains("链接") && !page.contains(">链接</a>"),
+        "no dead link is left"
+    );
+    // Each removal is said, at the story's line, in the build and in check.
+    let warnings = stderr(&output);
+    let story_file = "content/laureates/王芳/story.md";
+    for (line, what) in [
+        (1, "<script>"),
+        (3, "`onerror`"),
+        (5, "`href`"),
+        (7, "<iframe>"),
+    ] {
+        assert!(
+            warnings.contains(&format!("{story_file}:{line}: ")) && warnings.contains(what),
+            "{what} at line {line}: {warnings}"
+        );
+    }
+    assert!(warnings.contains("videos/"), "{warnings}");
+    let (_, report) = check_json(&site);
+    let removed = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "html-removed" && f["severity"] == "warning")
+        .count();
+    assert_eq!(removed, 4, "{report:#}");
 }
 
 #[test]

@@ -34,7 +34,10 @@ fn a_clean_campaign_passes() {
                 "young_share: 0.5",
                 "young_share: 0.5\n    province_picks: 1",
             )
-            .replace("title: 测试\n", "title: 测试\nbase_url: https://example.org/\n"),
+            .replace(
+                "title: 测试\n",
+                "title: 测试\nbase_url: https://example.org/\n",
+            ),
     );
     let (code, report) = check_json(&site);
     assert_eq!(report["findings"], serde_json::json!([]), "{report:#}");
@@ -368,4 +371,70 @@ fn the_text_report_has_totals_and_can_hide_warnings() {
     let only = String::from_utf8(errors.stdout).unwrap();
     assert!(!only.contains("photo-caption"), "{only}");
     assert!(only.contains("photo-count"), "{only}");
+}
+
+#[test]
+fn camera_names_get_one_renaming_plan_that_fix_names_carries_out() {
+    let site = TestSite::new(RULES_YAML);
+    site.laureate("王芳", &profile(""), "故事", 0);
+    let folder = "content/laureates/王芳/photos";
+    std::fs::remove_file(site.root().join(folder).join("王芳0.jpg")).unwrap();
+    site.write_bytes(
+        &format!("{folder}/IMG_0001.JPG"),
+        &jpeg(700, 900, [200, 190, 180]),
+    );
+    site.write_bytes(
+        &format!("{folder}/IMG_0002.JPG"),
+        &jpeg(800, 600, [20, 90, 180]),
+    );
+    site.write_bytes(
+        &format!("{folder}/微信图片_20220301.jpg"),
+        &jpeg(800, 600, [90, 20, 180]),
+    );
+    let (_, report) = check_json(&site);
+    let fixes: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "photo-name" || f["rule"] == "portrait")
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["fix"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let fix_of = |file: &str| {
+        fixes
+            .iter()
+            .find(|(f, _)| f.ends_with(file))
+            .map(|(_, fix)| fix.clone())
+            .unwrap_or_else(|| panic!("no fix for {file}: {fixes:#?}"))
+    };
+    assert!(
+        fix_of("IMG_0001.JPG").starts_with("rename it to 王芳0.jpg"),
+        "{fixes:#?}"
+    );
+    assert!(fix_of("IMG_0002.JPG").starts_with("rename it to 王芳1.jpg"));
+    assert!(fix_of("微信图片_20220301.jpg").starts_with("rename it to 王芳2.jpg"));
+    assert!(
+        fix_of("photos").contains("IMG_0001.JPG"),
+        "the portrait rule points at it"
+    );
+
+    let root = site.root().to_str().unwrap();
+    let output = laurel(&["check", "--root", root, "--fix-names", "--format", "json"]);
+    let said = stderr(&output);
+    assert!(said.contains("IMG_0001.JPG → 王芳0.jpg"), "{said}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let names = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "photo-name" || f["rule"] == "portrait")
+        .count();
+    assert_eq!(names, 0, "{report:#}");
+    for name in ["王芳0.jpg", "王芳1.jpg", "王芳2.jpg"] {
+        assert!(site.root().join(folder).join(name).is_file(), "{name}");
+    }
 }

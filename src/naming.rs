@@ -1,0 +1,187 @@
+//! The notice's photo names (姓名0 for the portrait, 姓名1 … 姓名N for the photos) as one plan
+//! per laureate folder: which file becomes the portrait (by its shape, when no file is named
+//! as one) and how the others are numbered. `laurel check` gives each file the advice of the
+//! plan, so following it takes one round; `laurel check --fix-names` carries it out.
+
+use crate::content::{Laureate, Photo};
+use crate::media::source_dimensions;
+use std::path::{Path, PathBuf};
+
+/// One file to rename.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rename {
+    /// The file as it is.
+    pub from: PathBuf,
+    /// The name the notice asks for, in the same folder.
+    pub to: PathBuf,
+    /// True for the portrait (姓名0).
+    pub portrait: bool,
+}
+
+/// The renames that give a laureate's portrait and photos the notice's names; empty when the
+/// names are right already.
+pub fn plan(laureate: &Laureate) -> Vec<Rename> {
+    let portrait = laureate
+        .portrait
+        .as_ref()
+        .map(|p| p.source.clone())
+        .or_else(|| portrait_by_shape(&laureate.photos));
+    let photos = laureate
+        .photos
+        .iter()
+        .map(|p| &p.source)
+        .filter(|source| Some(*source) != portrait.as_ref());
+    let mut renames = Vec::new();
+    let mut want = |from: &Path, number: usize, is_portrait: bool| {
+        let to = from.with_file_name(format!("{}{number}.{}", laureate.name, extension(from)));
+        if to != from {
+            renames.push(Rename {
+                from: from.to_path_buf(),
+                to,
+                portrait: is_portrait,
+            });
+        }
+    };
+    if let Some(portrait) = &portrait {
+        want(portrait, 0, true);
+    }
+    for (i, photo) in photos.enumerate() {
+        want(photo, i + 1, false);
+    }
+    renames
+}
+
+/// The photo shaped most like a 2-inch portrait (35:45, upright), when one is close enough to
+/// be taken for it.
+fn portrait_by_shape(photos: &[Photo]) -> Option<PathBuf> {
+    const TWO_INCH: f64 = 35.0 / 45.0;
+    photos
+        .iter()
+        .filter_map(|p| {
+            let (w, h) = source_dimensions(&p.source).ok()?;
+            let off = (w as f64 / h as f64 - TWO_INCH).abs();
+            (off < 0.08).then_some((off, &p.source))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, source)| source.clone())
+}
+
+/// The extension a renamed file gets: `jpg` for JPEGs, else the file's own, lower-cased.
+fn extension(path: &Path) -> String {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if ext == "jpeg" {
+        "jpg".into()
+    } else {
+        ext
+    }
+}
+
+/// Carries out a laureate's plan: every file to a temporary name first (so that swapping two
+/// names works), then to its new name; paths in `profile.yaml` that name a renamed file are
+/// changed to match.
+pub fn apply(laureate: &Laureate, renames: &[Rename]) -> std::io::Result<()> {
+    let temporary: Vec<PathBuf> = renames
+        .iter()
+        .enumerate()
+        .map(|(i, r)| r.from.with_file_name(format!(".laurel-rename-{i}")))
+        .collect();
+    for (rename, temp) in renames.iter().zip(&temporary) {
+        std::fs::rename(&rename.from, temp)?;
+    }
+    for (rename, temp) in renames.iter().zip(&temporary) {
+        if rename.to.exists() {
+            return Err(std::io::Error::other(format!(
+                "{} exists already: move it away and try again",
+                rename.to.display()
+            )));
+        }
+        std::fs::rename(temp, &rename.to)?;
+    }
+    let profile = laureate.profile_file();
+    let mut text = std::fs::read_to_string(&profile)?;
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    // Through placeholders, so that swapped names do not overwrite each other.
+    let token = |i: usize| format!("/\u{0}{i}\u{0}");
+    for (i, rename) in renames.iter().enumerate() {
+        if let Some(old) = name(&rename.from) {
+            text = text.replace(&format!("/{old}"), &token(i));
+        }
+    }
+    for (i, rename) in renames.iter().enumerate() {
+        if let Some(new) = name(&rename.to) {
+            text = text.replace(&token(i), &format!("/{new}"));
+        }
+    }
+    std::fs::write(profile, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::load::tests::minimal_laureate;
+
+    fn photo(dir: &Path, name: &str, width: u32, height: u32) -> Photo {
+        let source = dir.join(name);
+        image::RgbImage::new(width, height).save(&source).unwrap();
+        Photo {
+            source,
+            caption: None,
+            alt: String::new(),
+            focus: (0.5, 0.5),
+        }
+    }
+
+    #[test]
+    fn the_portrait_is_found_by_its_shape_and_the_rest_numbered_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut laureate = minimal_laureate();
+        laureate.name = "王芳".into();
+        laureate.photos = vec![
+            photo(dir.path(), "IMG_0001.JPG", 70, 90),
+            photo(dir.path(), "IMG_0002.JPG", 120, 80),
+            photo(dir.path(), "微信图片_2022.jpeg", 120, 80),
+        ];
+        let names: Vec<(String, String)> = plan(&laureate)
+            .iter()
+            .map(|r| {
+                let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
+                (name(&r.from), name(&r.to))
+            })
+            .collect();
+        let want = [
+            ("IMG_0001.JPG", "王芳0.jpg"),
+            ("IMG_0002.JPG", "王芳1.jpg"),
+            ("微信图片_2022.jpeg", "王芳2.jpg"),
+        ];
+        assert_eq!(names, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    }
+
+    #[test]
+    fn applying_the_plan_swaps_names_and_fixes_the_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut laureate = minimal_laureate();
+        laureate.folder = dir.path().to_path_buf();
+        laureate.photos = vec![
+            photo(dir.path(), "张三2.jpg", 120, 80),
+            photo(dir.path(), "张三1.jpg", 120, 81),
+        ];
+        std::fs::write(
+            laureate.profile_file(),
+            "photos:\n  - file: photos/张三2.jpg\n  - file: photos/张三1.jpg\n",
+        )
+        .unwrap();
+        let renames = plan(&laureate);
+        assert_eq!(renames.len(), 2);
+        apply(&laureate, &renames).unwrap();
+        let height = |name: &str| image::open(dir.path().join(name)).unwrap().height();
+        assert_eq!((height("张三1.jpg"), height("张三2.jpg")), (80, 81));
+        let profile = std::fs::read_to_string(laureate.profile_file()).unwrap();
+        assert!(
+            profile.contains("photos/张三1.jpg\n  - file: photos/张三2.jpg"),
+            "{profile}"
+        );
+    }
+}
