@@ -298,8 +298,8 @@ fn run_build(args: BuildArgs) -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             println!(
-                "Built {} laureates: {} pages and assets, {} media files into {} in {:.2}s",
-                summary.laureates,
+                "Built {}: {} pages and assets, {} media files into {} in {:.2}s",
+                count(summary.laureates, "laureate"),
                 summary.rendered_files,
                 summary.media_files,
                 output.display(),
@@ -318,6 +318,18 @@ fn run_export(args: ExportArgs) -> ExitCode {
     if let Some(code) = require_site(&args.root) {
         return code;
     }
+    let ext = args
+        .output
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !laurel::export::FORMATS.contains(&ext.as_str()) {
+        eprintln!(
+            "error: {}: laurel exports .xlsx (Excel) or .csv, not .{ext}\n  help: name the file e.g. 推荐人选汇总表.xlsx",
+            args.output.display()
+        );
+        return ExitCode::from(2);
+    }
     let site = match laurel::content::load(&args.root) {
         Ok(site) => site,
         Err(problems) => return report(&problems, "the content cannot be loaded"),
@@ -325,9 +337,9 @@ fn run_export(args: ExportArgs) -> ExitCode {
     match laurel::export::export(&site, &args.output, args.group_by_unit) {
         Ok(()) => {
             println!(
-                "Wrote {} ({} laureates). It holds private contact data: do not publish it.",
+                "Wrote {} ({}). It holds private contact data: do not publish it.",
                 args.output.display(),
-                site.laureates.len()
+                count(site.laureates.len(), "laureate")
             );
             ExitCode::SUCCESS
         }

@@ -77,6 +77,9 @@ pub fn rows(site: &Site, group_by_unit: bool) -> Vec<[String; 9]> {
         .collect()
 }
 
+/// The file extensions `export` writes.
+pub const FORMATS: &[&str] = &["xlsx", "csv"];
+
 /// Writes the summary table to `file`: .xlsx, or .csv (UTF-8 with BOM) by extension.
 pub fn export(site: &Site, file: &Path, group_by_unit: bool) -> Result<(), Diagnostic> {
     let rows = rows(site, group_by_unit);
@@ -152,7 +155,14 @@ fn write_xlsx(
     }
     for (r, row) in rows.iter().enumerate() {
         for (col, cell) in row.iter().enumerate() {
-            sheet.write_string_with_format(r as u32 + 2, col as u16, cell, &cell_format)?;
+            let (row, col) = (r as u32 + 2, col as u16);
+            // 序号 is a number, so that Excel sorts and sums it as one.
+            match cell.parse::<u32>() {
+                Ok(number) if col == 0 => {
+                    sheet.write_number_with_format(row, col, number, &cell_format)?
+                }
+                _ => sheet.write_string_with_format(row, col, cell, &cell_format)?,
+            };
         }
     }
     sheet.set_freeze_panes(2, 0)?;

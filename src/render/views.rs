@@ -171,6 +171,8 @@ pub struct LaureateView<'a> {
     pub title: &'a str,
     /// 职务.
     pub position: &'a str,
+    /// 职务 and 职称 as one line (`副院长 · 教授`), the same on every page.
+    pub role: String,
     /// 专业领域.
     pub field: &'a str,
     /// The region filter.
@@ -343,6 +345,11 @@ impl<'a> Views<'a> {
             organization: &laureate.organization,
             title: &laureate.title,
             position: &laureate.position,
+            role: [laureate.position.as_str(), laureate.title.as_str()]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
             field: &laureate.field,
             region: find(&self.regions, &laureate.region),
             category: find(&self.categories, &laureate.category),

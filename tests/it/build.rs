@@ -365,3 +365,26 @@ fn a_photo_cut_short_stops_the_build_and_keeps_the_last_output() {
     site.write_bytes(file, b"");
     assert!(stderr(&site.build()).contains("empty"));
 }
+
+#[test]
+fn position_and_title_read_the_same_everywhere_and_long_names_fit() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate(
+        "阿依古丽·买买提",
+        "title: 教授\nposition: 副院长\norganization: 衡水学院\n",
+        "故事",
+        1,
+    );
+    site.build_ok();
+    let slug = "a-yi-gu-li-mai-mai-ti";
+    for page in [
+        "index.html",
+        &format!("laureates/{slug}/index.html"),
+        &format!("cards/{slug}/index.html"),
+    ] {
+        let html = site.read(page);
+        assert!(html.contains("副院长 · 教授"), "{page}");
+        assert!(!html.contains("教授 · 副院长"), "{page}");
+    }
+    assert!(site.read("index.html").contains("card-name card-name-long"));
+}

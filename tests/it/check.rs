@@ -438,3 +438,39 @@ fn camera_names_get_one_renaming_plan_that_fix_names_carries_out() {
         assert!(site.root().join(folder).join(name).is_file(), "{name}");
     }
 }
+
+#[test]
+fn check_and_build_give_a_png_named_jpg_the_same_advice() {
+    let site = TestSite::new(RULES_YAML);
+    site.laureate("王芳", &profile(&captions("王芳", 2)), "故事", 2);
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbImage::new(300, 200)
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    let file = "content/laureates/王芳/photos/王芳2.jpg";
+    site.write_bytes(file, &png.into_inner());
+    let (_, report) = check_json(&site);
+    let finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "photo-unreadable")
+        .unwrap_or_else(|| panic!("{report:#}"));
+    assert_eq!(finding["file"], file);
+    let advice = finding["fix"].as_str().unwrap();
+    assert!(advice.starts_with("convert it to JPEG"), "{advice}");
+    let build = stderr(&site.build());
+    assert!(build.contains(file) && build.contains(advice), "{build}");
+}
+
+#[test]
+fn without_base_url_the_sitemap_lists_nothing_relative() {
+    let site = TestSite::new("title: 测试\n");
+    site.laureate("王芳", "", "故事", 1);
+    let output = site.build_ok();
+    assert!(stderr(&output).contains("base_url is not set"));
+    let sitemap = site.read("sitemap.xml");
+    assert!(!sitemap.contains("<loc>"), "{sitemap}");
+    let profile = site.read("laureates/wang-fang/index.html");
+    assert!(!profile.contains("og:image") && !profile.contains("rel=\"canonical\""));
+}

@@ -58,6 +58,24 @@ fn xlsx_has_title_headers_rows_and_private_phone() {
         "the private phone is exported"
     );
     assert_eq!(cell(wang, 8), "县市区推荐");
+    assert!(
+        matches!(range.get((wang, 0)), Some(calamine::Data::Float(n)) if *n >= 1.0),
+        "序号 is a number: {:?}",
+        range.get((wang, 0))
+    );
+    let xls = laurel(&[
+        "export",
+        "--root",
+        site.root().to_str().unwrap(),
+        "-o",
+        "x.xls",
+    ]);
+    assert_eq!(
+        xls.status.code(),
+        Some(2),
+        "a wrong extension is a usage error"
+    );
+    assert!(stderr(&xls).contains(".xlsx"));
 
     // …and nowhere in the published site.
     site.build_ok();
@@ -91,6 +109,10 @@ fn unknown_extension_is_a_clear_error() {
     let site = TestSite::new(SITE_YAML);
     site.laureate("王芳", "", "故事", 0);
     let output = export(&site, std::path::Path::new("x.pdf"), &[]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a usage error, as the README says"
+    );
     assert!(stderr(&output).contains(".xlsx"));
 }
