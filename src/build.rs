@@ -172,7 +172,7 @@ fn warnings(site: &Site, media: &MediaIndex) -> Vec<String> {
             check::HTML_REMOVED_FIX
         ));
     }
-    for p in check::placeholders(site) {
+    for (_, p) in check::placeholders(site) {
         let file = p.file.strip_prefix(&site.root).unwrap_or(&p.file);
         warnings.push(format!(
             "{}:{}: `{}` still holds placeholder text 「{}」, which is published as it is",

@@ -560,73 +560,26 @@ pub fn video_breaches(rules: &Rules, info: &VideoInfo) -> Vec<VideoBreach> {
     breaches
 }
 
-/// Template or placeholder text left in a laureate's profile or story.
-pub struct Placeholder {
-    /// The laureate's name.
-    pub laureate: String,
-    /// The file, absolute.
-    pub file: PathBuf,
-    /// 1-based line.
-    pub line: usize,
-    /// The profile key the line belongs to, or `story`.
-    pub field: String,
-    /// The placeholder text found.
-    pub text: String,
-}
+pub use crate::content::Placeholder;
 
-/// Every line of a laureate's `profile.yaml` (comments aside) and `story.md` that still holds
-/// placeholder text ([`crate::scaffold::PLACEHOLDER_MARKERS`]): an error of `laurel check`, a
-/// warning of the build.
-pub fn placeholders(site: &Site) -> Vec<Placeholder> {
-    let mut found = Vec::new();
-    for l in &site.laureates {
-        for (file, is_profile) in [(l.profile_file(), true), (l.story_file(), false)] {
-            let Ok(text) = crate::diagnostics::read_text(&file) else {
-                continue;
-            };
-            let mut field = String::from("story");
-            for (i, line) in text.lines().enumerate() {
-                let content = match is_profile {
-                    true => line.split(" #").next().unwrap_or(""),
-                    false => line,
-                };
-                if is_profile && content.trim_start().starts_with('#') {
-                    continue;
-                }
-                if is_profile && !line.starts_with([' ', '-']) {
-                    if let Some((key, _)) = content.split_once(':') {
-                        field = key.trim().to_string();
-                    }
-                }
-                let marker = crate::scaffold::PLACEHOLDER_MARKERS
-                    .iter()
-                    .find(|m| content.contains(*m));
-                if marker.is_some() {
-                    let value = content.split_once(": ").map_or(content, |(_, v)| v);
-                    found.push(Placeholder {
-                        laureate: l.name.clone(),
-                        file: file.clone(),
-                        line: i + 1,
-                        field: field.clone(),
-                        text: value.trim().trim_start_matches("## ").to_string(),
-                    });
-                }
-            }
-        }
-    }
-    found
+/// Every placeholder text left in a laureate's `profile.yaml` or `story.md` (found while
+/// loading): an error of `laurel check`, a warning of the build.
+pub fn placeholders(site: &Site) -> Vec<(&Laureate, &Placeholder)> {
+    site.laureates
+        .iter()
+        .flat_map(|l| l.placeholders.iter().map(move |p| (l, p)))
+        .collect()
 }
 
 /// The `placeholder` findings: template text must not go live.
 fn check_placeholders(c: &mut Checker) {
-    for p in placeholders(c.site) {
-        let laureate = c.site.laureates.iter().find(|l| l.name == p.laureate);
+    for (laureate, p) in placeholders(c.site) {
         let what = match p.field.as_str() {
             "story" => "the story".to_string(),
             field => format!("`{field}`"),
         };
         c.add(
-            laureate,
+            Some(laureate),
             &p.file,
             "placeholder",
             Severity::Error,

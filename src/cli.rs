@@ -35,6 +35,25 @@ enum Command {
     Export(ExportArgs),
     /// Preview the site while you edit: serve it locally and reload pages on every change.
     Serve(ServeArgs),
+    /// Turn nominations as received (推荐表 .docx, 汇总表 .xlsx, photos, videos; folders or
+    /// .zip) into laureate folders, never over an editor's changes.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// Folders or .zip files as the units sent them.
+    #[arg(required = true)]
+    sources: Vec<PathBuf>,
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Print what would be written, and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Output format: text for people, json for scripts.
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReportFormat,
 }
 
 #[derive(Debug, Args)]
@@ -151,6 +170,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Export(args) => run_export(args),
         Command::Serve(args) => run_serve(args),
+        Command::Import(args) => run_import(args),
         Command::New(args) => {
             if let Some(code) = require_site(&args.root) {
                 return code;
@@ -377,6 +397,90 @@ fn run_check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn run_import(args: ImportArgs) -> ExitCode {
+    if let Some(code) = require_site(&args.root) {
+        return code;
+    }
+    let report = laurel::import::import(&laurel::import::ImportOptions {
+        root: args.root,
+        sources: args.sources,
+        dry_run: args.dry_run,
+    });
+    match args.format {
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("reports serialise")
+        ),
+        ReportFormat::Text => print!("{}", import_text(&report)),
+    }
+    let input_errors = report
+        .problems
+        .iter()
+        .chain(report.candidates.iter().flat_map(|c| &c.problems))
+        .any(|p| p.severity == "error");
+    if input_errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The import report for people: per candidate the files and what the notice still needs.
+fn import_text(report: &laurel::import::ImportReport) -> String {
+    let mut out = String::new();
+    let problem = |p: &laurel::import::Problem| {
+        let mut line = format!("  {:<7} {}: {}\n", p.severity, p.file, p.message);
+        if !p.hint.is_empty() {
+            line.push_str(&format!("          fix: {}\n", p.hint));
+        }
+        line
+    };
+    for candidate in &report.candidates {
+        out.push_str(&format!("\n{} → {}\n", candidate.name, candidate.folder));
+        for file in &candidate.files {
+            out.push_str(&format!(
+                "  {:<9} {:<16} ← {}\n",
+                file.action, file.to, file.from
+            ));
+        }
+        for p in &candidate.problems {
+            out.push_str(&problem(p));
+        }
+        let errors: Vec<_> = candidate
+            .findings
+            .iter()
+            .filter(|f| f.severity == check::Severity::Error)
+            .collect();
+        if !errors.is_empty() {
+            out.push_str("  still needed (laurel check):\n");
+            for f in errors {
+                out.push_str(&format!("    [{}] {}\n", f.rule, f.message));
+            }
+        }
+    }
+    if !report.problems.is_empty() {
+        out.push_str("\nNot imported\n");
+        for p in &report.problems {
+            out.push_str(&problem(p));
+        }
+    }
+    let verb = if report.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    out.push_str(&format!(
+        "\n{verb} {}{}\n",
+        count(report.candidates.len(), "candidate"),
+        if report.dry_run {
+            " (dry run: nothing was written)"
+        } else {
+            ""
+        }
+    ));
+    out
 }
 
 /// Prints and carries out the renaming plan of every laureate folder (on stderr, so JSON on

@@ -18,6 +18,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod export;
+pub mod import;
 pub mod layout;
 pub mod markdown;
 pub mod media;

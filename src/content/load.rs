@@ -3,7 +3,7 @@
 
 use super::natural::natural_cmp;
 use super::slug::{is_valid_slug, name_slug, slugify};
-use super::{Channel, Laureate, Page, Photo, Site, Video, YearMonth};
+use super::{Channel, Laureate, Page, Photo, Placeholder, Site, Video, YearMonth};
 use crate::config::SiteConfig;
 use crate::diagnostics::{read_text, Diagnostic, Diagnostics};
 use crate::markdown::{self, Document};
@@ -394,6 +394,11 @@ fn load_laureate(
         quote: raw.quote.unwrap_or_default(),
         summary: raw.summary.unwrap_or_default().trim().to_string(),
         story: Document::default(),
+        placeholders: [
+            Placeholder::scan(&cx.file, &cx.text, true),
+            Placeholder::scan(&layout::story_file(folder), &story, false),
+        ]
+        .concat(),
         portrait,
         photos,
         videos,
@@ -566,10 +571,15 @@ fn find_videos(cx: &mut ProfileContext, raw: &RawProfile) -> Vec<Video> {
 /// Reads a laureate's `story.md` again into `laureate`, for the preview server when only
 /// stories changed; everything else of the laureate is kept as loaded.
 pub fn reload_story(laureate: &mut Laureate, targets: &LinkTargets) -> Result<(), Diagnostic> {
-    let text = read_text(&layout::story_file(&laureate.folder))?;
+    let file = layout::story_file(&laureate.folder);
+    let text = read_text(&file)?;
     let from = Route::Profile(&laureate.slug);
     let story = markdown::render(&text, &|href| targets.resolve(href, &from));
     laureate.story = story;
+    laureate.placeholders.retain(|p| p.file != file);
+    laureate
+        .placeholders
+        .extend(Placeholder::scan(&file, &text, false));
     Ok(())
 }
 
@@ -775,6 +785,7 @@ pub(crate) mod tests {
             photos: Vec::new(),
             videos: Vec::new(),
             folder: PathBuf::from("content/laureates/zhang"),
+            placeholders: Vec::new(),
             private: BTreeMap::new(),
         }
     }

@@ -91,6 +91,8 @@ pub struct Laureate {
     pub videos: Vec<Video>,
     /// The laureate's folder.
     pub folder: PathBuf,
+    /// Template text (请填写 …) still in `profile.yaml` or `story.md`.
+    pub placeholders: Vec<Placeholder>,
     /// `private:` fields (phone, ID number …) as text. Only `laurel export` reads them; no
     /// render view carries them, so they never reach the site.
     pub private: BTreeMap<String, String>,
@@ -121,6 +123,56 @@ impl Laureate {
         } else {
             years
         })
+    }
+}
+
+/// A line of a laureate's `profile.yaml` or `story.md` that still holds placeholder text
+/// ([`crate::scaffold::PLACEHOLDER_MARKERS`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    /// The file, absolute.
+    pub file: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// The profile key the line belongs to, or `story`.
+    pub field: String,
+    /// The placeholder text found.
+    pub text: String,
+}
+
+impl Placeholder {
+    /// The placeholders in `text`, the contents of `file`: a profile (YAML: comments are
+    /// skipped, each line belongs to the key above it) or a story.
+    pub fn scan(file: &std::path::Path, text: &str, is_profile: bool) -> Vec<Placeholder> {
+        let mut found = Vec::new();
+        let mut field = String::from("story");
+        for (i, line) in text.lines().enumerate() {
+            let content = match is_profile {
+                true => line.split(" #").next().unwrap_or(""),
+                false => line,
+            };
+            if is_profile && content.trim_start().starts_with('#') {
+                continue;
+            }
+            if is_profile && !line.starts_with([' ', '-']) {
+                if let Some((key, _)) = content.split_once(':') {
+                    field = key.trim().to_string();
+                }
+            }
+            let marked = crate::scaffold::PLACEHOLDER_MARKERS
+                .iter()
+                .any(|m| content.contains(m));
+            if marked {
+                let value = content.split_once(": ").map_or(content, |(_, v)| v);
+                found.push(Placeholder {
+                    file: file.to_path_buf(),
+                    line: i + 1,
+                    field: field.clone(),
+                    text: value.trim().trim_start_matches("## ").to_string(),
+                });
+            }
+        }
+        found
     }
 }
 

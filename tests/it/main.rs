@@ -9,6 +9,7 @@ mod cli;
 mod errors;
 mod export;
 mod images;
+mod import;
 mod links;
 mod serve;
 mod support;
