@@ -46,6 +46,8 @@ pub struct SiteConfig {
     /// WeChat JS-SDK share settings for the H5 cards; without them cards load nothing from
     /// outside and WeChat shows its default link preview.
     pub wechat: Option<WechatSettings>,
+    /// The 公众号 article drafts in the media kit.
+    pub article: ArticleSettings,
     /// `base_url` parsed, when it is set and valid.
     #[serde(skip)]
     parsed_base_url: Option<url::Url>,
@@ -73,7 +75,25 @@ impl Default for SiteConfig {
             campaign: Campaign::default(),
             images: ImageSettings::default(),
             wechat: None,
+            article: ArticleSettings::default(),
             parsed_base_url: None,
+        }
+    }
+}
+
+/// How the 公众号 article drafts are titled.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ArticleSettings {
+    /// The title pattern: `{campaign}` (the site's title), `{name}`, `{quote}`, `{organization}`
+    /// and `{year}` are filled in; WeChat allows 64 characters, so a long quote is shortened.
+    pub title: String,
+}
+
+impl Default for ArticleSettings {
+    fn default() -> Self {
+        ArticleSettings {
+            title: "{campaign}风采 | {name}：{quote}".into(),
         }
     }
 }

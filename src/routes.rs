@@ -42,6 +42,10 @@ pub enum Route<'a> {
     KitQrSvg(&'a str),
     /// A card's QR code as PNG, in the kit.
     KitQrPng(&'a str),
+    /// A laureate's 公众号 article draft with its copy buttons, in the kit.
+    KitArticle(&'a str),
+    /// The draft alone, as copied, for download.
+    KitArticleDraft(&'a str),
     /// The 图说 gallery.
     Gallery,
     /// An extra page from `content/pages/`, by slug.
@@ -78,6 +82,8 @@ impl Route<'_> {
             Route::Kit => "kit/".into(),
             Route::KitQrSvg(slug) => format!("kit/{slug}/qr.svg"),
             Route::KitQrPng(slug) => format!("kit/{slug}/qr.png"),
+            Route::KitArticle(slug) => format!("kit/{slug}/article/"),
+            Route::KitArticleDraft(slug) => format!("kit/{slug}/article.html"),
             Route::Gallery => "gallery/".into(),
             Route::Page(slug) => format!("{slug}/"),
             Route::Media(file) => format!("{MEDIA_DIR}/{file}"),

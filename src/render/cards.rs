@@ -1,6 +1,7 @@
 //! Views of the H5 story cards (`/cards/<slug>/`) and the media kit (`/kit/`): what
 //! new-media staff link, embed and paste into WeChat articles.
 
+use super::article::shorten;
 use super::qr;
 use super::views::{LaureateView, PhotoView, VideoView};
 use crate::markdown::{Block, Document};
@@ -218,14 +219,6 @@ fn pack(blocks: &[Block]) -> Vec<Vec<&Block>> {
 }
 
 /// The first `max` characters of `text`, with an ellipsis when cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max - 1).collect();
-    format!("{cut}…")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

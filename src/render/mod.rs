@@ -2,6 +2,7 @@
 //! memory, with Tera templates; HTML is minified. It reads no content files: only the model,
 //! the media index and the theme.
 
+pub mod article;
 pub mod cards;
 mod qr;
 mod theme;
@@ -70,6 +71,9 @@ pub fn render_with(
     theme
         .tera
         .register_filter("absolute", AbsoluteFilter(routes.clone()));
+    theme
+        .tera
+        .register_filter("inline_styles", article::InlineStyles);
     let views = Views::new(site, media, &routes);
     let assets = asset_urls(&routes, &theme.assets);
     let mut base = Context::new();
@@ -119,6 +123,9 @@ pub fn render_with(
         }
     }
     out.kit(&base, &laureates);
+    for (laureate, view) in site.laureates.iter().zip(&laureates) {
+        out.article(&base, site, laureate, view);
+    }
     let mut gallery = base.clone();
     gallery.insert("laureates", &laureates);
     out.page("gallery.html", &Route::Gallery, &gallery);
@@ -248,6 +255,43 @@ impl Renderer<'_> {
             cx.insert("card", &card);
             cx.insert("embed", &embed);
             self.page("card.html", &route, &cx);
+        }
+    }
+
+    /// A laureate's 公众号 article: the draft alone (not minified: it is what is copied) and
+    /// the kit page that shows it with its copy buttons.
+    fn article(&mut self, base: &Context, site: &Site, laureate: &Laureate, view: &LaureateView) {
+        let (tera, routes) = (self.tera, self.routes);
+        let render = |absolute: bool| {
+            let article = article::article(&site.config, routes, view, &laureate.story, absolute);
+            let mut cx = base.clone();
+            cx.insert("article", &article);
+            tera.render("article.html", &cx).map(|draft| (cx, draft))
+        };
+        match (render(true), render(false)) {
+            (Ok((mut file, draft)), Ok((mut page, preview))) => {
+                file.insert("draft", &draft);
+                let minify = std::mem::replace(&mut self.minify, false);
+                self.page(
+                    "article-file.html",
+                    &Route::KitArticleDraft(view.slug),
+                    &file,
+                );
+                self.minify = minify;
+                page.insert("draft", &preview);
+                self.page("kit-article.html", &Route::KitArticle(view.slug), &page);
+            }
+            (Err(e), _) | (_, Err(e)) => self.problems.push(
+                Diagnostic::new(
+                    "templates/article.html",
+                    format!(
+                        "rendering the article of {} failed: {}",
+                        view.name,
+                        error_chain(&e)
+                    ),
+                )
+                .hint("fix the template, or delete the site's copy to use the built-in one"),
+            ),
         }
     }
 

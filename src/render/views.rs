@@ -59,6 +59,15 @@ pub struct SiteUrls {
     pub favicon: String,
 }
 
+/// Where a laureate's 公众号 article draft is.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleUrls {
+    /// The kit page with the draft and its copy buttons.
+    pub page: String,
+    /// The draft alone, as copied.
+    pub draft: String,
+}
+
 /// Where a card's QR code files are.
 #[derive(Debug, Clone, Serialize)]
 pub struct QrUrls {
@@ -207,6 +216,8 @@ pub struct LaureateView<'a> {
     pub embed_url: String,
     /// Root-relative URLs of the card's QR code files (in the kit).
     pub qr_urls: QrUrls,
+    /// Root-relative URLs of the 公众号 article draft (in the kit).
+    pub article_urls: ArticleUrls,
     /// Photos with captions.
     pub photos: Vec<PhotoView>,
     /// Videos.
@@ -369,6 +380,10 @@ impl<'a> Views<'a> {
             qr_urls: QrUrls {
                 svg: self.routes.url(&Route::KitQrSvg(slug)),
                 png: self.routes.url(&Route::KitQrPng(slug)),
+            },
+            article_urls: ArticleUrls {
+                page: self.routes.url(&Route::KitArticle(slug)),
+                draft: self.routes.url(&Route::KitArticleDraft(slug)),
             },
             photos,
             videos,

@@ -24,12 +24,13 @@ const PHONE: (u32, u32) = (390, 844);
 const DESKTOP: (u32, u32) = (1440, 900);
 
 /// The pages every check visits, by name and path under the site root.
-const PAGES: [(&str, &str); 5] = [
+const PAGES: [(&str, &str); 6] = [
     ("front", ""),
     ("profile", "laureates/li-ming-yuan/"),
     ("gallery", "gallery/"),
     ("card", "cards/li-ming-yuan/"),
     ("kit", "kit/"),
+    ("article", "kit/li-ming-yuan/article/"),
 ];
 
 fn target_dir() -> PathBuf {
@@ -547,4 +548,66 @@ fn the_preview_shows_a_broken_build_over_the_page_until_it_is_fixed() {
         window.wait_until("!document.getElementById('laurel-problem') && document.body.textContent.includes('修好了')"),
         "the fix reloads the page without the overlay"
     );
+}
+
+#[test]
+fn the_article_draft_copies_as_html_and_needs_no_style_sheet() {
+    use headless_chrome::protocol::cdp::Browser::{GrantPermissions, PermissionType};
+    use headless_chrome::protocol::cdp::Emulation::SetFocusEmulationEnabled;
+    let Some(window) = Window::open(DESKTOP) else {
+        return;
+    };
+    window.go("kit/li-ming-yuan/article/");
+    window
+        .tab
+        .call_method(GrantPermissions {
+            permissions: vec![
+                PermissionType::ClipboardReadWrite,
+                PermissionType::ClipboardSanitizedWrite,
+            ],
+            origin: Some(format!("http://{}", served_example())),
+            browser_context_id: None,
+        })
+        .unwrap();
+    window
+        .tab
+        .call_method(SetFocusEmulationEnabled { enabled: true })
+        .unwrap();
+    window
+        .tab
+        .find_element(".copy-article")
+        .unwrap()
+        .click()
+        .unwrap();
+    window.expect(
+        "document.querySelector('.copy-status').textContent.includes('已复制正文')",
+        "the copy button says the draft is on the clipboard",
+    );
+    // What the clipboard holds as text/html is the draft file's (both parsed the same way).
+    let same = window.js(
+        "(async () => {
+            const item = (await navigator.clipboard.read())[0];
+            const copied = await (await item.getType('text/html')).text();
+            const file = await (await fetch(document.querySelector('.copy-article').dataset.draft)).text();
+            const draft = file.slice(file.indexOf('<!--draft-->') + 12, file.indexOf('<!--/draft-->'));
+            const norm = (h) => { const t = document.createElement('template'); t.innerHTML = h.replace(/^<meta[^>]*>/, ''); return t.innerHTML.trim(); };
+            return norm(copied) === norm(draft) ? true : [norm(copied).slice(0, 300), norm(draft).slice(0, 300)];
+        })()",
+    );
+    assert_eq!(same, true, "{same}");
+    let plain = window.js(
+        "(async () => (await (await (await navigator.clipboard.read())[0].getType('text/plain')).text()).includes('盐碱地上找'))()",
+    );
+    assert_eq!(plain, true, "a text/plain twin");
+    // The look comes from inline styles alone: the same computed styles inside the kit page
+    // (with the theme's style sheet) and in the draft file (without any).
+    let styles = "(() => {
+        const root = document.querySelector('#draft') || document.body;
+        const pick = (el) => { const s = getComputedStyle(el); return ['font-size', 'line-height', 'color', 'text-indent', 'text-align', 'font-weight', 'margin-bottom', 'font-family'].map((k) => s.getPropertyValue(k)); };
+        return [root.querySelector('h2'), root.querySelectorAll('section > p')[3]].map(pick);
+    })()";
+    let in_kit = window.js(styles);
+    window.go("kit/li-ming-yuan/article.html");
+    let alone = window.js(styles);
+    assert_eq!(in_kit, alone);
 }

@@ -1,6 +1,7 @@
 //! Whole-site tests: build small sites (and the example campaign) with the real binary and
 //! assert on what a reader or editor would see.
 
+mod article;
 mod browser;
 mod build;
 mod cards;
