@@ -141,7 +141,13 @@ fn require_working_links(site: &Site) -> Result<(), Diagnostics> {
 /// What the build warns about: the media stage's notes, each video that breaks the campaign's
 /// limits (the same rules `laurel check` reports as errors), and a missing `base_url`.
 fn warnings(site: &Site, media: &MediaIndex) -> Vec<String> {
-    let mut warnings = media.notes().to_vec();
+    let mut warnings: Vec<String> = site
+        .config
+        .warnings()
+        .iter()
+        .map(|d| d.clone().relative_to(&site.root).to_string())
+        .collect();
+    warnings.extend(media.notes().iter().cloned());
     for video in site.laureates.iter().flat_map(|l| &l.videos) {
         let Some(published) = media.video(&video.source) else {
             continue;

@@ -286,6 +286,20 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
         )
         .line = line("summary", "");
     }
+    if l.consent.is_none() {
+        let severity = match c.rules.require_consent {
+            true => Severity::Error,
+            false => Severity::Warning,
+        };
+        c.add(
+            Some(l),
+            &profile,
+            "consent-missing",
+            severity,
+            "no record of the laureate's consent to publication".into(),
+            "PIPL art. 25 asks for the person's separate consent: record it as `consent: {date: 2022-04-18, file: 同意书.pdf}` (the form stays private)",
+        );
+    }
     if l.story.is_empty() {
         c.add(
             Some(l),
@@ -692,6 +706,17 @@ fn check_campaign(c: &mut Checker) {
     let rules = c.rules;
     let site_yaml = site.root.join(crate::config::FILE_NAME);
     let total = site.laureates.len();
+    for warning in site.config.warnings() {
+        c.add(
+            None,
+            &warning.file,
+            "footer",
+            Severity::Warning,
+            warning.message.clone(),
+            warning.hint.as_deref().unwrap_or(""),
+        )
+        .line = warning.line;
+    }
     if crate::routes::Routes::new(&site.config).base_url_missing() {
         c.add(
             None,

@@ -48,9 +48,61 @@ pub struct SiteConfig {
     pub wechat: Option<WechatSettings>,
     /// The 公众号 article drafts in the media kit.
     pub article: ArticleSettings,
+    /// What an official site's footer carries: organisers, registration numbers, contact.
+    pub footer: Footer,
     /// `base_url` parsed, when it is set and valid.
     #[serde(skip)]
     parsed_base_url: Option<url::Url>,
+    /// Things in the file that do not stop a build (a malformed 备案号 …).
+    #[serde(skip)]
+    warnings: Vec<Diagnostic>,
+}
+
+/// The footer of an official site (every item optional): 主办, 承办, the ICP 备案号 linked to
+/// MIIT's registry, the 公安备案号 linked to the public-security registry, the 网站标识码, the
+/// 党政机关网站标识, contact and the IPv6 line.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Footer {
+    /// 主办单位; the top-level `organizer` when empty.
+    #[serde(alias = "主办")]
+    pub organizers: String,
+    /// 承办单位.
+    #[serde(alias = "承办")]
+    pub undertaker: String,
+    /// ICP 备案号, e.g. 冀ICP备12345678号-1.
+    #[serde(alias = "ICP备案号")]
+    pub icp: String,
+    /// 公安机关备案号, e.g. 冀公网安备13110202000123号.
+    #[serde(alias = "公安备案号")]
+    pub police: String,
+    /// 网站标识码 (10 digits).
+    #[serde(alias = "网站标识码")]
+    pub site_code: String,
+    /// The 党政机关网站标识: its image (a path in static/) and the link to its certificate.
+    pub badge: Option<Badge>,
+    /// 联系我们: a phone number, an address or an e-mail.
+    #[serde(alias = "联系我们")]
+    pub contact: String,
+    /// Show 「本网站支持IPv6」.
+    pub ipv6: bool,
+}
+
+/// The 党政机关网站标识.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Badge {
+    /// The badge image, e.g. `/images/dzjg.png` (from `static/`).
+    pub image: String,
+    /// The link to the certificate (bszs.conac.cn).
+    pub link: String,
+}
+
+impl Footer {
+    /// The digits of the 公安备案号, which the registry's link takes.
+    pub fn police_code(&self) -> String {
+        self.police.chars().filter(char::is_ascii_digit).collect()
+    }
 }
 
 /// The publisher's WeChat official account and its JS-SDK signing endpoint.
@@ -76,7 +128,9 @@ impl Default for SiteConfig {
             images: ImageSettings::default(),
             wechat: None,
             article: ArticleSettings::default(),
+            footer: Footer::default(),
             parsed_base_url: None,
+            warnings: Vec::new(),
         }
     }
 }
@@ -163,6 +217,9 @@ pub struct Rules {
     pub video_max_seconds: f64,
     /// Allowed displayed video sizes, `[width, height]` (1920x1080 landscape, 1080x1920 portrait).
     pub video_sizes: Vec<[u32; 2]>,
+    /// A laureate without `consent:` is an error, not a warning (PIPL art. 25: publishing
+    /// personal information needs the person's separate consent).
+    pub require_consent: bool,
 }
 
 impl Default for Rules {
@@ -184,6 +241,7 @@ impl Default for Rules {
             excluded_identities: words(&["现役军人", "公务员", "参公", "县处级", "厅局级"]),
             video_max_seconds: 180.0,
             video_sizes: vec![[1920, 1080], [1080, 1920]],
+            require_consent: false,
         }
     }
 }
@@ -279,6 +337,7 @@ impl SiteConfig {
     pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Diagnostics> {
         let mut config: SiteConfig = yaml::parse(text, file)?;
         config.parsed_base_url = parse_base_url(&config.base_url);
+        config.warnings = config.footer_warnings(text, file);
         config.validate(text, file).into_result(config)
     }
 
@@ -359,11 +418,82 @@ impl SiteConfig {
         problems
     }
 
+    /// What does not stop a build but should be fixed, each at its line of `site.yaml`.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// A 备案号 or 网站标识码 that does not have the registry's form.
+    fn footer_warnings(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
+        let footer = &self.footer;
+        let checks = [
+            (
+                "icp",
+                &footer.icp,
+                icp_form(&footer.icp),
+                "write it as on MIIT's registry, e.g. 冀ICP备12345678号-1",
+            ),
+            (
+                "police",
+                &footer.police,
+                police_form(&footer.police),
+                "write it as on the certificate, e.g. 冀公网安备13110202000123号 (14 digits)",
+            ),
+            (
+                "site_code",
+                &footer.site_code,
+                footer.site_code.len() == 10
+                    && footer.site_code.chars().all(|c| c.is_ascii_digit()),
+                "the 网站标识码 has 10 digits, e.g. 1311000001",
+            ),
+        ];
+        checks
+            .into_iter()
+            .filter(|(_, value, ok, _)| !value.is_empty() && !ok)
+            .map(|(key, value, _, hint)| {
+                Diagnostic::new(
+                    file,
+                    format!("footer.{key} `{value}` is not in the registry's form"),
+                )
+                .at_line(yaml::line_of(text, key, value))
+                .hint(hint)
+            })
+            .collect()
+    }
+
     /// `base_url` parsed; `None` when it is not set (or not a valid http(s) URL, which
     /// validation reports).
     pub fn base_url(&self) -> Option<&url::Url> {
         self.parsed_base_url.as_ref()
     }
+}
+
+/// 冀ICP备12345678号 or 冀ICP备12345678号-1: a province's character, ICP备, 8 digits, 号.
+fn icp_form(text: &str) -> bool {
+    let mut chars = text.chars();
+    let province = chars.next().is_some_and(|c| !c.is_ascii());
+    let rest: String = chars.collect();
+    let Some(number) = rest.strip_prefix("ICP备") else {
+        return false;
+    };
+    let (digits, tail) = number.split_at(number.find('号').unwrap_or(number.len()));
+    let serial = tail.strip_prefix('号').is_some_and(|t| {
+        t.is_empty()
+            || t.strip_prefix('-')
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    });
+    province && digits.len() == 8 && digits.chars().all(|c| c.is_ascii_digit()) && serial
+}
+
+/// 冀公网安备13110202000123号: a province's character, 公网安备, 14 digits, 号.
+fn police_form(text: &str) -> bool {
+    let mut chars = text.chars();
+    let province = chars.next().is_some_and(|c| !c.is_ascii());
+    let rest: String = chars.collect();
+    let digits = rest
+        .strip_prefix("公网安备")
+        .and_then(|r| r.trim_start().strip_suffix('号'));
+    province && digits.is_some_and(|d| d.len() == 14 && d.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// `base_url` as a URL, when it is an absolute http(s) URL with a host.
@@ -407,6 +537,24 @@ mod tests {
     fn bad_date_is_explained() {
         let err = parse("campaign:\n  reference_date: 2022/4/20\n").unwrap_err();
         assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
+    }
+
+    #[test]
+    fn registration_numbers_are_checked_and_bad_ones_warned_at_their_line() {
+        assert!(icp_form("冀ICP备12345678号") && icp_form("冀ICP备12345678号-1"));
+        assert!(
+            !icp_form("ICP备12345678号")
+                && !icp_form("冀ICP备1234567号")
+                && !icp_form("冀ICP备12345678")
+        );
+        assert!(police_form("冀公网安备13110202000123号"));
+        assert!(!police_form("冀公网安备1311020200012号"));
+        let config =
+            parse("title: x\nfooter:\n  icp: 冀ICP备123号\n  police: 冀公网安备13110202000123号\n")
+                .unwrap();
+        assert_eq!(config.warnings().len(), 1);
+        assert_eq!(config.warnings()[0].line, Some(3));
+        assert_eq!(config.footer.police_code(), "13110202000123");
     }
 
     #[test]

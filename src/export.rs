@@ -62,6 +62,7 @@ pub fn rows(site: &Site, group_by_unit: bool) -> Vec<[String; 9]> {
             if l.province_pick {
                 remarks.push("推荐参加省级评选".to_string());
             }
+            remarks.push(consent_remark(l));
             [
                 (i + 1).to_string(),
                 l.name.clone(),
@@ -75,6 +76,17 @@ pub fn rows(site: &Site, group_by_unit: bool) -> Vec<[String; 9]> {
             ]
         })
         .collect()
+}
+
+/// Whether the laureate consented to publication, for the 备注 column.
+fn consent_remark(l: &crate::content::Laureate) -> String {
+    match &l.consent {
+        Some(consent) => match consent.date {
+            Some(date) => format!("已签公开同意书（{date}）"),
+            None => "已签公开同意书".into(),
+        },
+        None => "未见公开同意书".into(),
+    }
 }
 
 /// The file extensions `export` writes.

@@ -3,7 +3,7 @@
 
 use super::natural::natural_cmp;
 use super::slug::{is_valid_slug, name_slug, slugify};
-use super::{Channel, Laureate, Page, Photo, Placeholder, Site, Video, YearMonth};
+use super::{Channel, Consent, Laureate, Page, Photo, Placeholder, Site, Video, YearMonth};
 use crate::config::SiteConfig;
 use crate::diagnostics::{read_text, Diagnostic, Diagnostics};
 use crate::markdown::{self, Document};
@@ -226,6 +226,8 @@ struct RawProfile {
     /// Read only by `laurel export`.
     #[serde(default, alias = "隐私")]
     private: BTreeMap<String, yaml::Value>,
+    #[serde(alias = "同意书", alias = "公开同意")]
+    consent: Option<RawConsent>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -236,6 +238,15 @@ struct RawPhoto {
     caption: Option<String>,
     alt: Option<String>,
     focus: Option<[f32; 2]>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConsent {
+    #[serde(alias = "日期", deserialize_with = "yaml::string_like", default)]
+    date: Option<String>,
+    #[serde(alias = "文件")]
+    file: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -375,6 +386,7 @@ fn load_laureate(
     let photos = find_photos(&mut cx, &raw, &name, portrait.as_ref());
     let videos = find_videos(&mut cx, &raw);
     let story = read_story(&mut cx);
+    let consent = raw.consent.as_ref().map(|c| read_consent(&mut cx, c));
     let laureate = Laureate {
         slug: slug.unwrap_or_default(),
         name,
@@ -394,6 +406,7 @@ fn load_laureate(
         quote: raw.quote.unwrap_or_default(),
         summary: raw.summary.unwrap_or_default().trim().to_string(),
         story: Document::default(),
+        consent,
         placeholders: [
             Placeholder::scan(&cx.file, &cx.text, true),
             Placeholder::scan(&layout::story_file(folder), &story, false),
@@ -410,6 +423,24 @@ fn load_laureate(
             .collect(),
     };
     Ok((laureate, story, cx.problems))
+}
+
+/// The laureate's consent to publication: its date and the signed form (kept private).
+fn read_consent(cx: &mut ProfileContext, raw: &RawConsent) -> Consent {
+    let date = raw.date.as_deref().and_then(|text| {
+        let date = crate::config::Date::parse(text);
+        if date.is_none() {
+            cx.error(
+                "date",
+                text,
+                format!("consent date `{text}` is not a date"),
+                "write it as YYYY-MM-DD, e.g. consent: {date: 2022-04-18, file: 同意书.pdf}",
+            );
+        }
+        date
+    });
+    let file = raw.file.as_deref().and_then(|f| cx.resolve("file", f));
+    Consent { date, file }
 }
 
 fn parse_birth(cx: &mut ProfileContext, birth: Option<&str>) -> Option<YearMonth> {
@@ -786,6 +817,7 @@ pub(crate) mod tests {
             videos: Vec::new(),
             folder: PathBuf::from("content/laureates/zhang"),
             placeholders: Vec::new(),
+            consent: None,
             private: BTreeMap::new(),
         }
     }

@@ -91,6 +91,8 @@ pub struct Laureate {
     pub videos: Vec<Video>,
     /// The laureate's folder.
     pub folder: PathBuf,
+    /// The laureate's consent to publication (PIPL art. 25), if recorded.
+    pub consent: Option<Consent>,
     /// Template text (请填写 …) still in `profile.yaml` or `story.md`.
     pub placeholders: Vec<Placeholder>,
     /// `private:` fields (phone, ID number …) as text. Only `laurel export` reads them; no
@@ -174,6 +176,16 @@ impl Placeholder {
         }
         found
     }
+}
+
+/// A laureate's separate consent to having their information published (`consent:`). The
+/// signed form stays in the laureate's folder: nothing publishes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consent {
+    /// When it was given.
+    pub date: Option<crate::config::Date>,
+    /// The signed form.
+    pub file: Option<PathBuf>,
 }
 
 /// A photo with its 图说 caption.

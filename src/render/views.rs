@@ -37,6 +37,31 @@ pub struct SiteView<'a> {
     pub assets: BTreeMap<String, String>,
     /// WeChat JS-SDK settings for the cards, if the publisher has a signing endpoint.
     pub wechat: Option<&'a WechatSettings>,
+    /// The official footer.
+    pub footer: FooterView<'a>,
+}
+
+/// The official footer's items, with the registries' links.
+#[derive(Debug, Serialize)]
+pub struct FooterView<'a> {
+    /// 主办.
+    pub organizers: &'a str,
+    /// 承办.
+    pub undertaker: &'a str,
+    /// ICP 备案号 (links to MIIT's registry).
+    pub icp: &'a str,
+    /// 公安备案号.
+    pub police: &'a str,
+    /// The public-security registry's page of that number.
+    pub police_url: String,
+    /// 网站标识码.
+    pub site_code: &'a str,
+    /// The 党政机关网站标识's image URL and link.
+    pub badge: Option<(String, &'a str)>,
+    /// 联系我们.
+    pub contact: &'a str,
+    /// Show 「本网站支持IPv6」.
+    pub ipv6: bool,
 }
 
 /// The URLs of the site-wide pages and files, root-relative (templates make one absolute with
@@ -196,6 +221,8 @@ pub struct LaureateView<'a> {
     pub province_pick: bool,
     /// Honours.
     pub honors: &'a [String],
+    /// Consent to publication: `Some(date or "")` when recorded (for the kit).
+    pub consent: Option<String>,
     /// Quote.
     pub quote: &'a str,
     /// Summary.
@@ -298,6 +325,36 @@ impl<'a> Views<'a> {
                 .collect(),
             assets,
             wechat: config.wechat.as_ref(),
+            footer: self.footer(),
+        }
+    }
+
+    /// The official footer, 主办 falling back to `organizer`.
+    fn footer(&self) -> FooterView<'a> {
+        let config = &self.site.config;
+        let footer = &config.footer;
+        let organizers = match footer.organizers.as_str() {
+            "" => config.organizer.as_str(),
+            given => given,
+        };
+        FooterView {
+            organizers,
+            undertaker: &footer.undertaker,
+            icp: &footer.icp,
+            police: &footer.police,
+            police_url: format!(
+                "https://beian.mps.gov.cn/#/query/webSearch?code={}",
+                footer.police_code()
+            ),
+            site_code: &footer.site_code,
+            badge: footer.badge.as_ref().map(|b| {
+                let image = self
+                    .routes
+                    .url(&Route::Static(b.image.trim_start_matches('/')));
+                (image, b.link.as_str())
+            }),
+            contact: &footer.contact,
+            ipv6: footer.ipv6,
         }
     }
 
@@ -368,6 +425,10 @@ impl<'a> Views<'a> {
             recommender: &laureate.recommender,
             province_pick: laureate.province_pick,
             honors: &laureate.honors,
+            consent: laureate
+                .consent
+                .as_ref()
+                .map(|c| c.date.map(|d| d.to_string()).unwrap_or_default()),
             quote: &laureate.quote,
             summary: &laureate.summary,
             chapters: chapters(&laureate.story),

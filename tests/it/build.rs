@@ -388,3 +388,70 @@ fn position_and_title_read_the_same_everywhere_and_long_names_fit() {
     }
     assert!(site.read("index.html").contains("card-name card-name-long"));
 }
+
+#[test]
+fn the_official_footer_is_on_every_page_and_bad_numbers_are_warned() {
+    let yaml = "title: 测试\nbase_url: https://example.org/\norganizer: 测试市委宣传部\nfooter:\n  undertaker: 测试市科协\n  icp: 冀ICP备12345678号-1\n  police: 冀公网安备13110202000123号\n  site_code: \"1311000001\"\n  badge: {image: /dzjg.png, link: \"https://bszs.conac.cn/sitename?id=1\"}\n  contact: 0318-2123456\n  ipv6: true\n";
+    let site = TestSite::new(yaml);
+    site.laureate("王芳", "", "故事", 1);
+    site.write_bytes("static/dzjg.png", &jpeg(55, 64, [200, 0, 0]));
+    let output = site.build_ok();
+    assert!(!stderr(&output).contains("footer"), "{}", stderr(&output));
+    for page in [
+        "index.html",
+        "laureates/wang-fang/index.html",
+        "cards/wang-fang/index.html",
+        "kit/index.html",
+    ] {
+        let html = site.read(page);
+        for text in [
+            "主办：测试市委宣传部",
+            "承办：测试市科协",
+            "网站标识码：1311000001",
+            "联系我们：0318-2123456",
+            "本网站支持IPv6",
+        ] {
+            assert!(html.contains(text), "{page}: {text}");
+        }
+        let links: Vec<String> = start_tags(&html, "a")
+            .into_iter()
+            .filter_map(|a| a.get("href").cloned())
+            .collect();
+        assert!(
+            links.iter().any(|l| l == "https://beian.miit.gov.cn/"),
+            "{page}: ICP link"
+        );
+        assert!(
+            links.iter().any(|l| l.ends_with("code=13110202000123")),
+            "{page}: 公安备案 link"
+        );
+        assert!(
+            links
+                .iter()
+                .any(|l| l == "https://bszs.conac.cn/sitename?id=1"),
+            "{page}: badge link"
+        );
+        assert!(
+            html.contains("冀ICP备12345678号-1") && html.contains("冀公网安备13110202000123号")
+        );
+    }
+    site.write(
+        "site.yaml",
+        &yaml.replace("冀ICP备12345678号-1", "冀ICP备123号"),
+    );
+    let output = site.build_ok();
+    assert!(
+        stderr(&output).contains("site.yaml:6: footer.icp `冀ICP备123号`"),
+        "{}",
+        stderr(&output)
+    );
+    let (_, report) = check_json(&site);
+    let footer = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "footer")
+        .expect("a footer finding");
+    assert_eq!(footer["line"], 6);
+    assert_eq!(footer["severity"], "warning");
+}

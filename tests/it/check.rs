@@ -23,7 +23,10 @@ fn a_clean_campaign_passes() {
     let site = TestSite::new(RULES_YAML);
     site.laureate(
         "王芳",
-        &profile(&format!("province_pick: true\n{}", captions("王芳", 2))),
+        &profile(&format!(
+            "province_pick: true\nconsent: {{date: 2022-04-18}}\n{}",
+            captions("王芳", 2)
+        )),
         "故事",
         2,
     );
@@ -473,4 +476,81 @@ fn without_base_url_the_sitemap_lists_nothing_relative() {
     assert!(!sitemap.contains("<loc>"), "{sitemap}");
     let profile = site.read("laureates/wang-fang/index.html");
     assert!(!profile.contains("og:image") && !profile.contains("rel=\"canonical\""));
+}
+
+#[test]
+fn consent_is_checked_shown_in_the_kit_and_export_and_its_form_stays_private() {
+    let yaml = "title: 测试\nbase_url: https://example.org/\n";
+    let site = TestSite::new(yaml);
+    site.laureate(
+        "王芳",
+        "consent: {date: 2022-04-18, file: 同意书.pdf}\n",
+        "故事",
+        1,
+    );
+    site.laureate("赵强", "", "故事", 1);
+    site.write_bytes(
+        "content/laureates/王芳/同意书.pdf",
+        b"%PDF-1.4 signed form 13911112222",
+    );
+    let consent_findings = |report: &serde_json::Value| -> Vec<(String, String)> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "consent-missing")
+            .map(|f| {
+                (
+                    f["laureate"].as_str().unwrap().to_string(),
+                    f["severity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let (_, report) = check_json(&site);
+    assert_eq!(
+        consent_findings(&report),
+        [("赵强".to_string(), "warning".to_string())]
+    );
+    site.write(
+        "site.yaml",
+        &format!("{yaml}campaign:\n  rules:\n    require_consent: true\n"),
+    );
+    let (_, report) = check_json(&site);
+    assert_eq!(
+        consent_findings(&report),
+        [("赵强".to_string(), "error".to_string())]
+    );
+
+    site.build_ok();
+    let kit = site.read("kit/index.html");
+    assert!(
+        kit.contains("公开同意书：已签（2022-04-18）"),
+        "王芳 consented"
+    );
+    assert!(
+        kit.contains("公开同意书：<strong>未见</strong>"),
+        "赵强 did not"
+    );
+    for (path, bytes) in tree(&site.public()) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("signed form"),
+            "the form leaked into {path}"
+        );
+        assert!(!path.ends_with(".pdf"), "{path}");
+    }
+    let csv = site.root().join("汇总表.csv");
+    let output = laurel(&[
+        "export",
+        "--root",
+        site.root().to_str().unwrap(),
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::fs::read_to_string(csv).unwrap();
+    assert!(
+        text.contains("已签公开同意书（2022-04-18）") && text.contains("未见公开同意书"),
+        "{text}"
+    );
 }

@@ -57,7 +57,7 @@ fn xlsx_has_title_headers_rows_and_private_phone() {
         "13999990000",
         "the private phone is exported"
     );
-    assert_eq!(cell(wang, 8), "县市区推荐");
+    assert_eq!(cell(wang, 8), "县市区推荐；未见公开同意书");
     assert!(
         matches!(range.get((wang, 0)), Some(calamine::Data::Float(n)) if *n >= 1.0),
         "序号 is a number: {:?}",
