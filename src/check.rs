@@ -504,6 +504,16 @@ fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, rename: Option<&Ren
 /// Videos: readable MP4/MOV, not too long, at one of the allowed sizes (rotation counted).
 fn check_videos(c: &mut Checker, l: &Laureate) {
     for video in &l.videos {
+        if video.captions.is_none() {
+            c.add(
+                Some(l),
+                &video.source,
+                "video-captions",
+                Severity::Warning,
+                "the video has no captions; viewers who cannot hear it (or have the sound off) miss what is said".into(),
+                "put a .vtt or .srt file with the video's name beside it (e.g. videos/田间.srt for videos/田间.mp4)",
+            );
+        }
         let info = match media::video_info(&video.source) {
             Ok(info) => info,
             Err(media::VideoError(why)) => {

@@ -579,7 +579,7 @@ fn find_videos(cx: &mut ProfileContext, raw: &RawProfile) -> Vec<Video> {
             .collect(),
         None => list_dir(&cx.folder.join(VIDEOS_DIR), &mut cx.problems)
             .into_iter()
-            .filter(|p| p.is_file())
+            .filter(|p| p.is_file() && !CAPTION_EXTENSIONS.contains(&extension(p).as_str()))
             .map(|p| (Some(p), None, None))
             .collect(),
     };
@@ -590,13 +590,25 @@ fn find_videos(cx: &mut ProfileContext, raw: &RawProfile) -> Vec<Video> {
             let poster =
                 poster.filter(|p| cx.check_extension("poster", p, IMAGE_EXTENSIONS, "image"));
             cx.check_extension("videos", &source, VIDEO_EXTENSIONS, "video")
-                .then_some(Video {
+                .then(|| Video {
+                    captions: captions_beside(&source),
                     source,
                     title,
                     poster,
                 })
         })
         .collect()
+}
+
+/// Caption file extensions, looked for beside each video (compared lower-case).
+pub const CAPTION_EXTENSIONS: &[&str] = &["vtt", "srt"];
+
+/// The captions file with the video's name (`田间.vtt` or `田间.srt` beside `田间.mp4`).
+fn captions_beside(video: &Path) -> Option<PathBuf> {
+    CAPTION_EXTENSIONS
+        .iter()
+        .map(|ext| video.with_extension(ext))
+        .find(|path| path.is_file())
 }
 
 /// Reads a laureate's `story.md` again into `laureate`, for the preview server when only

@@ -210,6 +210,8 @@ pub struct Video {
     pub title: Option<String>,
     /// An image chosen as the poster (`poster:`), instead of a frame of the video.
     pub poster: Option<PathBuf>,
+    /// Captions beside the video with the same name (`.vtt`, or `.srt` made WebVTT).
+    pub captions: Option<PathBuf>,
 }
 
 /// An extra page from `content/pages/`.

@@ -160,6 +160,8 @@ pub struct PublishedVideo {
     /// The image processed as its poster: the `poster:` from YAML, else a frame ffmpeg took;
     /// `None` when neither exists (pages then use the laureate's first photo).
     pub poster: Option<PathBuf>,
+    /// The WebVTT captions' file name under `/media/`, when the video has captions.
+    pub captions: Option<String>,
 }
 
 /// Every published media file, by source.
@@ -329,9 +331,18 @@ pub fn process(
         .collect();
     for (video, result) in videos {
         match result {
-            Ok((published, file, note)) => {
+            Ok((mut published, file, note)) => {
                 index.files.insert(published.file.clone(), file);
                 index.notes.extend(note);
+                if let Some(source) = &video.captions {
+                    match publish_captions(source, cache) {
+                        Ok(name) => {
+                            index.files.insert(name.clone(), cache.file_path(&name));
+                            published.captions = Some(name);
+                        }
+                        Err(d) => problems.push(d.relative_to(&site.root)),
+                    }
+                }
                 index.videos.insert(video.source.clone(), published);
             }
             Err(d) => problems.push(d.relative_to(&site.root)),
@@ -413,6 +424,7 @@ fn publish_video(
         file: format!("{key}.{extension}"),
         info,
         poster: video.poster.clone(),
+        captions: None,
     };
     let streamable = format!("{key}.mp4");
     let cached = cache.file_path(&streamable).is_file()
@@ -449,6 +461,42 @@ fn publish_video(
         )
     });
     Ok((published, file, note))
+}
+
+/// Publishes a video's captions as WebVTT (an `.srt` is converted) under a content-hashed
+/// name, and returns the name.
+fn publish_captions(source: &Path, cache: &Cache) -> Result<String, Diagnostic> {
+    let text = crate::diagnostics::read_text(source)?;
+    let is_srt = source
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("srt"));
+    let vtt = if is_srt { srt_to_webvtt(&text) } else { text };
+    if !vtt.trim_start().starts_with("WEBVTT") {
+        return Err(
+            Diagnostic::new(source, "not a WebVTT file (it must start with WEBVTT)")
+                .hint("export the captions as .vtt or .srt from the editing app"),
+        );
+    }
+    let hash = blake3::hash(vtt.as_bytes()).to_hex();
+    let name = format!("{}.vtt", &hash[..16]);
+    cache
+        .store_file(&name, vtt.as_bytes())
+        .map_err(|e| Diagnostic::new(source, format!("cannot store the captions: {e}")))?;
+    Ok(name)
+}
+
+/// SubRip to WebVTT: the header, and `00:00:01,000` timestamps written `00:00:01.000`.
+pub fn srt_to_webvtt(srt: &str) -> String {
+    let mut vtt = String::from("WEBVTT\n\n");
+    for line in srt.replace("\r\n", "\n").lines() {
+        if line.contains("-->") {
+            vtt.push_str(&line.replace(',', "."));
+        } else {
+            vtt.push_str(line);
+        }
+        vtt.push('\n');
+    }
+    vtt
 }
 
 /// `path` if it exists, else `path` after `make` wrote it.

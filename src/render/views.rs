@@ -171,6 +171,8 @@ pub struct VideoView {
     pub height: u32,
     /// Duration as m:ss.
     pub duration: String,
+    /// Root-relative URL of the WebVTT captions, if any.
+    pub captions: Option<String>,
 }
 
 /// A story chapter.
@@ -397,6 +399,10 @@ impl<'a> Views<'a> {
                     width: published.info.width,
                     height: published.info.height,
                     duration: format!("{}:{:02}", seconds / 60, seconds % 60),
+                    captions: published
+                        .captions
+                        .as_ref()
+                        .map(|name| self.routes.url(&Route::Media(name))),
                 })
             })
             .collect();

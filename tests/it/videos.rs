@@ -1,7 +1,7 @@
 //! Videos on the built site: with ffmpeg (clips made by ffmpeg in the test), poster frames and
 //! faststart MP4s; without it (`LAUREL_FFMPEG=off`), the files as they are and one note.
 
-use crate::support::{decode, fixture_video, installed, stderr, TestSite};
+use crate::support::{check_json, decode, fixture_video, installed, start_tags, stderr, TestSite};
 use std::path::Path;
 use std::process::Command;
 
@@ -230,4 +230,62 @@ fn without_ffmpeg_videos_are_copied_and_the_build_says_so_once() {
     );
     let poster = decode(poster_b, &published(poster_b));
     assert!(poster.height() > poster.width(), "王芳0.jpg is portrait");
+}
+
+#[test]
+fn captions_beside_a_video_become_a_webvtt_track_and_their_absence_is_a_warning() {
+    let site = TestSite::new("title: 测试\n");
+    site.laureate("王芳", "", "故事", 1);
+    let folder = "content/laureates/王芳/videos";
+    site.write_bytes(
+        &format!("{folder}/田间.mp4"),
+        &fixture_video("landscape.mp4"),
+    );
+    site.write(
+        &format!("{folder}/田间.srt"),
+        "1\r\n00:00:01,000 --> 00:00:02,500\r\n在试验田查看小麦\r\n",
+    );
+    site.write_bytes(
+        &format!("{folder}/实验室.mp4"),
+        &fixture_video("landscape.mp4"),
+    );
+    let output = site.build_with_env(&[("LAUREL_FFMPEG", "off")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = site.read("laureates/wang-fang/index.html");
+    let tracks = start_tags(&page, "track");
+    assert_eq!(tracks.len(), 1, "only 田间 has captions");
+    assert_eq!(tracks[0]["kind"], "captions");
+    assert_eq!(tracks[0]["srclang"], "zh");
+    let vtt = site.read(tracks[0]["src"].trim_start_matches('/'));
+    assert!(vtt.starts_with("WEBVTT\n\n"), "{vtt}");
+    assert!(
+        vtt.contains("00:00:01.000 --> 00:00:02.500\n在试验田查看小麦"),
+        "{vtt}"
+    );
+    assert_eq!(
+        start_tags(&site.read("cards/wang-fang/index.html"), "track").len(),
+        1
+    );
+    let (_, report) = check_json(&site);
+    let missing: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "video-captions")
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        missing,
+        ["content/laureates/王芳/videos/实验室.mp4"],
+        "{report:#}"
+    );
+    let about_captions_file = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["file"].as_str().unwrap().ends_with(".srt"));
+    assert!(
+        !about_captions_file,
+        "the captions are no video of their own"
+    );
 }
