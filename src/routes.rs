@@ -106,12 +106,6 @@ impl Route<'_> {
             path
         }
     }
-
-    /// True for HTML pages (which get a canonical link and go into the sitemap when public).
-    pub fn is_page(&self) -> bool {
-        let path = self.path();
-        path.is_empty() || path.ends_with('/') || path.ends_with(".html")
-    }
 }
 
 /// The URL folder (under the site root) all processed media are published in.
@@ -191,16 +185,6 @@ impl Routes {
     /// `base_url`.
     pub fn absolute_of(&self, root_relative: &str) -> Option<String> {
         self.origin.as_ref().map(|o| format!("{o}{root_relative}"))
-    }
-
-    /// The path of a request under the site root (`laureates/x/`), or `None` when the request
-    /// is outside the site; percent-encoding is undone.
-    pub fn site_path(&self, request_path: &str) -> Option<String> {
-        let decoded = percent_decode_str(request_path).decode_utf8().ok()?;
-        let inside = decoded
-            .strip_prefix(&self.root)
-            .or_else(|| (decoded.as_ref() == self.root.trim_end_matches('/')).then_some(""))?;
-        Some(inside.to_string())
     }
 }
 

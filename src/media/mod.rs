@@ -486,7 +486,7 @@ fn publish_captions(source: &Path, cache: &Cache) -> Result<String, Diagnostic> 
 }
 
 /// SubRip to WebVTT: the header, and `00:00:01,000` timestamps written `00:00:01.000`.
-pub fn srt_to_webvtt(srt: &str) -> String {
+fn srt_to_webvtt(srt: &str) -> String {
     let mut vtt = String::from("WEBVTT\n\n");
     for line in srt.replace("\r\n", "\n").lines() {
         if line.contains("-->") {
