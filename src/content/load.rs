@@ -100,6 +100,7 @@ pub fn load_partial(root: &Path) -> Result<PartialSite, Diagnostics> {
         intro,
         laureates,
         pages,
+        links: targets,
     };
     Ok(PartialSite {
         site,
@@ -109,7 +110,7 @@ pub fn load_partial(root: &Path) -> Result<PartialSite, Diagnostics> {
 }
 
 /// What links in the site's Markdown can lead to.
-pub fn link_targets(
+fn link_targets(
     root: &Path,
     config: &SiteConfig,
     laureates: &[Laureate],

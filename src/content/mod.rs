@@ -6,8 +6,8 @@ pub mod natural;
 pub mod slug;
 
 pub use load::{
-    link_targets, load, load_partial, reload_story, PartialSite, IMAGE_EXTENSIONS, LAUREATES_DIR,
-    PAGES_DIR, VIDEO_EXTENSIONS,
+    load, load_partial, reload_story, PartialSite, IMAGE_EXTENSIONS, LAUREATES_DIR, PAGES_DIR,
+    VIDEO_EXTENSIONS,
 };
 
 use crate::config::SiteConfig;
@@ -30,12 +30,14 @@ pub struct Site {
     pub laureates: Vec<Laureate>,
     /// Extra pages from `content/pages/`, sorted by slug.
     pub pages: Vec<Page>,
+    /// What links in the site's Markdown can lead to (made once while loading).
+    pub links: crate::routes::LinkTargets,
 }
 
 impl Site {
     /// What links in the site's Markdown can lead to.
-    pub fn link_targets(&self) -> crate::routes::LinkTargets {
-        link_targets(&self.root, &self.config, &self.laureates, &self.pages)
+    pub fn link_targets(&self) -> &crate::routes::LinkTargets {
+        &self.links
     }
 
     /// The site's routes (URLs under `base_url`).

@@ -103,6 +103,7 @@ pub fn render_with(
         for laureate in site.laureates.iter().filter(|l| slugs.contains(&l.slug)) {
             if let Some(view) = by_slug(laureate) {
                 out.laureate_pages(&base, laureate, view);
+                out.article(&base, site, laureate, view);
             }
         }
         return out.problems.into_result(out.rendered);

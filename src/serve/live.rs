@@ -198,15 +198,15 @@ impl Live {
 /// The site with the stories at `paths` read again, and their laureates' slugs; `None` when a
 /// story is not a known laureate's or cannot be read (the full load then reports it).
 fn with_new_stories(previous: &Site, paths: &[PathBuf]) -> Option<(Site, BTreeSet<String>)> {
+    let targets = previous.link_targets();
     let mut site = previous.clone();
-    let targets = site.link_targets();
     let mut slugs = BTreeSet::new();
     for path in paths {
         let laureate = site
             .laureates
             .iter_mut()
             .find(|l| path.parent() == Some(l.folder.as_path()))?;
-        content::reload_story(laureate, &targets).ok()?;
+        content::reload_story(laureate, targets).ok()?;
         slugs.insert(laureate.slug.clone());
     }
     (!slugs.is_empty()).then_some((site, slugs))
