@@ -113,6 +113,8 @@ struct Checker<'a> {
     findings: Vec<Finding>,
     /// Laureates that could not be loaded (named in campaign-wide findings).
     unloaded: usize,
+    /// Content hashes of the images read so far.
+    hashes: HashMap<PathBuf, blake3::Hash>,
 }
 
 impl Checker<'_> {
@@ -195,6 +197,7 @@ fn rule_findings(site: &Site, unloaded: usize) -> Vec<Finding> {
         rules: &site.config.campaign.rules,
         findings: Vec::new(),
         unloaded,
+        hashes: HashMap::new(),
     };
     for laureate in &site.laureates {
         check_profile(&mut checker, laureate);
@@ -424,7 +427,11 @@ fn file_name(path: &Path) -> String {
 fn check_readable(c: &mut Checker, l: &Laureate, image: &Path) -> bool {
     let result = std::fs::read(image)
         .map_err(media::ImageError::Read)
-        .and_then(|bytes| media::inspect_image(&bytes, image));
+        .and_then(|bytes| {
+            // Read once: the shared-photo rule compares these hashes.
+            c.hashes.insert(image.to_path_buf(), blake3::hash(&bytes));
+            media::inspect_image(&bytes, image)
+        });
     let Err(problem) = result else {
         return true;
     };
@@ -842,10 +849,10 @@ fn check_shared_photos(c: &mut Checker) {
     let mut seen: HashMap<blake3::Hash, &Laureate> = HashMap::new();
     for l in &c.site.laureates {
         for photo in l.portrait.iter().chain(&l.photos) {
-            let Ok(bytes) = std::fs::read(&photo.source) else {
-                continue;
+            let Some(hash) = c.hashes.get(&photo.source).copied() else {
+                continue; // unreadable: photo-unreadable says so
             };
-            match seen.insert(blake3::hash(&bytes), l) {
+            match seen.insert(hash, l) {
                 Some(other) if other.slug != l.slug => {
                     let message = format!("the same photo is also used by {}", other.name);
                     c.add(

@@ -3,6 +3,8 @@
 //! row). Both are found by their labels, not by cell positions, because units re-type and
 //! re-merge the tables.
 
+// The 汇总表's columns are the ones `laurel export` writes.
+use crate::export::COLUMNS as SUMMARY_COLUMNS;
 use std::collections::BTreeMap;
 
 /// A field of the 推荐表, by what it is for.
@@ -123,19 +125,6 @@ pub fn form_fields(tables: &[Vec<Vec<String>>]) -> BTreeMap<Field, String> {
     }
     fields
 }
-
-/// The 汇总表's columns, as the notice names them.
-pub const SUMMARY_COLUMNS: &[&str] = &[
-    "序号",
-    "姓名",
-    "性别",
-    "出生年月",
-    "工作单位及职务职称",
-    "推荐单位",
-    "类别",
-    "联系电话",
-    "备注",
-];
 
 /// The rows of a 汇总表 in `grid` (a table or a sheet): under the first row that holds 姓名 and
 /// at least two more of the notice's column names, each non-empty row by column name.
