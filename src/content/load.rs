@@ -71,7 +71,7 @@ pub fn load_partial(root: &Path) -> Result<PartialSite, Diagnostics> {
     }
     assign_slugs(&mut laureates, &mut problems);
     let (mut pages, bodies) = load_pages(&root.join(PAGES_DIR), &mut problems);
-    let targets = link_targets(root, &config, &laureates, &pages);
+    let targets = link_targets(root, &config, &laureates, &unloaded, &pages);
     for (laureate, story) in laureates.iter_mut().zip(stories) {
         laureate.story = markdown::render(&story, &|href| {
             targets.resolve(href, &Route::Profile(&laureate.slug))
@@ -109,14 +109,21 @@ pub fn load_partial(root: &Path) -> Result<PartialSite, Diagnostics> {
     })
 }
 
-/// What links in the site's Markdown can lead to.
+/// What links in the site's Markdown can lead to. A laureate folder that could not be loaded
+/// still counts (by folder name and its pinyin), so that `check` reports its own problem and
+/// not a broken link in every story that mentions the laureate.
 fn link_targets(
     root: &Path,
     config: &SiteConfig,
     laureates: &[Laureate],
+    unloaded: &[PathBuf],
     pages: &[Page],
 ) -> LinkTargets {
     let folder_names: Vec<String> = laureates.iter().map(|l| file_name(&l.folder)).collect();
+    let unloaded: Vec<(String, String)> = unloaded
+        .iter()
+        .map(|folder| (file_name(folder), name_slug(&file_name(folder))))
+        .collect();
     let page_files: Vec<String> = pages.iter().map(|p| file_name(&p.file)).collect();
     LinkTargets::new(
         Routes::new(config),
@@ -128,7 +135,13 @@ fn link_targets(
                 slug: &l.slug,
                 category: &l.category,
                 region: &l.region,
-            }),
+            })
+            .chain(unloaded.iter().map(|(folder, slug)| LaureateTarget {
+                folder,
+                slug,
+                category: "",
+                region: "",
+            })),
         pages
             .iter()
             .zip(&page_files)

@@ -310,7 +310,12 @@ fn one_run_reports_every_problem_whatever_state_the_nominations_are_in() {
     ]
     .concat();
     site.write_bytes("content/laureates/丙/profile.yaml", &gbk);
-    site.laureate("丁", &profile(&captions("丁", 1)), "故事", 1);
+    site.laureate(
+        "丁",
+        &profile(&captions("丁", 1)),
+        "和[丙](../丙/)同一批推荐。",
+        1,
+    );
 
     let (code, report) = check_json(&site);
     assert_eq!(code, Some(1));
@@ -343,6 +348,11 @@ fn one_run_reports_every_problem_whatever_state_the_nominations_are_in() {
     assert_eq!(report["laureates"], 3);
     assert_eq!(report["unloaded"], 1);
     find("campaign-partial", "site.yaml");
+    let broken = findings.iter().any(|f| f["rule"] == "broken-link");
+    assert!(
+        !broken,
+        "a link to the unloadable 丙 is not a second problem: {report:#}"
+    );
 }
 
 #[test]
