@@ -1,4 +1,4 @@
-//! The pipeline: `load` → `check` (links) → `media` → `render`, each stage's output the next
+//! The pipeline: `load` → `check` (links) → `media` → `posters` → `render`, each stage's output the next
 //! one's input. `laurel build` writes the result to disk; `laurel serve` keeps it in memory.
 //! Both run [`run_stages`], so they report the same problems and warnings.
 
@@ -7,6 +7,7 @@ use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::{self, Cache, MediaIndex};
 use crate::output;
+use crate::poster;
 use crate::render::{self, RenderOptions, RenderedSite};
 use crate::routes::Routes;
 use std::path::PathBuf;
@@ -88,18 +89,22 @@ pub fn run_stages(
 ) -> Result<Built, Diagnostics> {
     let site = content::load(root)?;
     require_working_links(&site)?;
-    let media = media::process(&site, cache, progress)?;
+    let mut media = media::process(&site, cache, progress)?;
+    poster::make(&site, &mut media, cache, None)?;
     render_stage(site, media, options)
 }
 
 /// Runs the stages after media again over a site whose media are already processed (the
-/// preview server, when only stories or templates changed).
+/// preview server, when only stories or templates changed): posters (of the laureates
+/// `options` renders) and render.
 pub fn rerender(
     site: Site,
-    media: MediaIndex,
+    mut media: MediaIndex,
+    cache: &Cache,
     options: &RenderOptions,
 ) -> Result<Built, Diagnostics> {
     require_working_links(&site)?;
+    poster::make(&site, &mut media, cache, options.only_laureates.as_ref())?;
     render_stage(site, media, options)
 }
 

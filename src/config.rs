@@ -50,6 +50,9 @@ pub struct SiteConfig {
     pub article: ArticleSettings,
     /// What an official site's footer carries: organisers, registration numbers, contact.
     pub footer: Footer,
+    /// Font files (OTF/TTF/TTC, relative to site.yaml) posters are set in; empty: the
+    /// system's CJK font.
+    pub fonts: Vec<String>,
     /// `base_url` parsed, when it is set and valid.
     #[serde(skip)]
     parsed_base_url: Option<url::Url>,
@@ -129,6 +132,7 @@ impl Default for SiteConfig {
             wechat: None,
             article: ArticleSettings::default(),
             footer: Footer::default(),
+            fonts: Vec::new(),
             parsed_base_url: None,
             warnings: Vec::new(),
         }

@@ -24,6 +24,7 @@ pub mod markdown;
 pub mod media;
 pub mod naming;
 pub mod output;
+pub mod poster;
 pub mod render;
 pub mod routes;
 pub mod scaffold;

@@ -103,6 +103,15 @@ pub struct Laureate {
 }
 
 impl Laureate {
+    /// 职务 and 职称 as one line (`副院长 · 教授`), the same on every page and poster.
+    pub fn role(&self) -> String {
+        [self.position.as_str(), self.title.as_str()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     /// The image a shared card shows: the first photo, else the portrait.
     pub fn share_poster(&self) -> Option<&Photo> {
         self.photos.first().or(self.portrait.as_ref())

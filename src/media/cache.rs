@@ -82,6 +82,23 @@ impl Cache {
         self.dir.join("posters").join(format!("{key}.jpg"))
     }
 
+    /// Where the share image (海报, 长图 part) or its manifest `name` is kept.
+    pub fn share_path(&self, name: &str) -> PathBuf {
+        self.dir.join("share").join(name)
+    }
+
+    /// Stores a share image or its manifest atomically.
+    pub fn store_share(&self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        write_atomically(&self.share_path(name), bytes)
+    }
+
+    /// Removes the share images and manifests whose 16-character key is not in `keep`.
+    pub fn prune_share(&self, keep: &HashSet<String>) {
+        self.remove_where("share", |name| {
+            !name.get(..16).is_some_and(|key| keep.contains(key))
+        });
+    }
+
     fn manifest_path(&self, key: &str) -> PathBuf {
         self.dir.join("images").join(format!("{key}.json"))
     }

@@ -164,11 +164,36 @@ pub struct PublishedVideo {
     pub captions: Option<String>,
 }
 
+/// One image made for sharing (a 海报 or a part of a 长图).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareImage {
+    /// File name under `/media/` (content-hashed).
+    pub file: String,
+    /// Pixel width.
+    pub width: u32,
+    /// Pixel height.
+    pub height: u32,
+    /// File size in bytes.
+    pub bytes: u64,
+}
+
+/// A laureate's images for WeChat, made by the posters stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareImages {
+    /// The 9:16 海报 (1080x1920).
+    pub tall: ShareImage,
+    /// The 3:4 海报 (1080x1440).
+    pub wide: ShareImage,
+    /// The 长图, in parts of at most 10,000 pixels, top first.
+    pub long: Vec<ShareImage>,
+}
+
 /// Every published media file, by source.
 #[derive(Debug, Clone, Default)]
 pub struct MediaIndex {
     images: HashMap<PathBuf, ProcessedImage>,
     videos: HashMap<PathBuf, PublishedVideo>,
+    share: HashMap<String, ShareImages>,
     files: BTreeMap<String, PathBuf>,
     notes: Vec<String>,
 }
@@ -201,6 +226,29 @@ impl MediaIndex {
     /// The published form of a source video.
     pub fn video(&self, source: &Path) -> Option<&PublishedVideo> {
         self.videos.get(source)
+    }
+
+    /// The 海报 and 长图 of the laureate with `slug`, when the posters stage made them.
+    pub fn share_images(&self, slug: &str) -> Option<&ShareImages> {
+        self.share.get(slug)
+    }
+
+    /// Adds a laureate's 海报 and 长图, kept in the cache at `files` (name → path).
+    pub fn add_share_images(
+        &mut self,
+        slug: &str,
+        images: ShareImages,
+        files: impl IntoIterator<Item = (String, PathBuf)>,
+    ) {
+        self.files.extend(files);
+        self.share.insert(slug.to_string(), images);
+    }
+
+    /// Adds something the build should tell the user about the media.
+    pub fn add_note(&mut self, note: String) {
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
     }
 
     /// Every file to publish: name under `/media/` → file to copy it from.

@@ -4,8 +4,8 @@
 
 pub mod article;
 pub mod cards;
-mod qr;
-mod theme;
+pub(crate) mod qr;
+pub(crate) mod theme;
 pub mod views;
 
 use crate::content::Laureate;

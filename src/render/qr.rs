@@ -41,6 +41,20 @@ pub fn svg(text: &str, label: &str) -> String {
     )
 }
 
+/// The QR code of `text` as SVG path data, one unit per dark module and no quiet zone, with
+/// the number of modules per side: for drawing the code inside another SVG (posters).
+pub fn path(text: &str) -> (String, usize) {
+    let code = code(text);
+    let width = code.width();
+    let mut path = String::new();
+    for (i, colour) in code.to_colors().iter().enumerate() {
+        if *colour == qrcode::Color::Dark {
+            path.push_str(&format!("M{} {}h1v1h-1z", i % width, i / width));
+        }
+    }
+    (path, width)
+}
+
 /// The QR code of `text` as a black-and-white PNG with `scale` pixels per module.
 pub fn png(text: &str, scale: u32) -> Vec<u8> {
     let image = code(text)

@@ -18,8 +18,75 @@ pub struct Theme {
     pub assets: BTreeMap<String, Vec<u8>>,
 }
 
+/// Templates whose names start with this are the posters' SVG layouts, compiled by the
+/// posters stage and not with the pages.
+pub const POSTER_TEMPLATES: &str = "posters/";
+
 /// Loads the theme named `name` for the site at `root`.
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+    let theme_dir = root.join("themes").join(name);
+    let (templates, mut problems) = match template_sources(root, name) {
+        Ok(templates) => (templates, Diagnostics::default()),
+        Err(problems) => (BTreeMap::new(), problems),
+    };
+    let templates: BTreeMap<_, _> = templates
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with(POSTER_TEMPLATES))
+        .collect();
+    let mut assets = embedded("static");
+    for (name, path) in files_under(&theme_dir.join("static")) {
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                assets.insert(name, bytes);
+            }
+            Err(e) => problems.push(Diagnostic::new(&path, format!("cannot read: {e}"))),
+        }
+    }
+    match compile(root, &templates, &[".html", ".xml"]) {
+        Ok(tera) => problems.into_result(Theme { tera, assets }),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
+        }
+    }
+}
+
+/// `templates` (name → (file, text)) compiled, escaping the output of templates whose names
+/// end in one of `escaped_suffixes`; a syntax error names the template's file.
+pub fn compile(
+    root: &Path,
+    templates: &BTreeMap<String, (PathBuf, String)>,
+    escaped_suffixes: &[&'static str],
+) -> Result<Tera, Diagnostics> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(escaped_suffixes.to_vec());
+    // Tera's own escaping also encodes `/`, which bloats every URL; `&<>"'` are enough.
+    tera.set_escape_fn(crate::markdown::escape);
+    let sources: Vec<(String, String)> = templates
+        .iter()
+        .map(|(name, (_, text))| (name.clone(), text.clone()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(sources) {
+        let file = templates
+            .iter()
+            .find(|(name, _)| e.to_string().contains(name.as_str()))
+            .map(|(_, (path, _))| path.clone())
+            .unwrap_or_else(|| root.join("templates"));
+        return Err(
+            Diagnostic::new(file, format!("template error: {}", super::error_chain(&e)))
+                .hint("see the Tera template documentation for the syntax")
+                .into(),
+        );
+    }
+    Ok(tera)
+}
+
+/// Every template of the theme named `name` for the site at `root`, by name: the built-in
+/// ones, overridden by the theme folder's, overridden by the site's `templates/`.
+pub fn template_sources(
+    root: &Path,
+    name: &str,
+) -> Result<BTreeMap<String, (PathBuf, String)>, Diagnostics> {
     let theme_dir = root.join("themes").join(name);
     if name != "default" && !theme_dir.is_dir() {
         return Err(Diagnostic::new(
@@ -39,7 +106,6 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
             )
         })
         .collect();
-    let mut assets = embedded("static");
     let mut problems = Diagnostics::default();
     for (name, path) in
         files_under(&theme_dir.join("templates")).chain(files_under(&root.join("templates")))
@@ -54,34 +120,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
             )),
         }
     }
-    for (name, path) in files_under(&theme_dir.join("static")) {
-        match std::fs::read(&path) {
-            Ok(bytes) => {
-                assets.insert(name, bytes);
-            }
-            Err(e) => problems.push(Diagnostic::new(&path, format!("cannot read: {e}"))),
-        }
-    }
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    // Tera's own escaping also encodes `/`, which bloats every URL; `&<>"'` are enough.
-    tera.set_escape_fn(crate::markdown::escape);
-    let sources: Vec<(String, String)> = templates
-        .iter()
-        .map(|(name, (_, text))| (name.clone(), text.clone()))
-        .collect();
-    if let Err(e) = tera.add_raw_templates(sources) {
-        let file = templates
-            .iter()
-            .find(|(name, _)| e.to_string().contains(name.as_str()))
-            .map(|(_, (path, _))| path.clone())
-            .unwrap_or_else(|| root.join("templates"));
-        problems.push(
-            Diagnostic::new(file, format!("template error: {}", super::error_chain(&e)))
-                .hint("see the Tera template documentation for the syntax"),
-        );
-    }
-    problems.into_result(Theme { tera, assets })
+    problems.into_result(templates)
 }
 
 /// The embedded default theme's files under `folder`, by path relative to it.

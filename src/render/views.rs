@@ -102,6 +102,41 @@ pub struct QrUrls {
     pub png: String,
 }
 
+/// A 海报 or 长图 part as the kit offers it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareFileView {
+    /// Root-relative URL.
+    pub url: String,
+    /// Pixel width.
+    pub width: u32,
+    /// Pixel height.
+    pub height: u32,
+    /// File size in KB, rounded up.
+    pub kb: u64,
+}
+
+impl ShareFileView {
+    fn of(routes: &Routes, image: &crate::media::ShareImage) -> ShareFileView {
+        ShareFileView {
+            url: routes.url(&Route::Media(&image.file)),
+            width: image.width,
+            height: image.height,
+            kb: image.bytes.div_ceil(1000),
+        }
+    }
+}
+
+/// A laureate's images for WeChat: two 海报 and the 长图's parts.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareImagesView {
+    /// The 9:16 海报.
+    pub tall: ShareFileView,
+    /// The 3:4 海报.
+    pub wide: ShareFileView,
+    /// The 长图, top part first.
+    pub long: Vec<ShareFileView>,
+}
+
 /// One value of a filter (a category or a region) and its page.
 #[derive(Debug, Clone, Serialize)]
 pub struct FilterView {
@@ -247,6 +282,8 @@ pub struct LaureateView<'a> {
     pub qr_urls: QrUrls,
     /// Root-relative URLs of the 公众号 article draft (in the kit).
     pub article_urls: ArticleUrls,
+    /// The 海报 and 长图; none when no CJK font was found to draw them.
+    pub share_images: Option<ShareImagesView>,
     /// Photos with captions.
     pub photos: Vec<PhotoView>,
     /// Videos.
@@ -419,11 +456,7 @@ impl<'a> Views<'a> {
             organization: &laureate.organization,
             title: &laureate.title,
             position: &laureate.position,
-            role: [laureate.position.as_str(), laureate.title.as_str()]
-                .into_iter()
-                .filter(|part| !part.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · "),
+            role: laureate.role(),
             field: &laureate.field,
             region: find(&self.regions, &laureate.region),
             category: find(&self.categories, &laureate.category),
@@ -444,6 +477,15 @@ impl<'a> Views<'a> {
             square,
             card_url: self.routes.url(&Route::Card(slug)),
             embed_url: self.routes.url(&Route::CardEmbed(slug)),
+            share_images: self.media.share_images(slug).map(|images| ShareImagesView {
+                tall: ShareFileView::of(self.routes, &images.tall),
+                wide: ShareFileView::of(self.routes, &images.wide),
+                long: images
+                    .long
+                    .iter()
+                    .map(|part| ShareFileView::of(self.routes, part))
+                    .collect(),
+            }),
             qr_urls: QrUrls {
                 svg: self.routes.url(&Route::KitQrSvg(slug)),
                 png: self.routes.url(&Route::KitQrPng(slug)),

@@ -158,13 +158,19 @@ impl Live {
                         minify: false,
                         only_laureates: Some(slugs),
                     };
-                    let built = build::rerender(site, previous.media_index.clone(), &only)?;
+                    let built =
+                        build::rerender(site, previous.media_index.clone(), &self.cache, &only)?;
                     (built, previous.pages.clone(), "pages")
                 }
                 None => (self.everything(&all)?, BTreeMap::new(), whole_site),
             },
             (Plan::Rerender, Some(site)) => {
-                let built = build::rerender(site.clone(), previous.media_index.clone(), &all)?;
+                let built = build::rerender(
+                    site.clone(),
+                    previous.media_index.clone(),
+                    &self.cache,
+                    &all,
+                )?;
                 (built, BTreeMap::new(), whole_site)
             }
             _ => (self.everything(&all)?, BTreeMap::new(), whole_site),

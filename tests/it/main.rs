@@ -12,6 +12,7 @@ mod export;
 mod images;
 mod import;
 mod links;
+mod posters;
 mod serve;
 mod support;
 mod videos;

@@ -1,0 +1,284 @@
+//! The CJK font posters are set in: the files named by `fonts:` in site.yaml, else the
+//! system's (Noto Sans/Serif CJK SC, Source Han, WenQuanYi …). Never a font without Chinese.
+
+use crate::diagnostics::Diagnostic;
+use resvg::usvg::fontdb::{self, Database};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Environment variable naming the folders to look for system fonts in (separated like
+/// `PATH`), instead of the platform's usual ones.
+pub const FONT_DIRS_ENV: &str = "LAUREL_FONT_DIRS";
+
+/// Families to prefer, best first: simplified-Chinese sans faces, then serif, then others.
+const PREFERRED_FAMILIES: &[&str] = &[
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Noto Sans SC",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Source Han Serif CN",
+    "Noto Serif SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "SimHei",
+    "Droid Sans Fallback",
+];
+
+/// Parts of file names of fonts that may hold Chinese: only these are opened when looking
+/// through the system's fonts, which keeps the search fast on machines with many fonts.
+const CJK_FILE_HINTS: &[&str] = &[
+    "cjk",
+    "sourcehan",
+    "source-han",
+    "notosanssc",
+    "notoserifsc",
+    "wqy",
+    "wenquanyi",
+    "droidsansfallback",
+    "pingfang",
+    "msyh",
+    "simhei",
+    "simsun",
+    "lxgw",
+    "sarasa",
+];
+
+/// Characters every acceptable font must have.
+const PROBE: &str = "中国科技工作者最美";
+
+/// The font posters are set in, loaded for usvg and for measuring text.
+#[derive(Clone)]
+pub struct Fonts {
+    /// The faces usvg may use (the chosen family's, and any other site fonts).
+    pub db: Arc<Database>,
+    /// The family name templates set text in.
+    pub family: String,
+    regular: fontdb::ID,
+    bold: fontdb::ID,
+    /// Says which files the family comes from (names and sizes), for the cache key.
+    pub identity: String,
+}
+
+/// Why there is no poster font.
+#[derive(Debug)]
+pub enum NoFont {
+    /// No font with Chinese characters was found; the note says what to install.
+    NotFound(String),
+    /// A `fonts:` entry of site.yaml is wrong.
+    Configured(Diagnostic),
+}
+
+impl Fonts {
+    /// The poster font for the site at `root`: the `configured` files (paths relative to the
+    /// root) when given, else the best CJK family among the system's fonts.
+    pub fn find(root: &Path, configured: &[String]) -> Result<Fonts, NoFont> {
+        if !configured.is_empty() {
+            return Fonts::from_files(root, configured);
+        }
+        let mut db = Database::new();
+        for dir in system_font_dirs() {
+            for file in walkdir::WalkDir::new(&dir)
+                .follow_links(true)
+                .max_depth(6)
+                .into_iter()
+                .flatten()
+                .filter(|e| e.file_type().is_file() && may_hold_chinese(e.path()))
+            {
+                let _ = db.load_font_file(file.path());
+            }
+        }
+        let family = PREFERRED_FAMILIES
+            .iter()
+            .find(|wanted| has_family(&db, wanted))
+            .map(|f| f.to_string())
+            .or_else(|| any_chinese_family(&db))
+            .ok_or_else(|| {
+                NoFont::NotFound(
+                    "no font with Chinese characters was found, so no posters or 长图 were \
+                     made. Install one (Debian/Ubuntu: `apt install fonts-noto-cjk`), or name \
+                     font files under `fonts:` in site.yaml."
+                        .into(),
+                )
+            })?;
+        Ok(Fonts::of_family(db, family))
+    }
+
+    fn from_files(root: &Path, configured: &[String]) -> Result<Fonts, NoFont> {
+        let site_yaml = root.join(crate::layout::SITE_CONFIG);
+        let mut db = Database::new();
+        for name in configured {
+            let path = root.join(name);
+            if let Err(e) = db.load_font_file(&path) {
+                return Err(NoFont::Configured(
+                    Diagnostic::new(&site_yaml, format!("fonts: cannot read `{name}`: {e}"))
+                        .hint("give paths of OTF, TTF or TTC files relative to site.yaml's folder"),
+                ));
+            }
+        }
+        let family = db
+            .faces()
+            .find(|face| covers(&db, face.id, PROBE))
+            .and_then(|face| face.families.first())
+            .map(|(family, _)| family.clone())
+            .ok_or_else(|| {
+                NoFont::Configured(
+                    Diagnostic::new(
+                        &site_yaml,
+                        format!(
+                            "fonts: none of {} has Chinese characters",
+                            configured.join(", ")
+                        ),
+                    )
+                    .hint("name a Chinese font such as Noto Sans CJK SC or Source Han Sans SC"),
+                )
+            })?;
+        Ok(Fonts::of_family(db, family))
+    }
+
+    fn of_family(mut db: Database, family: String) -> Fonts {
+        let face = |weight: u16| {
+            db.query(&fontdb::Query {
+                families: &[fontdb::Family::Name(&family)],
+                weight: fontdb::Weight(weight),
+                ..Default::default()
+            })
+            .expect("the family was found among the faces")
+        };
+        let (regular, bold) = (face(400), face(700));
+        for id in [regular, bold] {
+            // Map the file once for the whole build instead of once per text run (which cost
+            // a tenth of the posters' time in page-table work).
+            // SAFETY: the mapping is read-only; a font file rewritten while laurel runs could
+            // change under it, which fontdb documents and which installing fonts does not do
+            // in place.
+            let _ = unsafe { db.make_shared_face_data(id) };
+        }
+        let mut files: Vec<String> = [regular, bold]
+            .iter()
+            .filter_map(|id| match db.face_source(*id)?.0 {
+                fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => {
+                    let len = std::fs::metadata(&path).map_or(0, |m| m.len());
+                    Some(format!("{}:{len}", path.file_name()?.to_string_lossy()))
+                }
+                _ => None,
+            })
+            .collect();
+        files.dedup();
+        Fonts {
+            identity: format!("{family};{}", files.join(";")),
+            db: Arc::new(db),
+            family,
+            regular,
+            bold,
+        }
+    }
+
+    /// Runs `measure` with the metrics of the regular (or bold) face.
+    pub fn with_metrics<T>(&self, bold: bool, measure: impl FnOnce(&Metrics) -> T) -> T {
+        let id = if bold { self.bold } else { self.regular };
+        self.db
+            .with_face_data(id, |data, index| {
+                let face = ttf_parser::Face::parse(data, index).ok()?;
+                Some(measure(&Metrics {
+                    units_per_em: f32::from(face.units_per_em()),
+                    face,
+                }))
+            })
+            .flatten()
+            .expect("the font was readable when it was found")
+    }
+
+    /// The characters of `text` the regular face has no glyph for, each once, in order.
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        self.with_metrics(false, |metrics| {
+            let mut missing: Vec<char> = Vec::new();
+            for c in text.chars() {
+                if !c.is_whitespace() && !c.is_control() && !metrics.has(c) && !missing.contains(&c)
+                {
+                    missing.push(c);
+                }
+            }
+            missing
+        })
+    }
+}
+
+/// Glyph widths of one face.
+pub struct Metrics<'a> {
+    face: ttf_parser::Face<'a>,
+    units_per_em: f32,
+}
+
+impl Metrics<'_> {
+    /// Whether the face has a glyph for `c`.
+    pub fn has(&self, c: char) -> bool {
+        self.face.glyph_index(c).is_some()
+    }
+
+    /// The advance of `c` in ems (1.0 for a full-width character); a missing glyph counts as
+    /// full width.
+    pub fn advance(&self, c: char) -> f32 {
+        self.face
+            .glyph_index(c)
+            .and_then(|glyph| self.face.glyph_hor_advance(glyph))
+            .map_or(1.0, |units| f32::from(units) / self.units_per_em)
+    }
+}
+
+fn system_font_dirs() -> Vec<PathBuf> {
+    if let Some(dirs) = std::env::var_os(FONT_DIRS_ENV) {
+        return std::env::split_paths(&dirs).collect();
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let mut dirs: Vec<PathBuf> = [
+        "/usr/share/fonts",
+        "/usr/local/share/fonts",
+        "/System/Library/Fonts",
+        "/Library/Fonts",
+        "C:\\Windows\\Fonts",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
+    if let Some(home) = home {
+        for sub in [".local/share/fonts", ".fonts", "Library/Fonts"] {
+            dirs.push(home.join(sub));
+        }
+    }
+    dirs.retain(|d| d.is_dir());
+    dirs
+}
+
+fn may_hold_chinese(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let is_font = [".ttf", ".otf", ".ttc", ".otc"]
+        .iter()
+        .any(|ext| name.ends_with(ext));
+    is_font && CJK_FILE_HINTS.iter().any(|hint| name.contains(hint))
+}
+
+fn has_family(db: &Database, wanted: &str) -> bool {
+    db.faces()
+        .any(|face| face.families.iter().any(|(name, _)| name == wanted))
+}
+
+fn any_chinese_family(db: &Database) -> Option<String> {
+    db.faces()
+        .find(|face| covers(db, face.id, PROBE))
+        .and_then(|face| face.families.first().map(|(name, _)| name.clone()))
+}
+
+fn covers(db: &Database, id: fontdb::ID, text: &str) -> bool {
+    db.with_face_data(id, |data, index| {
+        ttf_parser::Face::parse(data, index)
+            .is_ok_and(|face| text.chars().all(|c| face.glyph_index(c).is_some()))
+    })
+    .unwrap_or(false)
+}

@@ -1,0 +1,463 @@
+//! `posters`: each laureate's 海报 (1080x1920 and 1080x1440, with the card's QR code) and
+//! 长图 (the story as one tall image, in parts of at most 10,000 pixels), for WeChat, where
+//! people meet a campaign through images more than links.
+//!
+//! The layouts are the theme's SVG templates `posters/poster.svg` and `posters/long.svg`
+//! (Tera; `wrap` breaks text into lines with the font's real widths), rendered by resvg in
+//! the CJK font [`fonts::Fonts::find`] picks. Images are cached by a hash of the SVG, the font
+//! and the recipe, so an unchanged laureate costs a template render, not a rasterisation.
+
+mod draw;
+pub mod fonts;
+pub mod text;
+
+use crate::content::{Laureate, Photo, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::media::{Cache, Format, MediaIndex, Role, ShapeSet, ShareImage, ShareImages};
+use crate::routes::Route;
+use draw::Layouts;
+use fonts::{Fonts, NoFont};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashSet};
+use tera::Context;
+
+/// Changes when the drawing code changes what the same SVG becomes.
+const RECIPE: &str = "posters-1;jpeg-444-q90";
+/// The most bytes of a 海报.
+pub const POSTER_MAX_BYTES: usize = 600_000;
+/// The most bytes of one part of a 长图.
+pub const LONG_PART_MAX_BYTES: usize = 2_000_000;
+/// A chapter longer than this many characters is shortened on the 长图 at a paragraph end.
+const CHAPTER_MAX_CHARS: usize = 600;
+
+/// The two 海报 sizes: name, width, height.
+const POSTER_SIZES: [(&str, u32, u32); 2] = [("9x16", 1080, 1920), ("3x4", 1080, 1440)];
+
+/// Makes the 海报 and 长图 of every laureate (of those in `only`, when given) and adds them
+/// to `media`. Without a CJK font it makes none and adds a note saying what to install; a
+/// character the font lacks is a note naming the laureate and the character. Errors are the
+/// theme's: a poster template that does not compile or render.
+pub fn make(
+    site: &Site,
+    media: &mut MediaIndex,
+    cache: &Cache,
+    only: Option<&BTreeSet<String>>,
+) -> Result<(), Diagnostics> {
+    let laureates: Vec<&Laureate> = site
+        .laureates
+        .iter()
+        .filter(|l| only.is_none_or(|slugs| slugs.contains(&l.slug)))
+        .collect();
+    if laureates.is_empty() {
+        return Ok(());
+    }
+    let fonts = match Fonts::find(&site.root, &site.config.fonts) {
+        Ok(fonts) => fonts,
+        Err(NoFont::NotFound(note)) => {
+            media.add_note(note);
+            return Ok(());
+        }
+        Err(NoFont::Configured(problem)) => return Err(problem.relative_to(&site.root).into()),
+    };
+    let layouts = Layouts::load(&site.root, &site.config.theme, &fonts)?;
+    let maker = Maker {
+        site,
+        media,
+        cache,
+        fonts: &fonts,
+        layouts: &layouts,
+    };
+    let made: Vec<_> = laureates
+        .par_iter()
+        .map(|laureate| (laureate, maker.laureate(laureate)))
+        .collect();
+    let mut problems = Diagnostics::default();
+    let mut keys = HashSet::new();
+    for (laureate, result) in made {
+        match result {
+            Ok(made) => {
+                for note in made.notes {
+                    media.add_note(note);
+                }
+                keys.extend(made.keys);
+                let files = made
+                    .images
+                    .all()
+                    .map(|image| (image.file.clone(), cache.share_path(&image.file)))
+                    .collect::<Vec<_>>();
+                media.add_share_images(&laureate.slug, made.images, files);
+            }
+            Err(problem) => problems.push(problem.relative_to(&site.root)),
+        }
+    }
+    if only.is_none() && problems.is_empty() {
+        cache.prune_share(&keys);
+    }
+    problems.into_result(())
+}
+
+/// What one laureate's images came to.
+struct Made {
+    images: ShareImages,
+    /// The cache keys used, which pruning keeps.
+    keys: Vec<String>,
+    notes: Vec<String>,
+}
+
+/// Everything making one laureate's images needs.
+struct Maker<'a> {
+    site: &'a Site,
+    media: &'a MediaIndex,
+    cache: &'a Cache,
+    fonts: &'a Fonts,
+    layouts: &'a Layouts,
+}
+
+impl Maker<'_> {
+    fn laureate(&self, laureate: &Laureate) -> Result<Made, Diagnostic> {
+        let facts = self.facts(laureate)?;
+        let mut notes = Vec::new();
+        let missing = self.fonts.missing(&facts.all_text());
+        if !missing.is_empty() {
+            notes.push(format!(
+                "{}: the poster font {} has no glyph for 「{}」, which shows as an empty box on \
+                 the 海报 and 长图; name a font that has it under `fonts:` in site.yaml",
+                laureate.name,
+                self.fonts.family,
+                missing.iter().collect::<String>()
+            ));
+        }
+        let poster = |(name, width, height): (&str, u32, u32)| {
+            let mut context = Context::from_serialize(&facts).expect("poster facts serialise");
+            context.insert(
+                "poster",
+                &PosterSize {
+                    name,
+                    width,
+                    height,
+                },
+            );
+            let (key, images) =
+                self.image(laureate, "posters/poster.svg", &context, POSTER_MAX_BYTES)?;
+            let image = images.into_iter().next().ok_or_else(|| {
+                Diagnostic::new(laureate.profile_file(), "the poster came out empty")
+            })?;
+            Ok::<_, Diagnostic>((key, image))
+        };
+        let long = || {
+            let context = Context::from_serialize(&facts).expect("poster facts serialise");
+            self.image(laureate, "posters/long.svg", &context, LONG_PART_MAX_BYTES)
+        };
+        // Three jobs of unequal size: split so both cores stay busy on the last laureates.
+        let ((tall, wide), long) = rayon::join(
+            || rayon::join(|| poster(POSTER_SIZES[0]), || poster(POSTER_SIZES[1])),
+            long,
+        );
+        let ((tall_key, tall), (wide_key, wide), (long_key, long)) = (tall?, wide?, long?);
+        let keys = vec![tall_key, wide_key, long_key];
+        Ok(Made {
+            images: ShareImages { tall, wide, long },
+            keys,
+            notes,
+        })
+    }
+
+    /// Renders template `name`, or takes its images from the cache; returns the cache key and
+    /// the image's parts.
+    fn image(
+        &self,
+        laureate: &Laureate,
+        name: &str,
+        context: &Context,
+        max_bytes: usize,
+    ) -> Result<(String, Vec<ShareImage>), Diagnostic> {
+        let template_problem = |why: String| {
+            Diagnostic::new(
+                self.site.root.join("themes").join(&self.site.config.theme).join("templates").join(name),
+                format!("the {name} layout failed for {}: {why}", laureate.name),
+            )
+            .hint("fix the poster template (SVG with Tera); the built-in one is in laurel's default theme")
+        };
+        let svg = self.layouts.svg(name, context).map_err(template_problem)?;
+        let hash = blake3::hash(format!("{RECIPE}\n{}\n{svg}", self.fonts.identity).as_bytes());
+        let key = hash.to_hex()[..16].to_string();
+        let manifest = format!("{key}.json");
+        if let Some(images) = self.cached(&manifest) {
+            return Ok((key, images));
+        }
+        let pixmap =
+            draw::rasterize(&svg, self.fonts, self.media.files()).map_err(template_problem)?;
+        let mut images = Vec::new();
+        for (n, rows) in draw::cuts(&pixmap).into_iter().enumerate() {
+            let bytes = draw::jpeg(&pixmap, rows, max_bytes).map_err(template_problem)?;
+            let file = format!("{key}-{}.jpg", n + 1);
+            self.store(&file, &bytes)?;
+            images.push(ShareImage {
+                file,
+                width: pixmap.width(),
+                height: rows.1 - rows.0,
+                bytes: bytes.len() as u64,
+            });
+        }
+        let json = serde_json::to_vec(&images).expect("share images serialise");
+        self.store(&manifest, &json)?;
+        Ok((key, images))
+    }
+
+    fn cached(&self, manifest: &str) -> Option<Vec<ShareImage>> {
+        let json = std::fs::read(self.cache.share_path(manifest)).ok()?;
+        let images: Vec<ShareImage> = serde_json::from_slice(&json).ok()?;
+        images
+            .iter()
+            .all(|image| self.cache.share_path(&image.file).is_file())
+            .then_some(images)
+    }
+
+    fn store(&self, name: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.cache.store_share(name, bytes).map_err(|e| {
+            Diagnostic::new(
+                self.cache.share_path(name),
+                format!("cannot write to the cache: {e}"),
+            )
+        })
+    }
+
+    /// What the templates get about a laureate and the campaign.
+    fn facts<'a>(&self, laureate: &'a Laureate) -> Result<Facts<'a>, Diagnostic> {
+        let config = &self.site.config;
+        let routes = self.site.routes();
+        let jpeg = |photo: &Photo, role: Role, min_width: u32| -> Result<ImageRef, Diagnostic> {
+            let (set, _) = self.media.image_for(&photo.source, role)?;
+            Ok(ImageRef::of(set, min_width, photo.caption.clone()))
+        };
+        let share = laureate.share_poster();
+        let photo = share.map(|p| jpeg(p, Role::SharePoster, 960)).transpose()?;
+        let portrait = match &laureate.portrait {
+            Some(p) => Some(jpeg(p, Role::Portrait, 480)?),
+            None => photo.clone(),
+        };
+        let mut photos = laureate
+            .photos
+            .iter()
+            .map(|p| jpeg(p, Role::Photo, 960))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter();
+        let chapters = laureate
+            .story
+            .chapters
+            .iter()
+            .map(|chapter| {
+                let (paragraphs, shortened) = shorten_chapter(
+                    chapter.blocks.iter().map(|b| text::html_to_text(&b.html)),
+                    CHAPTER_MAX_CHARS,
+                );
+                ChapterText {
+                    title: chapter.title.clone(),
+                    paragraphs,
+                    shortened,
+                    photo: photos.next(),
+                }
+            })
+            .collect();
+        let qr = routes.absolute(&Route::Card(&laureate.slug)).map(|url| {
+            let (path, modules) = crate::render::qr::path(&url);
+            QrView { path, modules, url }
+        });
+        Ok(Facts {
+            laureate: LaureateFacts {
+                name: &laureate.name,
+                role: laureate.role(),
+                organization: &laureate.organization,
+                category: &laureate.category,
+                region: &laureate.region,
+                quote: &laureate.quote,
+                summary: &laureate.summary,
+            },
+            campaign: CampaignFacts {
+                title: config.title.clone(),
+                subtitle: config.subtitle.clone(),
+                year: config.campaign.year,
+                organizer: config.organizer.clone(),
+            },
+            font: self.fonts.family.clone(),
+            photo,
+            portrait,
+            chapters,
+            more_photos: photos.collect(),
+            qr,
+        })
+    }
+}
+
+/// A chapter's paragraphs, kept whole while they add up to at most `max` characters (the
+/// first always kept), the last kept one ending in 「…」 when any were dropped; and whether
+/// any were.
+fn shorten_chapter(paragraphs: impl Iterator<Item = String>, max: usize) -> (Vec<String>, bool) {
+    let mut kept: Vec<String> = Vec::new();
+    let mut used = 0;
+    let mut shortened = false;
+    for paragraph in paragraphs.filter(|p| !p.is_empty()) {
+        let length = paragraph.chars().count();
+        if !kept.is_empty() && used + length > max {
+            shortened = true;
+            break;
+        }
+        used += length;
+        kept.push(paragraph);
+    }
+    if shortened {
+        if let Some(last) = kept.last_mut() {
+            let trimmed = last.trim_end_matches(['。', '！', '？', '；', '，']);
+            *last = format!("{trimmed}……");
+        }
+    }
+    (kept, shortened)
+}
+
+impl ShareImages {
+    /// Every image: the two 海报, then the 长图's parts.
+    fn all(&self) -> impl Iterator<Item = &ShareImage> {
+        [&self.tall, &self.wide].into_iter().chain(&self.long)
+    }
+}
+
+/// The size a 海报 is drawn at, as the template sees it (`poster.width` …).
+#[derive(Serialize)]
+struct PosterSize<'a> {
+    name: &'a str,
+    width: u32,
+    height: u32,
+}
+
+/// What the poster templates get.
+#[derive(Serialize)]
+struct Facts<'a> {
+    laureate: LaureateFacts<'a>,
+    campaign: CampaignFacts,
+    /// The font family to set text in.
+    font: String,
+    /// The 3:4 share photo (the first photo, else the portrait).
+    photo: Option<ImageRef>,
+    /// The 3:4 portrait (else the share photo).
+    portrait: Option<ImageRef>,
+    chapters: Vec<ChapterText>,
+    /// Photos not placed after a chapter.
+    more_photos: Vec<ImageRef>,
+    /// The card's QR code; none without `base_url`.
+    qr: Option<QrView>,
+}
+
+impl Facts<'_> {
+    /// Every piece of text the templates may draw, for the font coverage check.
+    fn all_text(&self) -> String {
+        let l = &self.laureate;
+        let mut text = [
+            l.name,
+            &l.role,
+            l.organization,
+            l.category,
+            l.region,
+            l.quote,
+            l.summary,
+            &self.campaign.title,
+            &self.campaign.subtitle,
+            &self.campaign.organizer,
+        ]
+        .join("");
+        for chapter in &self.chapters {
+            text.extend(chapter.title.iter().map(String::as_str));
+            text.extend(chapter.paragraphs.iter().map(String::as_str));
+        }
+        let photos = self.chapters.iter().filter_map(|c| c.photo.as_ref());
+        for photo in photos.chain(&self.more_photos) {
+            text.extend(photo.caption.iter().map(String::as_str));
+        }
+        text
+    }
+}
+
+#[derive(Serialize)]
+struct LaureateFacts<'a> {
+    name: &'a str,
+    role: String,
+    organization: &'a str,
+    category: &'a str,
+    region: &'a str,
+    quote: &'a str,
+    summary: &'a str,
+}
+
+#[derive(Serialize)]
+struct CampaignFacts {
+    title: String,
+    subtitle: String,
+    year: u32,
+    organizer: String,
+}
+
+/// A chapter of the story as plain paragraphs, with the photo drawn after it.
+#[derive(Serialize)]
+struct ChapterText {
+    title: Option<String>,
+    paragraphs: Vec<String>,
+    /// Whether paragraphs were left out (the 长图 then points to the QR code).
+    shortened: bool,
+    photo: Option<ImageRef>,
+}
+
+/// A processed JPEG the template draws: `href` is its name under `/media/`.
+#[derive(Debug, Clone, Serialize)]
+struct ImageRef {
+    href: String,
+    width: u32,
+    height: u32,
+    caption: Option<String>,
+}
+
+impl ImageRef {
+    /// The smallest JPEG of `set` at least `min_width` wide, else the largest.
+    fn of(set: &ShapeSet, min_width: u32, caption: Option<String>) -> ImageRef {
+        let variant = set
+            .of(Format::Jpeg)
+            .find(|v| v.width >= min_width)
+            .or_else(|| set.largest(Format::Jpeg))
+            .expect("every shape is made as JPEG");
+        ImageRef {
+            href: variant.file.clone(),
+            width: variant.width,
+            height: variant.height,
+            caption,
+        }
+    }
+}
+
+/// The card's QR code as path data (`modules` units square, no quiet zone).
+#[derive(Serialize)]
+struct QrView {
+    path: String,
+    modules: usize,
+    url: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_chapters_are_cut_at_a_paragraph_end() {
+        let paragraphs = ["一二三四。", "五六七八。", "九十。"].map(String::from);
+        let (kept, shortened) = shorten_chapter(paragraphs.clone().into_iter(), 10);
+        assert_eq!(kept, ["一二三四。", "五六七八……"]);
+        assert!(shortened);
+        let (kept, shortened) = shorten_chapter(paragraphs.into_iter(), 100);
+        assert_eq!(kept.len(), 3);
+        assert!(!shortened);
+    }
+
+    #[test]
+    fn a_first_paragraph_longer_than_the_limit_is_kept() {
+        let (kept, _) = shorten_chapter(["一二三四五六".to_string()].into_iter(), 3);
+        assert_eq!(kept, ["一二三四五六"]);
+    }
+}
