@@ -611,3 +611,230 @@ fn the_article_draft_copies_as_html_and_needs_no_style_sheet() {
     let alone = window.js(styles);
     assert_eq!(in_kit, alone);
 }
+
+/// The computed font size, in px, of the first element matching `selector`.
+fn font_size(window: &Window, selector: &str) -> f64 {
+    window
+        .js(&format!(
+            "parseFloat(getComputedStyle(document.querySelector('{selector}')).fontSize)"
+        ))
+        .as_f64()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+/// axe's serious and critical findings on the open page.
+fn axe_violations(window: &Window, axe: &str) -> Vec<String> {
+    window.run(axe);
+    window
+        .js("axe.run().then(r => r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.to_string())
+        .collect()
+}
+
+#[test]
+fn elder_mode_enlarges_text_by_keyboard_is_remembered_and_stays_accessible() {
+    let Some(window) = Window::open(PHONE) else {
+        return;
+    };
+    let axe = node_module("axe-core/axe.min.js").map(|p| std::fs::read_to_string(p).unwrap());
+    if axe.is_none() {
+        skipped(
+            "axe-core",
+            " (npm install --prefix target/e2e-tools axe-core)",
+        );
+    }
+    window.go("laureates/li-ming-yuan/?elder=0");
+    window.expect(
+        "!document.querySelector('.elder-toggle').hidden",
+        "the toggle shows",
+    );
+    assert!(font_size(&window, ".chapter p") < 20.0);
+    let mut failures = Vec::new();
+    if let Some(axe) = &axe {
+        failures.extend(axe_violations(&window, axe));
+    }
+    // By keyboard: Tab from the skip link reaches the toggle, Enter presses it.
+    window.run("document.querySelector('.site-nav a:last-of-type').focus()");
+    for _ in 0..10 {
+        if window.js("document.activeElement.className") == "elder-toggle" {
+            break;
+        }
+        window.key("Tab");
+    }
+    assert_eq!(
+        window.js("document.activeElement.className"),
+        "elder-toggle"
+    );
+    window.key("Enter");
+    window.expect(
+        "document.documentElement.classList.contains('elder')",
+        "Enter switches 长辈模式 on",
+    );
+    assert_eq!(
+        window.js("document.querySelector('.elder-toggle').getAttribute('aria-pressed')"),
+        "true"
+    );
+    let size = font_size(&window, ".chapter p");
+    assert!(size >= 20.0, "story text is {size}px");
+    let leading = window
+        .js("parseFloat(getComputedStyle(document.querySelector('.chapter p')).lineHeight)")
+        .as_f64()
+        .unwrap();
+    assert!(leading >= 1.6 * size, "line height {leading}px");
+    let nav_height = window
+        .js("document.querySelector('.site-nav a').getBoundingClientRect().height")
+        .as_f64()
+        .unwrap();
+    assert!(nav_height >= 48.0, "menu links are {nav_height}px tall");
+    if let Some(axe) = &axe {
+        failures.extend(axe_violations(&window, axe));
+    }
+    for problem in window.js(OVERFLOW_CHECK).as_array().unwrap() {
+        failures.push(format!("overflows in 长辈模式: {problem}"));
+    }
+    // Remembered on the next page and on cards; `?elder=0` switches it off.
+    for (path, selector) in [
+        ("", ".card-title"),
+        ("cards/li-ming-yuan/", ".story p:not(.story-kicker)"),
+    ] {
+        window.go(path);
+        window.expect(
+            "document.documentElement.classList.contains('elder')",
+            "the mode survives navigation",
+        );
+        let size = font_size(&window, selector);
+        assert!(size >= 20.0, "{path}: {selector} is {size}px");
+        if let Some(axe) = &axe {
+            failures.extend(
+                axe_violations(&window, axe)
+                    .into_iter()
+                    .map(|v| format!("{path}: {v}")),
+            );
+        }
+    }
+    window.screenshot("card-elder");
+    window.go("?elder=0");
+    window.screenshot("front-after-elder");
+    assert_eq!(
+        window.js("document.documentElement.classList.contains('elder')"),
+        false
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(window.take_errors().is_empty());
+}
+
+#[test]
+fn without_javascript_no_toggle_or_player_is_left_dead() {
+    let Some(window) = Window::open(PHONE) else {
+        return;
+    };
+    use headless_chrome::protocol::cdp::Emulation::SetScriptExecutionDisabled;
+    window
+        .tab
+        .call_method(SetScriptExecutionDisabled { value: true })
+        .unwrap();
+    for path in ["laureates/li-ming-yuan/", "cards/li-ming-yuan/"] {
+        window.go(path);
+        let shown = window.js(
+            "[...document.querySelectorAll('.elder-toggle, .read-aloud')].filter(e => getComputedStyle(e).display !== 'none').length",
+        );
+        assert_eq!(shown, 0, "{path}: a control shows without JavaScript");
+        let size = font_size(
+            &window,
+            if path.starts_with("cards") {
+                ".story p:not(.story-kicker)"
+            } else {
+                ".chapter p"
+            },
+        );
+        assert!(size >= 16.0, "{path}: text is {size}px");
+    }
+}
+
+#[test]
+fn read_aloud_shows_only_with_a_chinese_voice_and_reads_the_story_in_order() {
+    let Some(window) = Window::open(PHONE) else {
+        return;
+    };
+    // Headless Chromium has no voices: the button stays hidden.
+    window.go("laureates/li-ming-yuan/");
+    let chinese_voice = window.js("speechSynthesis.getVoices().some(v => /^zh/i.test(v.lang))");
+    if chinese_voice == false {
+        assert_eq!(
+            window.js("document.querySelector('.read-aloud').hidden"),
+            true
+        );
+    }
+    // A browser with a Chinese voice (speech synthesis replaced, to hear what is said).
+    use headless_chrome::protocol::cdp::Page::AddScriptToEvaluateOnNewDocument;
+    window
+        .tab
+        .call_method(AddScriptToEvaluateOnNewDocument {
+            source: r#"
+              window.spoken = [];
+              window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+              const voice = { lang: 'zh-CN', name: '婷婷' };
+              Object.defineProperty(window, 'speechSynthesis', { value: {
+                paused: false,
+                getVoices: () => [{ lang: 'en-US', name: 'Alex' }, voice],
+                speak: u => window.spoken.push([u.text, u.lang]),
+                cancel() { window.spoken.push(['cancel']); }, pause() { this.paused = true; },
+                resume() { this.paused = false; }, addEventListener() {},
+              } });
+            "#
+            .into(),
+            world_name: None,
+            include_command_line_api: None,
+            run_immediately: None,
+        })
+        .unwrap();
+    window.go("laureates/li-ming-yuan/");
+    window.expect(
+        "!document.querySelector('.read-aloud').hidden",
+        "朗读 shows",
+    );
+    window.run("document.querySelector('[data-speak]').click()");
+    let spoken = window.js("window.spoken.filter(s => s.length === 2)");
+    let spoken = spoken.as_array().unwrap();
+    let first_paragraph = window.js("document.querySelector('.story p').textContent.trim()");
+    assert_eq!(spoken[0][0], first_paragraph);
+    assert!(spoken.iter().all(|s| s[1] == "zh-CN"));
+    assert!(spoken.len() > 3, "{spoken:?}");
+    assert_eq!(
+        window.js("[...document.querySelectorAll('.read-aloud button')].filter(b => !b.hidden).map(b => b.textContent)"),
+        serde_json::json!(["暂停", "停止"])
+    );
+    window.run("document.querySelector('[data-speak-stop]').click()");
+    assert_eq!(
+        window.js("window.spoken[window.spoken.length - 1][0]"),
+        "cancel"
+    );
+    // The card reads its own pages.
+    window.go("cards/li-ming-yuan/");
+    window.expect(
+        "!document.querySelector('.read-aloud').hidden",
+        "朗读 shows on the card",
+    );
+    assert!(window.take_errors().is_empty());
+}
+
+#[test]
+fn a_video_with_an_srt_beside_it_gets_captions_the_browser_loads() {
+    let Some(window) = Window::open(DESKTOP) else {
+        return;
+    };
+    window.go("laureates/li-ming-yuan/");
+    window.run(
+        "(() => { const t = document.querySelector('video track'); t.track.mode = 'showing'; })()",
+    );
+    window.expect(
+        "(() => { const t = document.querySelector('video track'); return t.readyState === 2 && t.track.cues.length > 0; })()",
+        "the WebVTT track loads with cues",
+    );
+    let first = window.js("document.querySelector('video track').track.cues[0].text");
+    assert!(first.as_str().is_some_and(|t| !t.is_empty()), "{first}");
+    assert!(window.take_errors().is_empty());
+}
