@@ -1,6 +1,7 @@
 // laurel default theme: 长辈模式 (large text, higher contrast, larger targets) and 朗读 (read
 // the story aloud). Both are enhancements: without JavaScript their buttons stay hidden and
-// the pages read as they are. Loaded by every page and every card.
+// the pages read as they are. Inlined at the end of every page and card (cards load nothing
+// from outside, so they work offline once loaded).
 (function () {
   "use strict";
   var root = document.documentElement;
