@@ -169,6 +169,8 @@ pub struct Campaign {
     pub categories: Vec<String>,
     /// The rules `laurel check` applies (the notice's numbers by default).
     pub rules: Rules,
+    /// The order of every list of laureates.
+    pub order: Order,
 }
 
 impl Default for Campaign {
@@ -182,8 +184,22 @@ impl Default for Campaign {
             },
             categories: Vec::new(),
             rules: Rules::default(),
+            order: Order::default(),
         }
     }
+}
+
+/// How lists of laureates are ordered (`campaign.order`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// By the pinyin of the name (the slug).
+    #[default]
+    Pinyin,
+    /// 按姓氏笔画: by the surname's strokes, as official name lists are ordered.
+    Strokes,
+    /// By `order:` in each profile.yaml; laureates without one follow, by pinyin.
+    Manual,
 }
 
 /// The campaign's rules, as the city's notice sets them; `laurel check` reports breaches.

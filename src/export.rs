@@ -37,8 +37,9 @@ pub fn title(site: &Site) -> String {
 pub fn rows(site: &Site, group_by_unit: bool) -> Vec<[String; 9]> {
     let mut laureates: Vec<&Laureate> = site.laureates.iter().collect();
     if group_by_unit {
-        // Units in pinyin order, as Chinese readers expect an alphabetical list.
-        laureates.sort_by_cached_key(|l| (slugify(&l.recommender), l.slug.clone()));
+        // Units in pinyin order, as Chinese readers expect an alphabetical list; within a
+        // unit the campaign's order (a stable sort keeps it).
+        laureates.sort_by_cached_key(|l| slugify(&l.recommender));
     }
     laureates
         .iter()

@@ -3,8 +3,9 @@
 
 use super::natural::natural_cmp;
 use super::slug::{is_valid_slug, name_slug, slugify};
+use super::strokes;
 use super::{Channel, Consent, Laureate, Page, Photo, Placeholder, Site, Video, YearMonth};
-use crate::config::SiteConfig;
+use crate::config::{Order, SiteConfig};
 use crate::diagnostics::{read_text, Diagnostic, Diagnostics};
 use crate::markdown::{self, Document};
 use crate::yaml;
@@ -91,7 +92,7 @@ pub fn load_partial(root: &Path) -> Result<PartialSite, Diagnostics> {
     }
     let intro =
         intro.map(|text| markdown::render(&text, &|href| targets.resolve(href, &Route::Home)));
-    laureates.sort_by(|a, b| a.slug.cmp(&b.slug));
+    sort_laureates(&mut laureates, config.campaign.order);
     pages.sort_by(|a, b| a.slug.cmp(&b.slug));
     let problems = relative(problems);
     let site = Site {
@@ -242,6 +243,9 @@ struct RawProfile {
     private: BTreeMap<String, yaml::Value>,
     #[serde(alias = "同意书", alias = "公开同意")]
     consent: Option<RawConsent>,
+    /// The place in lists with `campaign.order: manual`.
+    #[serde(alias = "排序")]
+    order: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -271,6 +275,17 @@ struct RawVideo {
     title: Option<String>,
     #[serde(alias = "封面")]
     poster: Option<String>,
+}
+
+/// Puts laureates in the campaign's order; ties (and pinyin order) by slug.
+fn sort_laureates(laureates: &mut [Laureate], order: Order) {
+    match order {
+        Order::Pinyin => laureates.sort_by(|a, b| a.slug.cmp(&b.slug)),
+        Order::Strokes => laureates.sort_by(|a, b| {
+            strokes::stroke_cmp(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug))
+        }),
+        Order::Manual => laureates.sort_by_key(|l| (l.order.is_none(), l.order, l.slug.clone())),
+    }
 }
 
 /// What loading one laureate needs to point errors at the right file and line.
@@ -416,6 +431,7 @@ fn load_laureate(
         recommender: raw.recommender.unwrap_or_default(),
         identity: raw.identity.unwrap_or_default(),
         province_pick: raw.province_pick,
+        order: raw.order,
         honors: raw.honors,
         quote: raw.quote.unwrap_or_default(),
         summary: raw.summary.unwrap_or_default().trim().to_string(),
@@ -834,6 +850,7 @@ pub(crate) mod tests {
             recommender: String::new(),
             identity: String::new(),
             province_pick: false,
+            order: None,
             honors: Vec::new(),
             quote: String::new(),
             summary: String::new(),

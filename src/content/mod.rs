@@ -4,6 +4,7 @@
 pub(crate) mod load;
 pub mod natural;
 pub mod slug;
+pub mod strokes;
 
 pub use load::{
     load, load_partial, reload_story, PartialSite, IMAGE_EXTENSIONS, LAUREATES_DIR, PAGES_DIR,
@@ -26,7 +27,7 @@ pub struct Site {
     pub config: SiteConfig,
     /// The front page introduction from `content/index.md`, if present.
     pub intro: Option<Document>,
-    /// All laureates, sorted by slug (pinyin order of their names).
+    /// All laureates, in the campaign's order (`campaign.order`: pinyin, 笔画 or manual).
     pub laureates: Vec<Laureate>,
     /// Extra pages from `content/pages/`, sorted by slug.
     pub pages: Vec<Page>,
@@ -77,6 +78,8 @@ pub struct Laureate {
     pub identity: String,
     /// Put forward to the provincial round.
     pub province_pick: bool,
+    /// `order:` from profile.yaml: the place in lists with `campaign.order: manual`.
+    pub order: Option<u32>,
     /// Honours received, one line each.
     pub honors: Vec<String>,
     /// A short quote in the laureate's own words.

@@ -6,6 +6,33 @@ use crate::support::*;
 fn example_campaign_builds_every_page_with_its_facts() {
     let site = TestSite::example();
     site.build_ok();
+    // `campaign.order: strokes`: 按姓氏笔画 on the front page, in the gallery and in the kit.
+    // 王 and 仇 have 4 strokes (横 before 撇), 李 and 张 7 (横 before 折), 覃 and 曾 12 (横 before 点).
+    let stroke_order = [
+        "王振国",
+        "仇立新",
+        "吕静",
+        "李明远",
+        "张悦",
+        "单志刚",
+        "覃海峰",
+        "曾晓燕",
+        "解春梅",
+    ];
+    for page in ["index.html", "gallery/index.html", "kit/index.html"] {
+        let html = site.read(page);
+        let at: Vec<usize> = stroke_order
+            .iter()
+            .map(|name| {
+                html.find(&format!(">{name}<"))
+                    .unwrap_or_else(|| panic!("{page}: {name}"))
+            })
+            .collect();
+        assert!(
+            at.windows(2).all(|w| w[0] < w[1]),
+            "{page}: not in 笔画 order: {at:?}"
+        );
+    }
     for page in [
         "index.html",
         "gallery/index.html",
@@ -43,7 +70,8 @@ fn example_campaign_builds_every_page_with_its_facts() {
     assert_eq!(cards, 9, "front page shows every laureate");
     let search: serde_json::Value = serde_json::from_str(&site.read("search.json")).unwrap();
     assert_eq!(search.as_array().unwrap().len(), 9);
-    assert_eq!(search[0]["url"], "/zuimei/laureates/li-ming-yuan/");
+    // The search index lists laureates in the campaign's order too.
+    assert_eq!(search[0]["url"], "/zuimei/laureates/wang-zhen-guo/");
     assert!(
         site.public()
             .join("laureates/xie-chun-mei/index.html")
@@ -454,4 +482,20 @@ fn the_official_footer_is_on_every_page_and_bad_numbers_are_warned() {
         .expect("a footer finding");
     assert_eq!(footer["line"], 6);
     assert_eq!(footer["severity"], "warning");
+}
+
+#[test]
+fn manual_order_follows_each_profiles_order_and_the_rest_follow_by_pinyin() {
+    let site = TestSite::new("title: 测试\ncampaign:\n  order: manual\n");
+    site.laureate("赵六", "order: 2\n", "故事", 1);
+    site.laureate("王五", "排序: 1\n", "故事", 1);
+    site.laureate("李四", "", "故事", 1);
+    site.laureate("艾一", "", "故事", 1);
+    site.build_ok();
+    let html = site.read("index.html");
+    let at: Vec<usize> = ["王五", "赵六", "艾一", "李四"]
+        .iter()
+        .map(|name| html.find(&format!(">{name}<")).expect(name))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
 }
