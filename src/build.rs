@@ -3,6 +3,7 @@
 //! Both run [`run_stages`], so they report the same problems and warnings.
 
 use crate::check;
+use crate::config::Phase;
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::{self, Cache, MediaIndex};
@@ -89,7 +90,11 @@ pub fn run_stages(
 ) -> Result<Built, Diagnostics> {
     let site = content::load(root)?;
     require_working_links(&site)?;
-    let mut media = media::process(&site, cache, progress)?;
+    // In the 公示 phase no photo or video is published, so none is processed.
+    let mut media = match site.config.campaign.phase {
+        Phase::Showcase => media::process(&site, cache, progress)?,
+        Phase::Publicity => MediaIndex::default(),
+    };
     poster::make(&site, &mut media, cache, None)?;
     render_stage(site, media, options)
 }

@@ -171,6 +171,10 @@ pub struct Campaign {
     pub rules: Rules,
     /// The order of every list of laureates.
     pub order: Order,
+    /// Where the campaign stands: the 公示 of the selected candidates, or the showcase.
+    pub phase: Phase,
+    /// The 公示: its period, where objections go, who signs it.
+    pub publicity: Option<Publicity>,
 }
 
 impl Default for Campaign {
@@ -185,8 +189,49 @@ impl Default for Campaign {
             categories: Vec::new(),
             rules: Rules::default(),
             order: Order::default(),
+            phase: Phase::default(),
+            publicity: None,
         }
     }
+}
+
+/// Where a campaign stands (`campaign.phase`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    /// 公示: only the list of candidates for public comment is published.
+    Publicity,
+    /// The laureates are announced: the whole showcase (and the 公示 page, for the record).
+    #[default]
+    Showcase,
+}
+
+/// The 公示 (`campaign.publicity`): every key optional; missing ones are build warnings in
+/// the publicity phase.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Publicity {
+    /// First day of the 公示 period.
+    #[serde(alias = "开始")]
+    pub start: Option<Date>,
+    /// Last day of the period.
+    #[serde(alias = "结束")]
+    pub end: Option<Date>,
+    /// Telephone for objections (受理电话).
+    #[serde(alias = "电话")]
+    pub phone: String,
+    /// E-mail for objections.
+    #[serde(alias = "邮箱")]
+    pub email: String,
+    /// Postal address for written objections (通讯地址).
+    #[serde(alias = "地址")]
+    pub address: String,
+    /// Who signs the notice; the organisers (`organizer`) when empty.
+    #[serde(alias = "落款")]
+    pub signed: String,
+    /// The date under the signature; the first day of the period when empty.
+    #[serde(alias = "日期")]
+    pub date: Option<Date>,
 }
 
 /// How lists of laureates are ordered (`campaign.order`).
@@ -358,6 +403,9 @@ impl SiteConfig {
         let mut config: SiteConfig = yaml::parse(text, file)?;
         config.parsed_base_url = parse_base_url(&config.base_url);
         config.warnings = config.footer_warnings(text, file);
+        config
+            .warnings
+            .extend(config.publicity_warnings(text, file));
         config.validate(text, file).into_result(config)
     }
 
@@ -479,6 +527,49 @@ impl SiteConfig {
                 .hint(hint)
             })
             .collect()
+    }
+
+    /// In the publicity phase, each key of `campaign.publicity` the 公示 needs but lacks.
+    fn publicity_warnings(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
+        if self.campaign.phase != Phase::Publicity {
+            return Vec::new();
+        }
+        let publicity = self.campaign.publicity.clone().unwrap_or_default();
+        let line = yaml::line_of(text, "publicity", "").or(yaml::line_of(text, "phase", ""));
+        [
+            (
+                "start",
+                publicity.start.is_none(),
+                "the first day of the 公示 period",
+            ),
+            ("end", publicity.end.is_none(), "the last day of the period"),
+            (
+                "phone",
+                publicity.phone.is_empty(),
+                "a telephone number for objections",
+            ),
+            (
+                "email",
+                publicity.email.is_empty(),
+                "an e-mail address for objections",
+            ),
+            (
+                "address",
+                publicity.address.is_empty(),
+                "a postal address for written objections",
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, missing, _)| *missing)
+        .map(|(key, _, what)| {
+            Diagnostic::new(
+                file,
+                format!("campaign.publicity.{key} is not set: the 公示 page lacks {what}"),
+            )
+            .at_line(line)
+            .hint("add it under campaign.publicity in site.yaml (see README「公示」)")
+        })
+        .collect()
     }
 
     /// `base_url` parsed; `None` when it is not set (or not a valid http(s) URL, which

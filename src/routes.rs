@@ -48,6 +48,8 @@ pub enum Route<'a> {
     KitArticleDraft(&'a str),
     /// The 图说 gallery.
     Gallery,
+    /// The 公示 of the candidates.
+    Publicity,
     /// An extra page from `content/pages/`, by slug.
     Page(&'a str),
     /// A processed image or video, by file name.
@@ -85,6 +87,7 @@ impl Route<'_> {
             Route::KitArticle(slug) => format!("kit/{slug}/article/"),
             Route::KitArticleDraft(slug) => format!("kit/{slug}/article.html"),
             Route::Gallery => "gallery/".into(),
+            Route::Publicity => "publicity/".into(),
             Route::Page(slug) => format!("{slug}/"),
             Route::Media(file) => format!("{MEDIA_DIR}/{file}"),
             Route::Asset(path) | Route::Static(path) => path.to_string(),
@@ -115,6 +118,7 @@ pub const MEDIA_DIR: &str = "media";
 pub const RESERVED_SEGMENTS: &[&str] = &[
     "laureates",
     "gallery",
+    "publicity",
     "cards",
     "kit",
     MEDIA_DIR,

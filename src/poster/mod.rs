@@ -11,6 +11,7 @@ mod draw;
 pub mod fonts;
 pub mod text;
 
+use crate::config::Phase;
 use crate::content::{Laureate, Photo, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::{Cache, Format, MediaIndex, Role, ShapeSet, ShareImage, ShareImages};
@@ -35,7 +36,7 @@ const CHAPTER_MAX_CHARS: usize = 600;
 const POSTER_SIZES: [(&str, u32, u32); 2] = [("9x16", 1080, 1920), ("3x4", 1080, 1440)];
 
 /// Makes the 海报 and 长图 of every laureate (of those in `only`, when given) and adds them
-/// to `media`. Without a CJK font it makes none and adds a note saying what to install; a
+/// to `media` (none in the 公示 phase, which publishes no images). Without a CJK font it makes none and adds a note saying what to install; a
 /// character the font lacks is a note naming the laureate and the character. Errors are the
 /// theme's: a poster template that does not compile or render.
 pub fn make(
@@ -49,7 +50,7 @@ pub fn make(
         .iter()
         .filter(|l| only.is_none_or(|slugs| slugs.contains(&l.slug)))
         .collect();
-    if laureates.is_empty() {
+    if laureates.is_empty() || site.config.campaign.phase == Phase::Publicity {
         return Ok(());
     }
     let fonts = match Fonts::find(&site.root, &site.config.fonts) {

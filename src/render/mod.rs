@@ -8,6 +8,7 @@ pub(crate) mod qr;
 pub(crate) mod theme;
 pub mod views;
 
+use crate::config::Phase;
 use crate::content::Laureate;
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -79,11 +80,17 @@ pub fn render_with(
     let mut base = Context::new();
     base.insert("site", &views.site(assets));
     let mut problems = Diagnostics::default();
-    let laureates: Vec<_> = site
-        .laureates
-        .iter()
-        .filter_map(|l| views.laureate(l).map_err(|d| problems.extend(d)).ok())
-        .collect();
+    let showcase = site.config.campaign.phase == Phase::Showcase;
+    // In the 公示 phase nothing that presumes the result is published: no laureate pages, so
+    // no laureate views (whose pictures the media stage has not made).
+    let laureates: Vec<_> = match showcase {
+        true => site
+            .laureates
+            .iter()
+            .filter_map(|l| views.laureate(l).map_err(|d| problems.extend(d)).ok())
+            .collect(),
+        false => Vec::new(),
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -108,6 +115,16 @@ pub fn render_with(
         }
         return out.problems.into_result(out.rendered);
     }
+    if views::publicity_published(&site.config) {
+        let mut publicity = base.clone();
+        publicity.insert("publicity", &views::PublicityView::new(site));
+        out.page("publicity.html", &Route::Publicity, &publicity);
+        if !showcase {
+            out.page("publicity.html", &Route::Home, &publicity);
+            out.common_pages(site, &base, &[], Vec::new(), theme.assets);
+            return out.problems.into_result(out.rendered);
+        }
+    }
     let mut index = base.clone();
     index.insert("laureates", &laureates);
     index.insert("intro", &site.intro.as_ref().map(views::chapters));
@@ -130,20 +147,8 @@ pub fn render_with(
     let mut gallery = base.clone();
     gallery.insert("laureates", &laureates);
     out.page("gallery.html", &Route::Gallery, &gallery);
-    for page in &site.pages {
-        let mut cx = base.clone();
-        cx.insert("title", &page.title);
-        cx.insert("chapters", &views::chapters(&page.body));
-        out.page("page.html", &Route::Page(&page.slug), &cx);
-    }
-    let mut plain = base.clone();
-    out.page("404.html", &Route::NotFound, &plain);
-    plain.insert("laureates", &laureates);
-    plain.insert("updated", &site.config.campaign.reference_date.to_string());
-    plain.insert("sitemap", &sitemap_urls(site, &routes, &views));
-    out.page("sitemap.xml", &Route::Sitemap, &plain);
-    out.page("feed.xml", &Route::Feed, &plain);
-    out.page("robots.txt", &Route::Robots, &plain);
+    let sitemap = sitemap_urls(site, &routes, &views);
+    out.common_pages(site, &base, &laureates, sitemap, theme.assets);
     let search: Vec<SearchEntry> = site
         .laureates
         .iter()
@@ -161,11 +166,6 @@ pub fn render_with(
     out.rendered
         .files
         .insert(Route::SearchIndex.output_path(), json);
-    for (path, bytes) in theme.assets {
-        out.rendered
-            .files
-            .insert(Route::Asset(&path).output_path(), bytes);
-    }
     out.problems.into_result(out.rendered)
 }
 
@@ -187,6 +187,9 @@ impl tera::Filter for AbsoluteFilter {
 /// The absolute URLs of the public pages, for the sitemap; none without `base_url`.
 fn sitemap_urls(site: &Site, routes: &Routes, views: &Views) -> Vec<String> {
     let mut pages = vec![Route::Home, Route::Gallery];
+    if views::publicity_published(&site.config) {
+        pages.push(Route::Publicity);
+    }
     pages.extend(site.laureates.iter().map(|l| Route::Profile(&l.slug)));
     pages.extend(views.categories().iter().map(|f| Route::Category(&f.slug)));
     pages.extend(views.regions().iter().map(|f| Route::Region(&f.slug)));
@@ -216,6 +219,45 @@ struct Renderer<'t> {
 }
 
 impl Renderer<'_> {
+    /// The pages every phase has: extra pages, 404, sitemap, robots.txt, the feed (in the
+    /// showcase) and the theme's assets.
+    fn common_pages(
+        &mut self,
+        site: &Site,
+        base: &Context,
+        laureates: &[LaureateView],
+        sitemap: Vec<String>,
+        assets: BTreeMap<String, Vec<u8>>,
+    ) {
+        for page in &site.pages {
+            let mut cx = base.clone();
+            cx.insert("title", &page.title);
+            cx.insert("chapters", &views::chapters(&page.body));
+            self.page("page.html", &Route::Page(&page.slug), &cx);
+        }
+        let mut plain = base.clone();
+        self.page("404.html", &Route::NotFound, &plain);
+        plain.insert("laureates", laureates);
+        plain.insert("updated", &site.config.campaign.reference_date.to_string());
+        let mut sitemap = sitemap;
+        if site.config.campaign.phase == Phase::Publicity {
+            let routes = self.routes;
+            let pages = site.pages.iter().map(|p| Route::Page(&p.slug));
+            let all = [Route::Home, Route::Publicity].into_iter().chain(pages);
+            sitemap = all.filter_map(|r| routes.absolute(&r)).collect();
+        } else {
+            self.page("feed.xml", &Route::Feed, &plain);
+        }
+        plain.insert("sitemap", &sitemap);
+        self.page("sitemap.xml", &Route::Sitemap, &plain);
+        self.page("robots.txt", &Route::Robots, &plain);
+        for (path, bytes) in assets {
+            self.rendered
+                .files
+                .insert(Route::Asset(&path).output_path(), bytes);
+        }
+    }
+
     /// Renders `template` as the page at `route`, which templates know as `page_url` (and
     /// `canonical`, absolute, when `base_url` is set).
     fn page(&mut self, template: &str, route: &Route, context: &Context) {

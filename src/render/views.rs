@@ -1,7 +1,7 @@
 //! Borrowed, serialisable views of the model made for templates. Templates never see the
 //! model itself, so nothing reaches a page unless a view carries it.
 
-use crate::config::WechatSettings;
+use crate::config::{Order, Phase, SiteConfig, WechatSettings};
 use crate::content::{Laureate, Photo, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Document;
@@ -39,6 +39,9 @@ pub struct SiteView<'a> {
     pub wechat: Option<&'a WechatSettings>,
     /// The official footer.
     pub footer: FooterView<'a>,
+    /// Whether the showcase is published (false while the campaign is in its 公示 phase:
+    /// then only the 公示, extra pages and the 404 page exist).
+    pub showcase: bool,
 }
 
 /// The official footer's items, with the registries' links.
@@ -82,6 +85,104 @@ pub struct SiteUrls {
     pub sitemap: String,
     /// The favicon (from `static/`).
     pub favicon: String,
+    /// The 公示 page, when the site publishes one.
+    pub publicity: Option<String>,
+}
+
+/// Whether the site publishes a 公示 page: always in the publicity phase, and in the
+/// showcase when `campaign.publicity` is set.
+pub fn publicity_published(config: &SiteConfig) -> bool {
+    config.campaign.phase == Phase::Publicity || config.campaign.publicity.is_some()
+}
+
+/// The 公示 page: the candidates in the campaign's order, the period and where objections go.
+#[derive(Debug, Serialize)]
+pub struct PublicityView {
+    /// The heading, e.g. 2022年度"最美科技工作者"推荐人选公示.
+    pub title: String,
+    /// First day, `YYYY年M月D日`.
+    pub start: Option<String>,
+    /// Last day.
+    pub end: Option<String>,
+    /// Telephone for objections.
+    pub phone: String,
+    /// E-mail for objections.
+    pub email: String,
+    /// Postal address for objections.
+    pub address: String,
+    /// Who signs.
+    pub signed: String,
+    /// The date under the signature.
+    pub date: Option<String>,
+    /// How the list is ordered (按姓氏笔画排序 …), none for a manual order.
+    pub order: Option<&'static str>,
+    /// One row per candidate.
+    pub rows: Vec<PublicityRow>,
+}
+
+/// One candidate in the 公示 list: what official lists show, never more (PIPL art. 25).
+#[derive(Debug, Serialize)]
+pub struct PublicityRow {
+    /// 序号.
+    pub number: usize,
+    /// 姓名.
+    pub name: String,
+    /// 性别.
+    pub gender: String,
+    /// 工作单位及职务职称.
+    pub unit: String,
+    /// 推荐单位.
+    pub recommender: String,
+    /// 类别.
+    pub category: String,
+    /// 简要事迹.
+    pub summary: String,
+}
+
+impl PublicityView {
+    /// The 公示 of `site`'s laureates, in the campaign's order.
+    pub fn new(site: &Site) -> PublicityView {
+        let config = &site.config;
+        let publicity = config.campaign.publicity.clone().unwrap_or_default();
+        let chinese = |d: crate::config::Date| format!("{}年{}月{}日", d.year, d.month, d.day);
+        let signed = match publicity.signed.is_empty() {
+            true => config.organizer.clone(),
+            false => publicity.signed.clone(),
+        };
+        PublicityView {
+            title: format!("{}年度“{}”推荐人选公示", config.campaign.year, config.title),
+            start: publicity.start.map(chinese),
+            end: publicity.end.map(chinese),
+            phone: publicity.phone,
+            email: publicity.email,
+            address: publicity.address,
+            signed,
+            date: publicity.date.or(publicity.start).map(chinese),
+            order: match config.campaign.order {
+                Order::Strokes => Some("按姓氏笔画排序"),
+                Order::Pinyin => Some("按姓名拼音排序"),
+                Order::Manual => None,
+            },
+            rows: site
+                .laureates
+                .iter()
+                .enumerate()
+                .map(|(i, l)| PublicityRow {
+                    number: i + 1,
+                    name: l.name.clone(),
+                    gender: l.gender.clone(),
+                    unit: [l.organization.as_str(), &l.role()]
+                        .into_iter()
+                        .filter(|p| !p.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    recommender: l.recommender.clone(),
+                    category: l.category.clone(),
+                    summary: l.summary.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Where a laureate's 公众号 article draft is.
@@ -349,7 +450,9 @@ impl<'a> Views<'a> {
                 search_index: routes.url(&Route::SearchIndex),
                 sitemap: routes.url(&Route::Sitemap),
                 favicon: routes.url(&Route::Static("favicon.svg")),
+                publicity: publicity_published(config).then(|| routes.url(&Route::Publicity)),
             },
+            showcase: config.campaign.phase == Phase::Showcase,
             year: config.campaign.year,
             categories: self.categories.clone(),
             regions: self.regions.clone(),

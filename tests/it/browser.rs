@@ -24,13 +24,14 @@ const PHONE: (u32, u32) = (390, 844);
 const DESKTOP: (u32, u32) = (1440, 900);
 
 /// The pages every check visits, by name and path under the site root.
-const PAGES: [(&str, &str); 6] = [
+const PAGES: [(&str, &str); 7] = [
     ("front", ""),
     ("profile", "laureates/li-ming-yuan/"),
     ("gallery", "gallery/"),
     ("card", "cards/li-ming-yuan/"),
     ("kit", "kit/"),
     ("article", "kit/li-ming-yuan/article/"),
+    ("publicity", "publicity/"),
 ];
 
 fn target_dir() -> PathBuf {
@@ -836,5 +837,44 @@ fn a_video_with_an_srt_beside_it_gets_captions_the_browser_loads() {
     );
     let first = window.js("document.querySelector('video track').track.cues[0].text");
     assert!(first.as_str().is_some_and(|t| !t.is_empty()), "{first}");
+    assert!(window.take_errors().is_empty());
+}
+
+#[test]
+fn the_publicity_list_prints_on_a4_as_one_table_with_no_clipped_column() {
+    // A4's printable width at the page margins of the print style sheet (210 − 2 × 15 mm).
+    let Some(window) = Window::open((680, 960)) else {
+        return;
+    };
+    let print: headless_chrome::protocol::cdp::Emulation::SetEmulatedMedia =
+        serde_json::from_value(serde_json::json!({ "media": "print" })).unwrap();
+    window.tab.call_method(print).unwrap();
+    window.go("publicity/");
+    assert_eq!(window.js("document.querySelectorAll('table').length"), 1);
+    assert_eq!(
+        window.js("getComputedStyle(document.querySelector('.site-header')).display"),
+        "none",
+        "no site chrome on paper"
+    );
+    let fits = window.js(
+        "(() => { const t = document.querySelector('table'); return t.getBoundingClientRect().right <= document.documentElement.clientWidth + 1; })()",
+    );
+    assert_eq!(fits, true, "the table is wider than the page");
+    let clipped = window.js(
+        "[...document.querySelectorAll('th, td')].filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.textContent)",
+    );
+    assert_eq!(clipped, serde_json::json!([]), "clipped cells");
+    let pdf = window
+        .tab
+        .print_to_pdf(Some(headless_chrome::types::PrintToPdfOptions {
+            prefer_css_page_size: Some(true),
+            ..Default::default()
+        }))
+        .unwrap();
+    assert!(
+        pdf.starts_with(b"%PDF") && pdf.len() > 10_000,
+        "{} bytes",
+        pdf.len()
+    );
     assert!(window.take_errors().is_empty());
 }

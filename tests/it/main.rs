@@ -13,6 +13,7 @@ mod images;
 mod import;
 mod links;
 mod posters;
+mod publicity;
 mod serve;
 mod support;
 mod videos;

@@ -1,0 +1,136 @@
+//! The 公示: in the publicity phase only the list of candidates is published; in the
+//! showcase it stays online, linked from the footer and the 关于评选 page.
+
+use crate::support::*;
+
+const PUBLICITY: &str = "title: 最美科技工作者
+organizer: 中共衡水市委宣传部 衡水市科学技术协会
+base_url: https://kx.example.cn/zuimei/
+campaign:
+  year: 2022
+  order: strokes
+  phase: publicity
+  publicity:
+    start: 2022-05-09
+    end: 2022-05-13
+    phone: 0318-2123456
+    address: 衡水市人民西路 123 号
+";
+
+const ZHANG: &str = "gender: 女
+organization: 安平县气象局
+position: 气象台副台长
+title: 工程师
+recommender: 安平县科协
+category: 科学普及
+summary: 开展面向农业生产的精细化气象服务，累计发布作品260余期。
+";
+
+const WANG: &str = "gender: 男
+organization: 衡水市地热资源勘查院
+title: 教授级高级工程师
+recommender: 衡水市地质学会
+category: 科技创新
+summary: 从事地热资源勘查三十余年。
+";
+
+fn publicity_site(site_yaml: &str) -> TestSite {
+    let site = TestSite::new(site_yaml);
+    site.laureate("张悦", ZHANG, "## 故事\n\n正文。", 2);
+    site.laureate("王振国", WANG, "## 故事\n\n正文。", 2);
+    site.write("content/pages/about.md", "# 关于评选\n\n评选办法。\n");
+    site
+}
+
+#[test]
+fn in_the_publicity_phase_only_the_list_is_published_with_every_field() {
+    let site = publicity_site(PUBLICITY);
+    let output = site.build_ok();
+    let page = site.read("publicity/index.html");
+    for fact in [
+        "2022年度“最美科技工作者”推荐人选公示",
+        "2022年5月9日至2022年5月13日",
+        "0318-2123456",
+        "衡水市人民西路 123 号",
+        "中共衡水市委宣传部 衡水市科学技术协会",
+        "按姓氏笔画排序",
+        "安平县气象局 气象台副台长 · 工程师",
+        "安平县科协",
+        "科学普及",
+        "累计发布作品260余期",
+        "衡水市地热资源勘查院 教授级高级工程师",
+    ] {
+        assert!(page.contains(fact), "the 公示 lacks {fact}");
+    }
+    // 王 (4 strokes) before 张 (7), numbered in that order.
+    let (wang, zhang) = (page.find("王振国").unwrap(), page.find("张悦").unwrap());
+    assert!(wang < zhang);
+    assert!(site.read("index.html").contains("推荐人选公示"));
+    // Nothing that presumes the result: no profiles, cards, kit, gallery, media, feed.
+    let files: Vec<String> = tree(&site.public()).into_iter().map(|(p, _)| p).collect();
+    for file in &files {
+        for kind in [
+            "laureates/",
+            "cards/",
+            "kit/",
+            "gallery/",
+            "media/",
+            "categories/",
+            "regions/",
+        ] {
+            assert!(
+                !file.starts_with(kind),
+                "{file} is published in the publicity phase"
+            );
+        }
+    }
+    assert!(
+        !files.iter().any(|f| f == "feed.xml" || f == "search.json"),
+        "{files:?}"
+    );
+    for (file, bytes) in tree(&site.public()) {
+        let text = String::from_utf8_lossy(&bytes);
+        for path in ["/cards/", "/kit/", "/laureates/", "/gallery/"] {
+            assert!(!text.contains(path), "{file} links {path}");
+        }
+    }
+    // A key the 公示 needs and lacks is a warning at its line of site.yaml.
+    let err = stderr(&output);
+    assert!(
+        err.contains("site.yaml:8") && err.contains("campaign.publicity.email"),
+        "{err}"
+    );
+    assert!(!err.contains("campaign.publicity.phone"), "{err}");
+}
+
+#[test]
+fn in_the_showcase_the_publicity_page_stays_and_is_linked() {
+    let site = publicity_site(&PUBLICITY.replace("phase: publicity", "phase: showcase"));
+    let output = site.build_ok();
+    assert!(
+        !stderr(&output).contains("campaign.publicity"),
+        "no warnings in the showcase"
+    );
+    assert!(site.read("publicity/index.html").contains("0318-2123456"));
+    let about = site.read("about/index.html");
+    assert!(
+        about.contains("/zuimei/publicity/"),
+        "关于评选 links the 公示"
+    );
+    assert!(
+        site.read("index.html").contains("/zuimei/publicity/"),
+        "the footer links it"
+    );
+    assert!(site
+        .read("sitemap.xml")
+        .contains("https://kx.example.cn/zuimei/publicity/"));
+    assert!(site.public().join("cards/zhang-yue/index.html").is_file());
+}
+
+#[test]
+fn without_publicity_settings_a_showcase_has_no_publicity_page() {
+    let site = publicity_site("title: 最美科技工作者\n");
+    site.build_ok();
+    assert!(!site.public().join("publicity").exists());
+    assert!(!site.read("index.html").contains("评选公示"));
+}
