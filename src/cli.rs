@@ -38,6 +38,10 @@ enum Command {
     /// Turn nominations as received (推荐表 .docx, 汇总表 .xlsx, photos, videos; folders or
     /// .zip) into laureate folders, never over an editor's changes.
     Import(ImportArgs),
+    /// Publish public/ to a target in site.yaml (object storage or a folder), uploading only
+    /// what changed. Credentials come from LAUREL_DEPLOY_ACCESS_KEY_ID and
+    /// LAUREL_DEPLOY_SECRET_ACCESS_KEY.
+    Deploy(DeployArgs),
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +132,27 @@ struct BuildArgs {
 }
 
 #[derive(Debug, Args)]
+struct DeployArgs {
+    /// The target's name in site.yaml's `deploy:` list (may be left out when there is one).
+    target: Option<String>,
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The built site to publish; relative paths are taken from the site folder.
+    #[arg(long, short, default_value = "public")]
+    output: PathBuf,
+    /// List every upload and deletion with its size, and change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Delete more files than the target's max_deletes.
+    #[arg(long)]
+    force: bool,
+    /// Print only errors (no progress bar, no summary).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Debug, Args)]
 struct InitArgs {
     /// Folder to create the site in.
     dir: PathBuf,
@@ -171,6 +196,7 @@ pub fn run() -> ExitCode {
         Command::Export(args) => run_export(args),
         Command::Serve(args) => run_serve(args),
         Command::Import(args) => run_import(args),
+        Command::Deploy(args) => run_deploy(args),
         Command::New(args) => {
             if let Some(code) = require_site(&args.root) {
                 return code;
@@ -331,6 +357,76 @@ fn run_build(args: BuildArgs) -> ExitCode {
             &problems,
             "build failed; the previous output was left as it was",
         ),
+    }
+}
+
+fn run_deploy(args: DeployArgs) -> ExitCode {
+    if let Some(code) = require_site(&args.root) {
+        return code;
+    }
+    let public = if args.output.is_absolute() {
+        args.output
+    } else {
+        args.root.join(args.output)
+    };
+    let bar = progress_bar(args.quiet || args.dry_run);
+    let result = laurel::deploy::deploy(&laurel::deploy::DeployOptions {
+        root: args.root,
+        public,
+        target: args.target,
+        dry_run: args.dry_run,
+        force: args.force,
+        progress: bar.clone().map(|bar| {
+            Arc::new(move |done: usize, all: usize| {
+                bar.set_length(all as u64);
+                bar.set_position(done as u64);
+            }) as laurel::deploy::Progress
+        }),
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    match result {
+        Ok(summary) => {
+            if summary.dry_run {
+                for change in &summary.changes {
+                    println!(
+                        "{:<8} {:>10}  {}",
+                        change.what,
+                        human_bytes(change.bytes),
+                        change.path
+                    );
+                }
+            }
+            if !args.quiet {
+                println!(
+                    "{} `{}`: {} uploaded ({}), {} unchanged, {} deleted; {} requests in {:.2}s",
+                    if summary.dry_run {
+                        "Dry run, nothing changed on"
+                    } else {
+                        "Deployed to"
+                    },
+                    summary.target,
+                    summary.uploaded(),
+                    human_bytes(summary.uploaded_bytes()),
+                    summary.unchanged,
+                    summary.deleted(),
+                    summary.requests,
+                    summary.seconds
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => report(&problems, "deploy stopped"),
+    }
+}
+
+/// `1.2 MB`, `340 KB`, `12 B`.
+fn human_bytes(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1e6),
+        b if b >= 1_000 => format!("{} KB", b.div_ceil(1000)),
+        b => format!("{b} B"),
     }
 }
 

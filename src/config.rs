@@ -53,6 +53,8 @@ pub struct SiteConfig {
     /// Font files (OTF/TTF/TTC, relative to site.yaml) posters are set in; empty: the
     /// system's CJK font.
     pub fonts: Vec<String>,
+    /// Where `laurel deploy` publishes `public/`.
+    pub deploy: Vec<DeployTarget>,
     /// `base_url` parsed, when it is set and valid.
     #[serde(skip)]
     parsed_base_url: Option<url::Url>,
@@ -133,6 +135,7 @@ impl Default for SiteConfig {
             article: ArticleSettings::default(),
             footer: Footer::default(),
             fonts: Vec::new(),
+            deploy: Vec::new(),
             parsed_base_url: None,
             warnings: Vec::new(),
         }
@@ -193,6 +196,57 @@ impl Default for Campaign {
             publicity: None,
         }
     }
+}
+
+/// One place `laurel deploy` publishes to (`deploy:` in site.yaml). Credentials never come
+/// from here: they are read from the environment.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeployTarget {
+    /// The name given on the command line (`laurel deploy oss`).
+    pub name: String,
+    /// What kind of storage it is.
+    pub kind: DeployKind,
+    /// `s3`: the API endpoint, e.g. `https://oss-cn-beijing.aliyuncs.com`.
+    #[serde(default)]
+    pub endpoint: String,
+    /// `s3`: the bucket.
+    #[serde(default)]
+    pub bucket: String,
+    /// `s3`: the region, e.g. `cn-beijing`.
+    #[serde(default = "default_region")]
+    pub region: String,
+    /// `s3`: a folder inside the bucket, e.g. `zuimei/`.
+    #[serde(default)]
+    pub prefix: String,
+    /// `s3`: address the bucket in the path (MinIO, test servers) rather than the host name
+    /// (OSS, COS, OBS, S3); by default path style only for an IP address or localhost.
+    #[serde(default)]
+    pub path_style: Option<bool>,
+    /// `folder`: the web server's document root.
+    #[serde(default)]
+    pub path: String,
+    /// The most files one deploy may delete without `--force`.
+    #[serde(default = "default_max_deletes")]
+    pub max_deletes: usize,
+}
+
+fn default_region() -> String {
+    "us-east-1".into()
+}
+
+fn default_max_deletes() -> usize {
+    256
+}
+
+/// The kinds of deploy targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeployKind {
+    /// Any S3-compatible object storage: Aliyun OSS, Tencent COS, Huawei OBS, AWS S3, MinIO.
+    S3,
+    /// A folder on this machine or a mounted share, replaced atomically.
+    Folder,
 }
 
 /// Where a campaign stands (`campaign.phase`).

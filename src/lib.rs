@@ -16,6 +16,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod deploy;
 pub mod diagnostics;
 pub mod export;
 pub mod import;

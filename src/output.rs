@@ -103,11 +103,13 @@ fn copy_file(from: &Path, to: &Path) -> io::Result<()> {
 
 /// Media files are hard-linked from the cache where the file system allows (instant, no
 /// extra space), copied otherwise.
-fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
+pub(crate) fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
     std::fs::hard_link(from, to).or_else(|_| copy_file(from, to))
 }
 
-fn swap_in(staging: &Path, output: &Path) -> io::Result<()> {
+/// Puts the finished folder `staging` in the place of `output` (renamed aside, then removed),
+/// or back as it was when the second rename fails.
+pub(crate) fn swap_in(staging: &Path, output: &Path) -> io::Result<()> {
     if !output.exists() {
         return std::fs::rename(staging, output);
     }

@@ -7,6 +7,7 @@ mod build;
 mod cards;
 mod check;
 mod cli;
+mod deploy;
 mod errors;
 mod export;
 mod images;
