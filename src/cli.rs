@@ -315,22 +315,13 @@ fn run_build(args: BuildArgs) -> ExitCode {
     if let Some(code) = require_site(&args.root) {
         return code;
     }
-    let output = if args.output.is_absolute() {
-        args.output
-    } else {
-        args.root.join(args.output)
-    };
+    let output = under_root(&args.root, args.output);
     let started = Instant::now();
     let bar = progress_bar(args.quiet);
     let result = build::build(&BuildOptions {
         root: args.root,
         output: output.clone(),
-        progress: bar.clone().map(|bar| {
-            Arc::new(move |done: usize, all: usize| {
-                bar.set_length(all as u64);
-                bar.set_position(done as u64);
-            }) as build::Progress
-        }),
+        progress: progress_callback(&bar),
     });
     if let Some(bar) = bar {
         bar.finish_and_clear();
@@ -364,11 +355,7 @@ fn run_deploy(args: DeployArgs) -> ExitCode {
     if let Some(code) = require_site(&args.root) {
         return code;
     }
-    let public = if args.output.is_absolute() {
-        args.output
-    } else {
-        args.root.join(args.output)
-    };
+    let public = under_root(&args.root, args.output);
     let bar = progress_bar(args.quiet || args.dry_run);
     let result = laurel::deploy::deploy(&laurel::deploy::DeployOptions {
         root: args.root,
@@ -376,12 +363,7 @@ fn run_deploy(args: DeployArgs) -> ExitCode {
         target: args.target,
         dry_run: args.dry_run,
         force: args.force,
-        progress: bar.clone().map(|bar| {
-            Arc::new(move |done: usize, all: usize| {
-                bar.set_length(all as u64);
-                bar.set_position(done as u64);
-            }) as laurel::deploy::Progress
-        }),
+        progress: progress_callback(&bar),
     });
     if let Some(bar) = bar {
         bar.finish_and_clear();
@@ -419,6 +401,25 @@ fn run_deploy(args: DeployArgs) -> ExitCode {
         }
         Err(problems) => report(&problems, "deploy stopped"),
     }
+}
+
+/// `path` as given when absolute, else taken from the site folder `root`.
+fn under_root(root: &Path, path: PathBuf) -> PathBuf {
+    if path.is_absolute() {
+        path
+    } else {
+        root.join(path)
+    }
+}
+
+/// Moves `bar` (when there is one) as a stage reports (done, all).
+fn progress_callback(bar: &Option<ProgressBar>) -> Option<build::Progress> {
+    bar.clone().map(|bar| {
+        Arc::new(move |done: usize, all: usize| {
+            bar.set_length(all as u64);
+            bar.set_position(done as u64);
+        }) as build::Progress
+    })
 }
 
 /// `1.2 MB`, `340 KB`, `12 B`.

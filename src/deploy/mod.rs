@@ -16,14 +16,13 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 
 /// The manifest's name in the target (under its prefix).
 pub const MANIFEST: &str = ".laurel-deploy.json";
 
 /// Called as files finish with (files done, files in all), from any thread.
-pub type Progress = Arc<dyn Fn(usize, usize) + Send + Sync>;
+pub use crate::build::Progress;
 
 /// What to deploy where.
 #[derive(Clone)]
