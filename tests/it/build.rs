@@ -93,7 +93,11 @@ fn example_campaign_links_and_images_all_resolve() {
         for url in attribute_values(&html, &["href=", "src=", "srcset="]) {
             let Some(local) = url.strip_prefix("/zuimei/") else {
                 assert!(
-                    url.starts_with("https://") || url.starts_with('#') || url.is_empty(),
+                    url.starts_with("https://")
+                        || url.starts_with('#')
+                        || url.starts_with("tel:")
+                        || url.starts_with("mailto:")
+                        || url.is_empty(),
                     "{path}: odd URL {url}"
                 );
                 continue;
