@@ -95,13 +95,15 @@ pub fn run_stages(
         Phase::Showcase => media::process(&site, cache, progress)?,
         Phase::Publicity => MediaIndex::default(),
     };
-    poster::make(&site, &mut media, cache, None)?;
+    poster::make(&site, &mut media, cache)?;
     render_stage(site, media, options)
 }
 
 /// Runs the stages after media again over a site whose media are already processed (the
-/// preview server, when only stories or templates changed): posters (of the laureates
-/// `options` renders) and render.
+/// preview server, when only stories or templates changed): posters, when the whole site is
+/// rendered (a template may be a poster's layout), and render. A story edit keeps the 长图
+/// drawn before: redrawing it would take the preview's reload from about 70 ms to 250 ms;
+/// the next full rebuild, and every `laurel build`, draws it anew.
 pub fn rerender(
     site: Site,
     mut media: MediaIndex,
@@ -109,7 +111,9 @@ pub fn rerender(
     options: &RenderOptions,
 ) -> Result<Built, Diagnostics> {
     require_working_links(&site)?;
-    poster::make(&site, &mut media, cache, options.only_laureates.as_ref())?;
+    if options.only_laureates.is_none() {
+        poster::make(&site, &mut media, cache)?;
+    }
     render_stage(site, media, options)
 }
 

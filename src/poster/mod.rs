@@ -20,7 +20,7 @@ use draw::Layouts;
 use fonts::{Fonts, NoFont};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use tera::Context;
 
 /// Changes when the drawing code changes what the same SVG becomes.
@@ -35,21 +35,12 @@ const CHAPTER_MAX_CHARS: usize = 600;
 /// The two 海报 sizes: name, width, height.
 const POSTER_SIZES: [(&str, u32, u32); 2] = [("9x16", 1080, 1920), ("3x4", 1080, 1440)];
 
-/// Makes the 海报 and 长图 of every laureate (of those in `only`, when given) and adds them
+/// Makes the 海报 and 长图 of every laureate and adds them
 /// to `media` (none in the 公示 phase, which publishes no images). Without a CJK font it makes none and adds a note saying what to install; a
 /// character the font lacks is a note naming the laureate and the character. Errors are the
 /// theme's: a poster template that does not compile or render.
-pub fn make(
-    site: &Site,
-    media: &mut MediaIndex,
-    cache: &Cache,
-    only: Option<&BTreeSet<String>>,
-) -> Result<(), Diagnostics> {
-    let laureates: Vec<&Laureate> = site
-        .laureates
-        .iter()
-        .filter(|l| only.is_none_or(|slugs| slugs.contains(&l.slug)))
-        .collect();
+pub fn make(site: &Site, media: &mut MediaIndex, cache: &Cache) -> Result<(), Diagnostics> {
+    let laureates: Vec<&Laureate> = site.laureates.iter().collect();
     if laureates.is_empty() || site.config.campaign.phase == Phase::Publicity {
         return Ok(());
     }
@@ -92,7 +83,7 @@ pub fn make(
             Err(problem) => problems.push(problem.relative_to(&site.root)),
         }
     }
-    if only.is_none() && problems.is_empty() {
+    if problems.is_empty() {
         cache.prune_share(&keys);
     }
     problems.into_result(())
