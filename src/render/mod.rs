@@ -121,7 +121,8 @@ pub fn render_with(
         out.page("publicity.html", &Route::Publicity, &publicity);
         if !showcase {
             out.page("publicity.html", &Route::Home, &publicity);
-            out.common_pages(site, &base, &[], Vec::new(), theme.assets);
+            let sitemap = sitemap_urls(site, &routes, &views);
+            out.common_pages(site, &base, &[], sitemap, theme.assets);
             return out.problems.into_result(out.rendered);
         }
     }
@@ -185,14 +186,18 @@ impl tera::Filter for AbsoluteFilter {
 }
 
 /// The absolute URLs of the public pages, for the sitemap; none without `base_url`.
+/// In the 公示 phase: the front page, the 公示 and the extra pages.
 fn sitemap_urls(site: &Site, routes: &Routes, views: &Views) -> Vec<String> {
-    let mut pages = vec![Route::Home, Route::Gallery];
+    let mut pages = vec![Route::Home];
     if views::publicity_published(&site.config) {
         pages.push(Route::Publicity);
     }
-    pages.extend(site.laureates.iter().map(|l| Route::Profile(&l.slug)));
-    pages.extend(views.categories().iter().map(|f| Route::Category(&f.slug)));
-    pages.extend(views.regions().iter().map(|f| Route::Region(&f.slug)));
+    if site.config.campaign.phase == Phase::Showcase {
+        pages.push(Route::Gallery);
+        pages.extend(site.laureates.iter().map(|l| Route::Profile(&l.slug)));
+        pages.extend(views.categories().iter().map(|f| Route::Category(&f.slug)));
+        pages.extend(views.regions().iter().map(|f| Route::Region(&f.slug)));
+    }
     pages.extend(site.pages.iter().map(|p| Route::Page(&p.slug)));
     pages.iter().filter_map(|r| routes.absolute(r)).collect()
 }
@@ -239,13 +244,7 @@ impl Renderer<'_> {
         self.page("404.html", &Route::NotFound, &plain);
         plain.insert("laureates", laureates);
         plain.insert("updated", &site.config.campaign.reference_date.to_string());
-        let mut sitemap = sitemap;
-        if site.config.campaign.phase == Phase::Publicity {
-            let routes = self.routes;
-            let pages = site.pages.iter().map(|p| Route::Page(&p.slug));
-            let all = [Route::Home, Route::Publicity].into_iter().chain(pages);
-            sitemap = all.filter_map(|r| routes.absolute(&r)).collect();
-        } else {
+        if site.config.campaign.phase == Phase::Showcase {
             self.page("feed.xml", &Route::Feed, &plain);
         }
         plain.insert("sitemap", &sitemap);
