@@ -155,11 +155,12 @@ pub fn find_program(tool: &str) -> Option<PathBuf> {
 pub const REQUIRE_TOOLS: &str = "LAUREL_REQUIRE_TOOLS";
 
 /// Says `skipped: <tool> not installed` (with how to install it); fails the test instead
-/// when [`REQUIRE_TOOLS`] is set.
+/// when [`REQUIRE_TOOLS`] or `CI` is set (to anything but 0 or false).
 pub fn skipped(tool: &str, how: &str) {
     let message = format!("skipped: {tool} not installed{how}");
-    if std::env::var_os(REQUIRE_TOOLS).is_some_and(|v| v != "0") {
-        panic!("{message}, and {REQUIRE_TOOLS} says every tool must be there");
+    let required = |var: &str| std::env::var_os(var).is_some_and(|v| v != "0" && v != "false");
+    if required(REQUIRE_TOOLS) || required("CI") {
+        panic!("{message}, and {REQUIRE_TOOLS} or CI says every tool must be there");
     }
     eprintln!("{message}");
 }
