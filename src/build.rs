@@ -3,14 +3,18 @@
 //! Both run [`run_stages`], so they report the same problems and warnings.
 
 use crate::check;
-use crate::config::Phase;
+use crate::config::{Phase, SiteConfig};
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::layout;
 use crate::media::{self, Cache, MediaIndex};
 use crate::output;
 use crate::poster;
+use crate::render::years::{self, YearLink, YearsContext};
 use crate::render::{self, RenderOptions, RenderedSite};
+use crate::routes::Route;
 use crate::routes::Routes;
+use std::path::Path;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -54,6 +58,20 @@ pub struct Built {
     pub rendered: RenderedSite,
     /// Warnings that did not stop the build.
     pub warnings: Vec<String>,
+    /// In a site of several years, the years before the newest (which is `site`), oldest
+    /// first; `media` and `rendered` hold every year's files.
+    pub earlier_years: Vec<Site>,
+}
+
+impl Built {
+    /// The number of laureates of every year.
+    pub fn laureate_count(&self) -> usize {
+        self.earlier_years
+            .iter()
+            .chain([&self.site])
+            .map(|site| site.laureates.len())
+            .sum()
+    }
 }
 
 /// Builds the site at `options.root` into `options.output`.
@@ -73,7 +91,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
         &built.site.root.join(crate::layout::STATIC_DIR),
     )?;
     Ok(BuildSummary {
-        laureates: built.site.laureates.len(),
+        laureates: built.laureate_count(),
         rendered_files: built.rendered.files.len(),
         media_files: built.media.files().len(),
         warnings: built.warnings,
@@ -81,22 +99,131 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
 }
 
 /// Runs every stage over the site at `root`: load, the links check, media (cached in
-/// `cache`) and render.
+/// `cache`) and render. A site of several years runs them over each year.
 pub fn run_stages(
-    root: &std::path::Path,
+    root: &Path,
     cache: &Cache,
     progress: &(dyn Fn(usize, usize) + Sync),
     options: &RenderOptions,
 ) -> Result<Built, Diagnostics> {
+    let years = layout::year_folders(root);
+    if !years.is_empty() {
+        return run_years(root, &years, cache, progress, options);
+    }
     let site = content::load(root)?;
-    require_working_links(&site)?;
+    let media = media_stages(&site, cache, progress)?;
+    render_stage(site, media, options)
+}
+
+/// The links check, media and posters of one year's site.
+fn media_stages(
+    site: &Site,
+    cache: &Cache,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<MediaIndex, Diagnostics> {
+    require_working_links(site)?;
     // In the 公示 phase no photo or video is published, so none is processed.
     let mut media = match site.config.campaign.phase {
-        Phase::Showcase => media::process(&site, cache, progress)?,
+        Phase::Showcase => media::process(site, cache, progress)?,
         Phase::Publicity => MediaIndex::default(),
     };
-    poster::make(&site, &mut media, cache)?;
-    render_stage(site, media, options)
+    poster::make(site, &mut media, cache)?;
+    Ok(media)
+}
+
+/// Every stage over a site of several years (`years` oldest first): each year is loaded and
+/// its media made (in its own cache folder); every year's problems are reported together.
+/// Then each year is rendered under `/<year>/`, the newest last, with the pages of the whole
+/// site.
+fn run_years(
+    root: &Path,
+    years: &[u32],
+    cache: &Cache,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    options: &RenderOptions,
+) -> Result<Built, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    let mut loaded = Vec::new();
+    for &year in years {
+        let stages = content::load_year(root, year)
+            .and_then(|site| Ok((media_stages(&site, &cache.for_year(year), progress)?, site)));
+        match stages {
+            Ok((media, site)) => loaded.push((site, media)),
+            Err(found) => problems.extend(found),
+        }
+    }
+    problems.into_result(())?;
+    let (sites, medias): (Vec<Site>, Vec<MediaIndex>) = loaded.into_iter().unzip();
+    let old_urls_year = old_urls_year(root, years)?;
+    let person_years = years::person_years(&sites);
+    let links: Vec<YearLink> = sites
+        .iter()
+        .rev()
+        .map(|site| YearLink {
+            year: site.config.campaign.year,
+            url: site.routes().url(&Route::Home),
+        })
+        .collect();
+    let mut summaries = Vec::new();
+    let mut rendered = Vec::new();
+    let last = sites.len() - 1;
+    for (i, (site, person_years)) in sites.iter().zip(person_years).enumerate() {
+        let context = YearsContext {
+            years: links.clone(),
+            others: (i == last).then(|| std::mem::take(&mut summaries)),
+            old_urls: site.config.campaign.year == old_urls_year,
+            person_years,
+        };
+        let year_options = RenderOptions {
+            years: Some(context),
+            ..options.clone()
+        };
+        rendered.push(render::render_with(site, &medias[i], &year_options)?);
+        summaries.push(years::summary(site));
+    }
+    let mut all = render::RenderedSite::default();
+    let mut all_media = MediaIndex::default();
+    let mut all_warnings = Vec::new();
+    for ((site, media), files) in sites.iter().zip(&medias).zip(rendered) {
+        all.files.extend(files.files);
+        all_media.add_files_of(media);
+        for warning in warnings(site, media) {
+            if !all_warnings.contains(&warning) {
+                all_warnings.push(warning);
+            }
+        }
+    }
+    let mut sites = sites;
+    let site = sites.pop().expect("a site of several years has a year");
+    Ok(Built {
+        site,
+        media: all_media,
+        rendered: all,
+        warnings: all_warnings,
+        earlier_years: sites,
+    })
+}
+
+/// The year whose pages were at the site root before: `old_urls_year` in site.yaml, else
+/// the year of site.yaml's own `campaign:` (the one year the site had) when the site has it,
+/// else the oldest. A year the site does not have is a problem at its line.
+fn old_urls_year(root: &Path, years: &[u32]) -> Result<u32, Diagnostics> {
+    let config = SiteConfig::load(root)?;
+    match config.old_urls_year {
+        None if years.contains(&config.campaign.year) => Ok(config.campaign.year),
+        None => Ok(years[0]),
+        Some(year) if years.contains(&year) => Ok(year),
+        Some(year) => {
+            let text = std::fs::read_to_string(root.join(layout::SITE_CONFIG)).unwrap_or_default();
+            Err(Diagnostic::new(
+                layout::SITE_CONFIG,
+                format!("old_urls_year {year} is not one of the site's years {years:?}"),
+            )
+            .at_line(crate::yaml::line_of(&text, "old_urls_year", ""))
+            .hint("name the year whose pages were at the site root before it held several years (a folder under content/)")
+            .into())
+        }
+    }
 }
 
 /// Runs the stages after media again over a site whose media are already processed (the
@@ -129,6 +256,7 @@ fn render_stage(
         media,
         rendered,
         warnings,
+        earlier_years: Vec::new(),
     })
 }
 

@@ -88,6 +88,9 @@ struct ExportArgs {
     /// Order the rows by recommending unit.
     #[arg(long)]
     group_by_unit: bool,
+    /// In a site of several years, the year to export (default: the newest).
+    #[arg(long)]
+    year: Option<u32>,
 }
 
 #[derive(Debug, Args)]
@@ -105,6 +108,10 @@ struct CheckArgs {
     /// updating profile.yaml), then check.
     #[arg(long)]
     fix_names: bool,
+    /// In a site of several years, the year to check, with its own rules (default: the
+    /// newest).
+    #[arg(long)]
+    year: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -311,6 +318,36 @@ fn require_site(root: &Path) -> Option<ExitCode> {
     Some(ExitCode::from(2))
 }
 
+/// The year folder `check` and `export` work on: `--year`, else the newest of a site of
+/// several years; `None` for a site of one year. A year the site does not have is a usage
+/// error naming the years it has.
+fn chosen_year(root: &Path, asked: Option<u32>) -> Result<Option<u32>, ExitCode> {
+    let years = laurel::layout::year_folders(root);
+    let single = || {
+        laurel::config::SiteConfig::load(root)
+            .map(|c| c.campaign.year)
+            .ok()
+    };
+    match asked {
+        None => Ok(years.last().copied()),
+        Some(year) if years.contains(&year) => Ok(Some(year)),
+        Some(year) if years.is_empty() && single() == Some(year) => Ok(None),
+        Some(year) => {
+            let has = match years.is_empty() {
+                true => format!(
+                    "only {} (site.yaml's campaign.year)",
+                    single().unwrap_or_default()
+                ),
+                false => format!("{years:?}"),
+            };
+            eprintln!(
+                "error: the site has no year {year}: it has {has}\n  help: a site of several years keeps each year in content/<year>/laureates/"
+            );
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 fn run_build(args: BuildArgs) -> ExitCode {
     if let Some(code) = require_site(&args.root) {
         return code;
@@ -447,7 +484,13 @@ fn run_export(args: ExportArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let site = match laurel::content::load(&args.root) {
+    let year = match chosen_year(&args.root, args.year) {
+        Ok(year) => year,
+        Err(code) => return code,
+    };
+    let loaded = laurel::content::load_partial_year(&args.root, year)
+        .and_then(|partial| partial.problems.into_result(partial.site));
+    let site = match loaded {
         Ok(site) => site,
         Err(problems) => return report(&problems, "the content cannot be loaded"),
     };
@@ -473,7 +516,11 @@ fn run_check(args: CheckArgs) -> ExitCode {
             return code;
         }
     }
-    let mut report = match laurel::content::load_partial(&args.root) {
+    let year = match chosen_year(&args.root, args.year) {
+        Ok(year) => year,
+        Err(code) => return code,
+    };
+    let mut report = match laurel::content::load_partial_year(&args.root, year) {
         Ok(partial) => check::check_partial(&partial),
         Err(problems) => check::Report::of_broken_config(&problems),
     };

@@ -55,6 +55,15 @@ pub struct SiteConfig {
     pub fonts: Vec<String>,
     /// Where `laurel deploy` publishes `public/`.
     pub deploy: Vec<DeployTarget>,
+    /// In a site of several years (`content/2022/`, `content/2023/` …): the year whose pages
+    /// were at the site root before the site held several years. Its old addresses (printed
+    /// QR codes, links in WeChat articles) get pages that lead to the new ones. When unset,
+    /// the year of site.yaml's own `campaign:` (the one year the site had), else the oldest.
+    pub old_urls_year: Option<u32>,
+    /// In a site of several years, the year folder this configuration is for: its
+    /// `campaign.yaml` is `campaign`, and its pages are published under `/<year>/`.
+    #[serde(skip)]
+    year_folder: Option<u32>,
     /// `base_url` parsed, when it is set and valid.
     #[serde(skip)]
     parsed_base_url: Option<url::Url>,
@@ -136,6 +145,8 @@ impl Default for SiteConfig {
             footer: Footer::default(),
             fonts: Vec::new(),
             deploy: Vec::new(),
+            old_urls_year: None,
+            year_folder: None,
             parsed_base_url: None,
             warnings: Vec::new(),
         }
@@ -468,6 +479,58 @@ impl SiteConfig {
         let file = root.join(FILE_NAME);
         let text = crate::diagnostics::read_text(&file)?;
         SiteConfig::parse(&text, &file)
+    }
+
+    /// Reads the configuration of one year of a site of several years: `site.yaml`, with
+    /// the year folder's `campaign.yaml` (the keys of site.yaml's `campaign:`) as its
+    /// campaign. Without that file the year takes site.yaml's campaign. The year is the
+    /// folder's; reference_date defaults to 20 April of it.
+    pub fn load_year(root: &Path, year: u32) -> Result<SiteConfig, Diagnostics> {
+        let site_file = root.join(FILE_NAME);
+        let site_text = crate::diagnostics::read_text(&site_file)?;
+        let mut config = SiteConfig::parse(&site_text, &site_file)?;
+        config.year_folder = Some(year);
+        let file = crate::layout::year_campaign_file(root, year);
+        let Some(text) = file
+            .exists()
+            .then(|| crate::diagnostics::read_text(&file))
+            .transpose()?
+        else {
+            config.campaign.year = year;
+            return Ok(config);
+        };
+        let campaign: Campaign = yaml::parse(&text, &file)?;
+        let written_year = yaml::line_of(&text, "year", "");
+        if written_year.is_some() && campaign.year != year {
+            return Err(Diagnostic::new(
+                &file,
+                format!(
+                    "year {} differs from the folder's year {year}",
+                    campaign.year
+                ),
+            )
+            .at_line(written_year)
+            .hint("each year's campaign.yaml sits in the folder named by its year: fix the year or move the file")
+            .into());
+        }
+        config.campaign = Campaign { year, ..campaign };
+        if yaml::line_of(&text, "reference_date", "").is_none() {
+            config.campaign.reference_date = Date {
+                year,
+                month: 4,
+                day: 20,
+            };
+        }
+        config.warnings = config.footer_warnings(&site_text, &site_file);
+        config
+            .warnings
+            .extend(config.publicity_warnings(&text, &file));
+        Ok(config)
+    }
+
+    /// In a site of several years, the year folder this configuration is for.
+    pub fn year_folder(&self) -> Option<u32> {
+        self.year_folder
     }
 
     fn validate(&self, text: &str, file: &Path) -> Diagnostics {

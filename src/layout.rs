@@ -42,3 +42,57 @@ pub fn profile_file(folder: &Path) -> PathBuf {
 pub fn story_file(folder: &Path) -> PathBuf {
     folder.join(STORY_FILE)
 }
+
+/// A year's settings in a site of several years: `content/<year>/campaign.yaml`.
+pub const YEAR_CAMPAIGN_FILE: &str = "campaign.yaml";
+
+/// The years of a site of several years, oldest first: the folders of `content/` named by a
+/// year (`2022`) that hold a `laureates/` folder. Empty for a site of one year.
+pub fn year_folders(root: &Path) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir(root.join(CONTENT_DIR)) else {
+        return Vec::new();
+    };
+    let mut years: Vec<u32> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let year = name.parse().ok().filter(|_| name.len() == 4)?;
+            entry.path().join("laureates").is_dir().then_some(year)
+        })
+        .collect();
+    years.sort_unstable();
+    years
+}
+
+/// The folder of one year's content in a site of several years: `content/<year>/`.
+pub fn year_dir(root: &Path, year: u32) -> PathBuf {
+    root.join(CONTENT_DIR).join(year.to_string())
+}
+
+/// One year's `campaign.yaml`.
+pub fn year_campaign_file(root: &Path, year: u32) -> PathBuf {
+    year_dir(root, year).join(YEAR_CAMPAIGN_FILE)
+}
+
+/// Where the laureate folders are: `content/laureates/`, or `content/<year>/laureates/` in a
+/// site of several years.
+pub fn laureates_dir(root: &Path, year: Option<u32>) -> PathBuf {
+    match year {
+        Some(year) => year_dir(root, year).join("laureates"),
+        None => root.join(LAUREATES_DIR),
+    }
+}
+
+/// The front page's introduction: `content/index.md`, or `content/<year>/index.md`.
+pub fn intro_file(root: &Path, year: Option<u32>) -> PathBuf {
+    match year {
+        Some(year) => year_dir(root, year).join("index.md"),
+        None => root.join(INTRO_FILE),
+    }
+}
+
+/// Where new laureate folders go (`laurel new`, `laurel import`): `content/laureates/`, or
+/// the newest year's in a site of several years.
+pub fn current_laureates_dir(root: &Path) -> PathBuf {
+    laureates_dir(root, year_folders(root).last().copied())
+}

@@ -50,6 +50,8 @@ pub enum Route<'a> {
     Gallery,
     /// The 公示 of the candidates.
     Publicity,
+    /// The 历届 page of a site of several years: every laureate of every year.
+    Archive,
     /// An extra page from `content/pages/`, by slug.
     Page(&'a str),
     /// A processed image or video, by file name.
@@ -88,6 +90,7 @@ impl Route<'_> {
             Route::KitArticleDraft(slug) => format!("kit/{slug}/article.html"),
             Route::Gallery => "gallery/".into(),
             Route::Publicity => "publicity/".into(),
+            Route::Archive => "archive/".into(),
             Route::Page(slug) => format!("{slug}/"),
             Route::Media(file) => format!("{MEDIA_DIR}/{file}"),
             Route::Asset(path) | Route::Static(path) => path.to_string(),
@@ -109,6 +112,25 @@ impl Route<'_> {
             path
         }
     }
+
+    /// True for the pages of one campaign year, which a site of several years publishes
+    /// under `/<year>/`; extra pages, media, assets, feeds and the 历届 page belong to the
+    /// whole site.
+    pub fn belongs_to_year(&self) -> bool {
+        !matches!(
+            self,
+            Route::Archive
+                | Route::Page(_)
+                | Route::Media(_)
+                | Route::Asset(_)
+                | Route::Static(_)
+                | Route::Feed
+                | Route::Sitemap
+                | Route::SearchIndex
+                | Route::Robots
+                | Route::NotFound
+        )
+    }
 }
 
 /// The URL folder (under the site root) all processed media are published in.
@@ -119,6 +141,7 @@ pub const RESERVED_SEGMENTS: &[&str] = &[
     "laureates",
     "gallery",
     "publicity",
+    "archive",
     "cards",
     "kit",
     MEDIA_DIR,
@@ -134,12 +157,16 @@ pub struct Routes {
     root: String,
     /// Scheme, host and port of `base_url`; `None` when it is unset.
     origin: Option<String>,
+    /// In a site of several years, the year whose pages these routes place (`2023/`).
+    year: Option<String>,
 }
 
 impl Routes {
     /// The routes of a site with this configuration.
     pub fn new(config: &SiteConfig) -> Routes {
-        Routes::at(config.base_url())
+        let mut routes = Routes::at(config.base_url());
+        routes.year = config.year_folder().map(|year| format!("{year}/"));
+        routes
     }
 
     /// The routes of a site published at `base_url` (empty or invalid: root-relative only).
@@ -152,10 +179,12 @@ impl Routes {
             Some(url) => Routes {
                 root: root_path(url.path()),
                 origin: Some(url.origin().ascii_serialization()),
+                year: None,
             },
             None => Routes {
                 root: "/".into(),
                 origin: None,
+                year: None,
             },
         }
     }
@@ -175,9 +204,34 @@ impl Routes {
         self.origin.is_none()
     }
 
-    /// The root-relative URL of `route`, e.g. `/zuimei/laureates/li-ming-yuan/`.
+    /// The same site's routes as they were before it held several years: every page at the
+    /// site root. Old addresses (printed QR codes) are these.
+    pub fn without_year(&self) -> Routes {
+        Routes {
+            year: None,
+            ..self.clone()
+        }
+    }
+
+    /// The year folder these routes place a year's pages in (`2023/`), if any.
+    fn year_of(&self, route: &Route) -> &str {
+        match (&self.year, route.belongs_to_year()) {
+            (Some(year), true) => year,
+            _ => "",
+        }
+    }
+
+    /// The root-relative URL of `route`, e.g. `/zuimei/laureates/li-ming-yuan/` (or
+    /// `/zuimei/2023/laureates/li-ming-yuan/` in a site of several years).
     pub fn url(&self, route: &Route) -> String {
-        format!("{}{}", self.root, encode_path(&route.path()))
+        let year = self.year_of(route);
+        format!("{}{year}{}", self.root, encode_path(&route.path()))
+    }
+
+    /// The file the build writes for `route`, relative to the output folder: the route's
+    /// [`Route::output_path`], in its year's folder in a site of several years.
+    pub fn output_path(&self, route: &Route) -> String {
+        format!("{}{}", self.year_of(route), route.output_path())
     }
 
     /// The absolute URL of `route`; `None` without `base_url`.
@@ -353,7 +407,8 @@ impl LinkTargets {
                 .strip_prefix(self.routes.root.trim_start_matches('/'))
                 .filter(|_| self.routes.root != "/")
                 .unwrap_or(absolute);
-            segments_of(inside, &[])
+            let year = self.routes.year.as_deref().unwrap_or("/");
+            segments_of(inside.strip_prefix(year).unwrap_or(inside), &[])
         } else {
             let base = from.path();
             let dir: Vec<&str> = match base.rfind('/') {

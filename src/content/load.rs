@@ -13,7 +13,7 @@ use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
-use crate::layout::{self, INTRO_FILE, PHOTOS_DIR, STATIC_DIR, VIDEOS_DIR};
+use crate::layout::{self, PHOTOS_DIR, STATIC_DIR, VIDEOS_DIR};
 pub use crate::layout::{LAUREATES_DIR, PAGES_DIR};
 use crate::routes::{LaureateTarget, LinkTargets, Route, Routes, RESERVED_SEGMENTS};
 
@@ -22,9 +22,16 @@ pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png"];
 /// Video file extensions accepted (compared lower-case).
 pub const VIDEO_EXTENSIONS: &[&str] = &["mp4", "mov"];
 
-/// Loads and validates the site at `root`; any problem fails the load.
+/// Loads and validates the site at `root`; any problem fails the load. In a site of several
+/// years this is the newest year; [`load_year`] loads another.
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     let partial = load_partial(root)?;
+    partial.problems.into_result(partial.site)
+}
+
+/// Loads and validates one year of a site of several years (`content/<year>/`).
+pub fn load_year(root: &Path, year: u32) -> Result<Site, Diagnostics> {
+    let partial = load_partial_year(root, Some(year))?;
     partial.problems.into_result(partial.site)
 }
 
@@ -40,8 +47,14 @@ pub struct PartialSite {
     pub unloaded: Vec<PathBuf>,
 }
 
-/// Loads what can be loaded of the site at `root`; fails only when `site.yaml` cannot be read.
+/// Loads what can be loaded of the site at `root` (the newest year of a site of several
+/// years); fails only when `site.yaml` cannot be read.
 pub fn load_partial(root: &Path) -> Result<PartialSite, Diagnostics> {
+    load_partial_year(root, layout::year_folders(root).last().copied())
+}
+
+/// Loads what can be loaded of one year of the site at `root` (`None`: a site of one year).
+pub fn load_partial_year(root: &Path, year: Option<u32>) -> Result<PartialSite, Diagnostics> {
     let relative = |problems: Diagnostics| {
         Diagnostics(
             problems
@@ -51,13 +64,17 @@ pub fn load_partial(root: &Path) -> Result<PartialSite, Diagnostics> {
                 .collect(),
         )
     };
-    let config = SiteConfig::load(root).map_err(relative)?;
+    let config = match year {
+        Some(year) => SiteConfig::load_year(root, year),
+        None => SiteConfig::load(root),
+    }
+    .map_err(relative)?;
     let mut problems = Diagnostics::default();
-    let intro = read_optional_text(&root.join(INTRO_FILE), &mut problems);
+    let intro = read_optional_text(&layout::intro_file(root, year), &mut problems);
     let mut laureates = Vec::new();
     let mut stories = Vec::new();
     let mut unloaded = Vec::new();
-    for folder in subfolders(&root.join(LAUREATES_DIR), &mut problems) {
+    for folder in subfolders(&layout::laureates_dir(root, year), &mut problems) {
         match load_laureate(&folder, &config) {
             Ok((laureate, story, found)) => {
                 laureates.push(laureate);
@@ -760,7 +777,11 @@ fn load_pages(dir: &Path, problems: &mut Diagnostics) -> (Vec<Page>, Vec<String>
         let Some((page, body)) = load_page(&file, problems) else {
             continue;
         };
-        if RESERVED_SEGMENTS.contains(&page.slug.as_str()) || !seen.insert(page.slug.clone()) {
+        let a_year = page.slug.len() == 4 && page.slug.bytes().all(|b| b.is_ascii_digit());
+        if RESERVED_SEGMENTS.contains(&page.slug.as_str())
+            || a_year
+            || !seen.insert(page.slug.clone())
+        {
             problems.push(
                 Diagnostic::new(&file, format!("page URL /{}/ is already taken", page.slug))
                     .hint("set another `slug:` in the page's front matter"),

@@ -10,7 +10,7 @@ mod sources;
 
 use crate::content::natural::natural_cmp;
 use crate::diagnostics::Diagnostic;
-use crate::layout::{LAUREATES_DIR, PHOTOS_DIR, PROFILE_FILE, STORY_FILE, VIDEOS_DIR};
+use crate::layout::{PHOTOS_DIR, PROFILE_FILE, STORY_FILE, VIDEOS_DIR};
 use form::Field;
 use serde::Serialize;
 use sources::Received;
@@ -150,11 +150,12 @@ pub fn import(options: &ImportOptions) -> ImportReport {
     let converter = heif::Converter::default();
     for candidate in &mut candidates {
         let planned = plan_candidate(candidate, &converter);
-        let folder = options.root.join(LAUREATES_DIR).join(&candidate.name);
+        let folder = crate::layout::current_laureates_dir(&options.root).join(&candidate.name);
         let files = write_planned(&folder, &planned, options.dry_run, &mut candidate.problems);
+        let shown = folder.strip_prefix(&options.root).unwrap_or(&folder);
         report.candidates.push(CandidateReport {
             name: candidate.name.clone(),
-            folder: format!("{LAUREATES_DIR}/{}", candidate.name),
+            folder: shown.to_string_lossy().into_owned(),
             files,
             problems: std::mem::take(&mut candidate.problems),
             findings: Vec::new(),

@@ -45,6 +45,12 @@ impl Cache {
         }
     }
 
+    /// The cache of one year of a site of several years, in its own folder, so that each
+    /// year's build prunes only what it made.
+    pub fn for_year(&self, year: u32) -> Cache {
+        Cache::new(self.dir.join("years").join(year.to_string()))
+    }
+
     /// The content hash of a source file, and its bytes when they had to be read for it.
     pub fn source_hash(&self, path: &Path) -> io::Result<(String, Option<Vec<u8>>)> {
         let metadata = std::fs::metadata(path)?;

@@ -251,6 +251,17 @@ impl MediaIndex {
         }
     }
 
+    /// Adds the files and notes of another year's index: a site of several years publishes
+    /// every year's media in one `/media/` folder (names are content hashes, so years that
+    /// share a photo share its files).
+    pub fn add_files_of(&mut self, other: &MediaIndex) {
+        self.files
+            .extend(other.files.iter().map(|(k, v)| (k.clone(), v.clone())));
+        for note in &other.notes {
+            self.add_note(note.clone());
+        }
+    }
+
     /// Every file to publish: name under `/media/` → file to copy it from.
     pub fn files(&self) -> &BTreeMap<String, PathBuf> {
         &self.files

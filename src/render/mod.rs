@@ -7,6 +7,7 @@ pub mod cards;
 pub(crate) mod qr;
 pub(crate) mod theme;
 pub mod views;
+pub mod years;
 
 use crate::config::Phase;
 use crate::content::Laureate;
@@ -14,7 +15,6 @@ use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::MediaIndex;
 use crate::routes::{Route, Routes};
-use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use tera::{Context, Tera};
 use views::{FilterView, LaureateView, Views};
@@ -26,17 +26,6 @@ pub struct RenderedSite {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-/// One entry of `search.json`.
-#[derive(Serialize)]
-struct SearchEntry<'a> {
-    name: &'a str,
-    url: String,
-    organization: &'a str,
-    field: &'a str,
-    region: &'a str,
-    category: &'a str,
-}
-
 /// What to render, and how.
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
@@ -45,6 +34,8 @@ pub struct RenderOptions {
     /// Render only these laureates' own pages (profile and cards), by slug; `None` renders
     /// the whole site. The preview server uses it when only stories changed.
     pub only_laureates: Option<BTreeSet<String>>,
+    /// In a site of several years, what this year's render knows of the others.
+    pub years: Option<years::YearsContext>,
 }
 
 impl Default for RenderOptions {
@@ -52,6 +43,7 @@ impl Default for RenderOptions {
         RenderOptions {
             minify: true,
             only_laureates: None,
+            years: None,
         }
     }
 }
@@ -78,7 +70,12 @@ pub fn render_with(
     let views = Views::new(site, media, &routes);
     let assets = asset_urls(&routes, &theme.assets);
     let mut base = Context::new();
-    base.insert("site", &views.site(assets));
+    let mut site_view = views.site(assets);
+    if let Some(years) = &options.years {
+        site_view.years = years.years.clone();
+        site_view.urls.archive = Some(routes.url(&Route::Archive));
+    }
+    base.insert("site", &site_view);
     let mut problems = Diagnostics::default();
     let showcase = site.config.campaign.phase == Phase::Showcase;
     // In the 公示 phase nothing that presumes the result is published: no laureate pages, so
@@ -104,6 +101,7 @@ pub fn render_with(
         minify: options.minify,
         rendered: RenderedSite::default(),
         problems,
+        years: options.years.as_ref(),
     };
     let by_slug = |l: &Laureate| laureates.iter().find(|v| v.slug == l.slug);
     if let Some(slugs) = &options.only_laureates {
@@ -121,8 +119,7 @@ pub fn render_with(
         out.page("publicity.html", &Route::Publicity, &publicity);
         if !showcase {
             out.page("publicity.html", &Route::Home, &publicity);
-            let sitemap = sitemap_urls(site, &routes, &views);
-            out.common_pages(site, &base, &[], sitemap, theme.assets);
+            out.whole_site(site, &base, &[], Vec::new(), theme.assets);
             return out.problems.into_result(out.rendered);
         }
     }
@@ -148,25 +145,13 @@ pub fn render_with(
     let mut gallery = base.clone();
     gallery.insert("laureates", &laureates);
     out.page("gallery.html", &Route::Gallery, &gallery);
-    let sitemap = sitemap_urls(site, &routes, &views);
-    out.common_pages(site, &base, &laureates, sitemap, theme.assets);
-    let search: Vec<SearchEntry> = site
+    let year = site.config.campaign.year;
+    let search = site
         .laureates
         .iter()
-        .zip(&laureates)
-        .map(|(l, view)| SearchEntry {
-            name: &l.name,
-            url: view.url.clone(),
-            organization: &l.organization,
-            field: &l.field,
-            region: &l.region,
-            category: &l.category,
-        })
+        .map(|l| years::search_entry(l, &routes, year))
         .collect();
-    let json = serde_json::to_vec(&search).expect("search entries serialise");
-    out.rendered
-        .files
-        .insert(Route::SearchIndex.output_path(), json);
+    out.whole_site(site, &base, &laureates, search, theme.assets);
     out.problems.into_result(out.rendered)
 }
 
@@ -183,23 +168,6 @@ impl tera::Filter for AbsoluteFilter {
         let url = tera::from_value::<String>(value.clone())?;
         Ok(tera::Value::String(self.0.absolute_of(&url).unwrap_or(url)))
     }
-}
-
-/// The absolute URLs of the public pages, for the sitemap; none without `base_url`.
-/// In the 公示 phase: the front page, the 公示 and the extra pages.
-fn sitemap_urls(site: &Site, routes: &Routes, views: &Views) -> Vec<String> {
-    let mut pages = vec![Route::Home];
-    if views::publicity_published(&site.config) {
-        pages.push(Route::Publicity);
-    }
-    if site.config.campaign.phase == Phase::Showcase {
-        pages.push(Route::Gallery);
-        pages.extend(site.laureates.iter().map(|l| Route::Profile(&l.slug)));
-        pages.extend(views.categories().iter().map(|f| Route::Category(&f.slug)));
-        pages.extend(views.regions().iter().map(|f| Route::Region(&f.slug)));
-    }
-    pages.extend(site.pages.iter().map(|p| Route::Page(&p.slug)));
-    pages.iter().filter_map(|r| routes.absolute(r)).collect()
 }
 
 /// Asset path → root-relative URL with a short content hash, so browsers refetch on change.
@@ -221,9 +189,105 @@ struct Renderer<'t> {
     minify: bool,
     rendered: RenderedSite,
     problems: Diagnostics,
+    years: Option<&'t years::YearsContext>,
 }
 
 impl Renderer<'_> {
+    /// The files of the whole site: in a site of one year all of them, with `search` as
+    /// `search.json`; in a site of several years, the newest year's render writes them with
+    /// what the other years give (and the 历届 page and the front page), the others none.
+    /// A year whose pages were at the site root before writes pages at those old addresses.
+    fn whole_site(
+        &mut self,
+        site: &Site,
+        base: &Context,
+        laureates: &[LaureateView],
+        mut search: Vec<years::SearchEntry>,
+        assets: BTreeMap<String, Vec<u8>>,
+    ) {
+        let routes = self.routes;
+        let own_sitemap = || {
+            let mut urls = years::summary(site).sitemap;
+            urls.extend(
+                site.pages
+                    .iter()
+                    .filter_map(|p| routes.absolute(&Route::Page(&p.slug))),
+            );
+            urls
+        };
+        let Some(context) = self.years else {
+            let sitemap = own_sitemap();
+            self.common_pages(site, base, laureates, sitemap, assets);
+            // In the 公示 phase nobody is published yet, so there is nothing to search.
+            if site.config.campaign.phase == Phase::Showcase {
+                self.search_index(&search);
+            }
+            return;
+        };
+        if context.old_urls {
+            self.old_addresses(site, base, laureates);
+        }
+        let Some(others) = &context.others else {
+            return;
+        };
+        let mut sitemap = own_sitemap();
+        let mut archive = years::summary(site).archive;
+        for other in others {
+            sitemap.extend(other.sitemap.iter().cloned());
+            search.extend(other.search.iter().cloned());
+            archive.extend(other.archive.iter().cloned());
+        }
+        archive.sort_by_key(|entry| std::cmp::Reverse(entry.year));
+        sitemap.extend(self.routes.absolute(&Route::Archive));
+        self.common_pages(site, base, laureates, sitemap, assets);
+        self.search_index(&search);
+        let mut cx = base.clone();
+        cx.insert("filters", &years::ArchiveFilters::of(&archive));
+        cx.insert("entries", &archive);
+        self.page("archive.html", &Route::Archive, &cx);
+        let newest_front = self.routes.output_path(&Route::Home);
+        if let Some(front) = self.rendered.files.get(&newest_front).cloned() {
+            self.rendered.files.insert(Route::Home.output_path(), front);
+        }
+    }
+
+    /// `search.json`.
+    fn search_index(&mut self, entries: &[years::SearchEntry]) {
+        let json = serde_json::to_vec(entries).expect("search entries serialise");
+        self.rendered
+            .files
+            .insert(self.routes.output_path(&Route::SearchIndex), json);
+    }
+
+    /// Pages at the addresses this year's pages had before the site held several years
+    /// (profiles, cards, article drafts, the kit, the gallery, the 公示 and the filters),
+    /// each leading to the page's new address: printed QR codes and links in WeChat articles
+    /// keep working.
+    fn old_addresses(&mut self, site: &Site, base: &Context, laureates: &[LaureateView]) {
+        let mut routes = vec![Route::Kit, Route::Gallery];
+        if views::publicity_published(&site.config) {
+            routes.push(Route::Publicity);
+        }
+        for view in laureates {
+            routes.extend([
+                Route::Profile(view.slug),
+                Route::Card(view.slug),
+                Route::CardEmbed(view.slug),
+                Route::KitArticle(view.slug),
+            ]);
+            routes.extend(view.category.iter().map(|f| Route::Category(&f.slug)));
+            routes.extend(view.region.iter().map(|f| Route::Region(&f.slug)));
+        }
+        routes.sort();
+        routes.dedup();
+        let old = self.routes.without_year();
+        for route in &routes {
+            let mut cx = base.clone();
+            cx.insert("target", &self.routes.url(route));
+            self.page_at("redirect.html", route, &cx, old.output_path(route));
+        }
+    }
+
     /// The pages every phase has: extra pages, 404, sitemap, robots.txt, the feed (in the
     /// showcase) and the theme's assets.
     fn common_pages(
@@ -251,16 +315,20 @@ impl Renderer<'_> {
         self.page("sitemap.xml", &Route::Sitemap, &plain);
         self.page("robots.txt", &Route::Robots, &plain);
         for (path, bytes) in assets {
-            self.rendered
-                .files
-                .insert(Route::Asset(&path).output_path(), bytes);
+            let path = self.routes.output_path(&Route::Asset(&path));
+            self.rendered.files.insert(path, bytes);
         }
     }
 
     /// Renders `template` as the page at `route`, which templates know as `page_url` (and
     /// `canonical`, absolute, when `base_url` is set).
     fn page(&mut self, template: &str, route: &Route, context: &Context) {
-        let path = route.output_path();
+        let path = self.routes.output_path(route);
+        self.page_at(template, route, context, path);
+    }
+
+    /// Renders `template` as the page at `route` into the file `path`.
+    fn page_at(&mut self, template: &str, route: &Route, context: &Context, path: String) {
         let mut context = context.clone();
         context.insert("page_url", &self.routes.url(route));
         context.insert("canonical", &self.routes.absolute(route));
@@ -287,6 +355,8 @@ impl Renderer<'_> {
     fn laureate_pages(&mut self, base: &Context, laureate: &Laureate, view: &LaureateView) {
         let mut cx = base.clone();
         cx.insert("laureate", view);
+        let person_years = self.years.and_then(|y| y.person_years.get(view.slug));
+        cx.insert("person_years", &person_years);
         self.page("laureate.html", &Route::Profile(view.slug), &cx);
         let card = self.cards.card(view, &laureate.story);
         for (embed, route) in [
@@ -343,8 +413,9 @@ impl Renderer<'_> {
         for view in laureates {
             if let Some((svg, png)) = self.cards.qr_files(view) {
                 let files = &mut self.rendered.files;
-                files.insert(Route::KitQrPng(view.slug).output_path(), png);
-                files.insert(Route::KitQrSvg(view.slug).output_path(), svg.into_bytes());
+                files.insert(self.routes.output_path(&Route::KitQrPng(view.slug)), png);
+                let svg_path = self.routes.output_path(&Route::KitQrSvg(view.slug));
+                files.insert(svg_path, svg.into_bytes());
             }
             kit.push(self.cards.kit_entry(view));
         }

@@ -42,6 +42,8 @@ pub struct SiteView<'a> {
     /// Whether the showcase is published (false while the campaign is in its 公示 phase:
     /// then only the 公示, extra pages and the 404 page exist).
     pub showcase: bool,
+    /// In a site of several years, every year (newest first) with its front page.
+    pub years: Vec<super::years::YearLink>,
 }
 
 /// The official footer's items, with the registries' links.
@@ -87,6 +89,8 @@ pub struct SiteUrls {
     pub favicon: String,
     /// The 公示 page, when the site publishes one.
     pub publicity: Option<String>,
+    /// The 历届 page, in a site of several years.
+    pub archive: Option<String>,
 }
 
 /// Whether the site publishes a 公示 page: always in the publicity phase, and in the
@@ -451,6 +455,7 @@ impl<'a> Views<'a> {
                 sitemap: routes.url(&Route::Sitemap),
                 favicon: routes.url(&Route::Static("favicon.svg")),
                 publicity: publicity_published(config).then(|| routes.url(&Route::Publicity)),
+                archive: None,
             },
             showcase: config.campaign.phase == Phase::Showcase,
             year: config.campaign.year,
@@ -468,6 +473,7 @@ impl<'a> Views<'a> {
             assets,
             wechat: config.wechat.as_ref(),
             footer: self.footer(),
+            years: Vec::new(),
         }
     }
 
@@ -654,19 +660,27 @@ fn filters(
     value: fn(&Laureate) -> &str,
     route: for<'s> fn(&'s str) -> Route<'s>,
 ) -> Vec<FilterView> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for laureate in &site.laureates {
-        if !value(laureate).is_empty() {
-            *counts.entry(value(laureate)).or_default() += 1;
-        }
+    let values = site.laureates.iter().map(|l| value(l).to_string());
+    filters_of(values, |slug| routes.url(&route(slug)))
+}
+
+/// The distinct non-empty `values` as filters sorted by slug, each with how often it occurs
+/// and the URL `url` gives its slug.
+pub fn filters_of(
+    values: impl Iterator<Item = String>,
+    url: impl Fn(&str) -> String,
+) -> Vec<FilterView> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for value in values.filter(|v| !v.is_empty()) {
+        *counts.entry(value).or_default() += 1;
     }
     let mut filters: Vec<FilterView> = counts
         .into_iter()
         .map(|(name, count)| {
-            let slug = filter_slug(name);
+            let slug = filter_slug(&name);
             FilterView {
-                name: name.to_string(),
-                url: routes.url(&route(&slug)),
+                name,
+                url: url(&slug),
                 slug,
                 count,
             }

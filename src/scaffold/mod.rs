@@ -74,7 +74,7 @@ pub fn new_laureate(root: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
                 .hint("give the laureate's name, e.g. `laurel new 张三`"),
         );
     }
-    let folder = root.join(LAUREATES_DIR).join(name);
+    let folder = crate::layout::current_laureates_dir(root).join(name);
     if folder.exists() {
         return Err(
             Diagnostic::new(&folder, "this laureate folder already exists")

@@ -143,9 +143,16 @@ impl Live {
         let all = RenderOptions {
             minify: false,
             only_laureates: None,
+            years: None,
         };
         let whole_site = "pages and assets of the whole site";
-        let (built, mut pages, what) = match (plan(&changes), &previous.site) {
+        // A site of several years is rebuilt as a whole (its media cached): one year's
+        // pages also feed the 历届 page, the search index and the other years' links.
+        let one_year = previous
+            .site
+            .as_ref()
+            .filter(|site| site.config.year_folder().is_none());
+        let (built, mut pages, what) = match (plan(&changes), one_year) {
             (Plan::Reload, Some(_)) => {
                 return Ok((
                     previous.clone(),
@@ -157,6 +164,7 @@ impl Live {
                     let only = RenderOptions {
                         minify: false,
                         only_laureates: Some(slugs),
+                        years: None,
                     };
                     let built =
                         build::rerender(site, previous.media_index.clone(), &self.cache, &only)?;

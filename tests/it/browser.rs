@@ -8,7 +8,7 @@
 //! target/e2e-tools (`.ci/run` installs all three). Missing tools make the tests say
 //! `skipped: <tool> not installed`, and fail when `LAUREL_REQUIRE_TOOLS=1` (as in CI).
 
-use crate::support::{copy_tree, find_program, installed, laurel, skipped};
+use crate::support::{copy_tree, find_program, installed, laurel, skipped, TestSite};
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
@@ -67,23 +67,43 @@ fn served_example() -> &'static str {
         for folder in ["content", "static"] {
             copy_tree(&repo.join(folder), &site.join(folder));
         }
-        let output = laurel(&["build", "--quiet", "--root", site.to_str().unwrap()]);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let address = listener.local_addr().unwrap().to_string();
-        let public = site.join("public");
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let public = public.clone();
-                std::thread::spawn(move || serve_file(stream, &public));
-            }
-        });
-        address
+        build_and_serve(&site)
     })
+}
+
+/// The three-year site of the years tests, built once and served like the example: its
+/// address and the site.
+fn years_site() -> &'static (String, TestSite) {
+    static SITE: OnceLock<(String, TestSite)> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = crate::years::three_year_site();
+        (build_and_serve(site.root()), site)
+    })
+}
+
+/// The address of the served three-year site.
+fn served_years() -> &'static str {
+    &years_site().0
+}
+
+/// Builds the site at `site` and serves its `public/` on 127.0.0.1; returns the address.
+fn build_and_serve(site: &Path) -> String {
+    let output = laurel(&["build", "--quiet", "--root", site.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap().to_string();
+    let public = site.join("public");
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let public = public.clone();
+            std::thread::spawn(move || serve_file(stream, &public));
+        }
+    });
+    address
 }
 
 /// Answers one request from `public/`, mounted at `/zuimei/` as `base_url` says.
@@ -218,6 +238,11 @@ impl Window {
     /// Opens a page of the served example.
     fn go(&self, path: &str) {
         self.visit(&format!("http://{}/zuimei/{path}", served_example()));
+    }
+
+    /// Opens a page of the served three-year site.
+    fn go_years(&self, path: &str) {
+        self.visit(&format!("http://{}/zuimei/{path}", served_years()));
     }
 
     fn visit(&self, url: &str) {
@@ -506,12 +531,13 @@ fn every_page_is_valid_html() {
         return;
     }
     served_example();
-    let public = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-example/public");
+    let example = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-example/public");
+    let years = years_site().1.public();
     let output = std::process::Command::new("java")
         .arg("-jar")
         .arg(vnu)
         .args(["--errors-only", "--skip-non-html"])
-        .arg(&public)
+        .args([&example, &years])
         .output()
         .expect("run java");
     assert!(
@@ -877,4 +903,71 @@ fn the_publicity_list_prints_on_a4_as_one_table_with_no_clipped_column() {
         pdf.len()
     );
     assert!(window.take_errors().is_empty());
+}
+
+#[test]
+fn the_archive_filters_by_year_category_and_region_without_javascript() {
+    let Some(window) = Window::open(DESKTOP) else {
+        return;
+    };
+    use headless_chrome::protocol::cdp::Emulation::SetScriptExecutionDisabled;
+    window
+        .tab
+        .call_method(SetScriptExecutionDisabled { value: true })
+        .unwrap();
+    window.go_years("archive/");
+    let shown = || {
+        window.js("[...document.querySelectorAll('.entry')].filter(e => e.offsetParent !== null).map(e => e.querySelector('a').textContent)")
+    };
+    assert_eq!(shown().as_array().unwrap().len(), 7);
+    // A mouse click at the label's place: the page runs no script.
+    let click = |id: &str| {
+        let label = window
+            .tab
+            .find_element(&format!("label:has(#{id})"))
+            .unwrap();
+        let point = label.get_midpoint().unwrap();
+        window.tab.click_point(point).unwrap();
+    };
+    click("fy-2022");
+    assert_eq!(shown(), serde_json::json!(["李强", "王芳", "周敏"]));
+    click("fc-ke-ji-chuang-xin");
+    assert_eq!(shown(), serde_json::json!(["王芳", "周敏"]));
+    click("fr-zao-qiang-xian");
+    assert_eq!(shown(), serde_json::json!(["周敏"]));
+    window.screenshot("years-archive-filtered");
+    let errors = window.take_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn the_pages_of_a_site_of_several_years_fit_the_screen_and_pass_axe() {
+    let Some(axe) = node_module("axe-core/axe.min.js").map(|p| std::fs::read_to_string(p).unwrap())
+    else {
+        skipped(
+            "axe-core",
+            " (npm install --prefix target/e2e-tools axe-core)",
+        );
+        return;
+    };
+    let mut failures = Vec::new();
+    for size in [PHONE, DESKTOP] {
+        let Some(window) = Window::open(size) else {
+            return;
+        };
+        for path in ["", "archive/", "2022/laureates/wang-fang/"] {
+            window.go_years(path);
+            let label = format!("/{path} at {}x{}", size.0, size.1);
+            for problem in window.js(OVERFLOW_CHECK).as_array().unwrap() {
+                failures.push(format!("{label}: overflows: {problem}"));
+            }
+            failures.extend(
+                axe_violations(&window, &axe)
+                    .into_iter()
+                    .map(|v| format!("{label}: {v}")),
+            );
+            window.screenshot(&format!("years-{}", path.replace('/', "-")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -18,3 +18,4 @@ mod publicity;
 mod serve;
 mod support;
 mod videos;
+mod years;

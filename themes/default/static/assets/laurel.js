@@ -8,20 +8,21 @@
     var input = search.querySelector("input");
     var results = search.querySelector("ul");
     var entries = null;
+    var severalYears = false;
     search.hidden = false;
     var show = function () {
       var q = input.value.trim().toLowerCase();
       results.textContent = "";
       if (!q || !entries) return;
       entries.filter(function (e) {
-        return [e.name, e.organization, e.field, e.region, e.category].join(" ").toLowerCase().indexOf(q) >= 0;
+        return [e.name, e.organization, e.field, e.region, e.category, e.year + "年"].join(" ").toLowerCase().indexOf(q) >= 0;
       }).slice(0, 8).forEach(function (e) {
         var li = document.createElement("li");
         var a = document.createElement("a");
         a.href = e.url;
         a.textContent = e.name;
         var small = document.createElement("small");
-        small.textContent = e.organization;
+        small.textContent = (severalYears ? e.year + "年度 · " : "") + e.organization;
         a.appendChild(small);
         li.appendChild(a);
         results.appendChild(li);
@@ -36,7 +37,11 @@
     input.addEventListener("focus", function () {
       if (entries) return;
       fetch(search.getAttribute("data-search")).then(function (r) { return r.json(); })
-        .then(function (data) { entries = data; show(); }).catch(function () { entries = []; });
+        .then(function (data) {
+          entries = data;
+          severalYears = data.some(function (e) { return e.year !== data[0].year; });
+          show();
+        }).catch(function () { entries = []; });
     });
     input.addEventListener("input", show);
     input.addEventListener("keydown", function (e) { if (e.key === "Escape") { input.value = ""; show(); } });

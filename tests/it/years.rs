@@ -1,0 +1,304 @@
+//! A site of several years: a single-year site grows into `content/2021/`, `2022/` and
+//! `2023/`; each year's pages move under `/<year>/`, the front page shows the newest, the 历届
+//! page lists everyone, the search index covers every year, and the old addresses (printed
+//! QR codes) still lead to the pages.
+
+use crate::support::*;
+use std::path::Path;
+
+const SITE: &str = "title: 最美科技工作者
+base_url: https://example.org/zuimei/
+images:
+  widths: [200, 400]
+  thumbnail: 120
+campaign:
+  year: 2022
+  categories: [科技创新, 乡村振兴]
+";
+
+/// A person of `region` and `category`, born in `birth`.
+fn profile(birth: &str, category: &str, region: &str) -> String {
+    format!(
+        "gender: 女\nbirth: {birth}\norganization: {region}农科所\nregion: {region}\ncategory: {category}\nchannel: county\nrecommender: {region}科协\nsummary: 简要事迹。\n"
+    )
+}
+
+/// One year's campaign.yaml: its rules differ from year to year.
+fn campaign(year: u32, young_share: f64) -> String {
+    format!(
+        "year: {year}\ncategories: [科技创新, 乡村振兴]\nrules:\n  young_share: {young_share}\n  photos_min: 1\n"
+    )
+}
+
+/// Moves the laureates of a single-year site into `content/2022/`, and adds 2021 and 2023.
+fn grow_into_three_years(site: &TestSite) {
+    let content = site.root().join("content");
+    std::fs::create_dir_all(content.join("2022")).unwrap();
+    std::fs::rename(content.join("laureates"), content.join("2022/laureates")).unwrap();
+    site.write("content/2022/campaign.yaml", &campaign(2022, 0.2));
+    site.write("content/2021/campaign.yaml", &campaign(2021, 0.0));
+    site.write("content/2023/campaign.yaml", &campaign(2023, 0.9));
+    let add = |year: u32, name: &str, birth: &str, category: &str, region: &str| {
+        let folder = format!("content/{year}/laureates/{name}");
+        site.write(
+            &format!("{folder}/profile.yaml"),
+            &format!("name: {name}\n{}", profile(birth, category, region)),
+        );
+        site.write(&format!("{folder}/story.md"), "## 故事\n\n正文。\n");
+        site.write_bytes(
+            &format!("{folder}/photos/{name}0.jpg"),
+            &jpeg(350, 450, [90, 90, 160]),
+        );
+        site.write_bytes(
+            &format!("{folder}/photos/{name}1.jpg"),
+            &jpeg(800, 600, [60, 140, 90]),
+        );
+    };
+    add(2021, "赵一", "1960-01", "科技创新", "桃城区");
+    add(2021, "钱二", "1962-02", "乡村振兴", "冀州区");
+    // 王芳 of 2022 is honoured again in 2023.
+    add(2023, "王芳", "1985-05", "科技创新", "桃城区");
+    add(2023, "孙三", "1970-03", "乡村振兴", "枣强县");
+}
+
+/// The three-year site: 2021 (2 laureates), 2022 (3) and 2023 (2, 王芳 again).
+pub fn three_year_site() -> TestSite {
+    let site = single_year_site();
+    grow_into_three_years(&site);
+    let favicon = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/favicon.svg");
+    site.write_bytes("static/favicon.svg", &std::fs::read(favicon).unwrap());
+    site
+}
+
+/// The 2022 campaign as a single-year site: 王芳, 李强 and 周敏.
+fn single_year_site() -> TestSite {
+    let site = TestSite::new(SITE);
+    site.laureate("王芳", &profile("1985-05", "科技创新", "桃城区"), "故事", 1);
+    site.laureate("李强", &profile("1975-07", "乡村振兴", "冀州区"), "故事", 1);
+    site.laureate("周敏", &profile("1990-09", "科技创新", "枣强县"), "故事", 1);
+    site
+}
+
+/// The file a root-relative or absolute URL of the site is served from.
+fn file_of(site: &TestSite, url: &str) -> std::path::PathBuf {
+    let path = url
+        .trim_start_matches("https://example.org")
+        .strip_prefix("/zuimei/")
+        .unwrap_or_else(|| panic!("{url} is not under the site"));
+    let file = site.public().join(path);
+    match path.is_empty() || path.ends_with('/') {
+        true => file.join("index.html"),
+        false => file,
+    }
+}
+
+/// Follows `url` through redirect pages (`<meta http-equiv="refresh">`), as a browser that
+/// scanned it would, and returns the last URL and its page.
+fn follow(site: &TestSite, url: &str) -> (String, String) {
+    let mut url = url.to_string();
+    for _ in 0..3 {
+        let page =
+            std::fs::read_to_string(file_of(site, &url)).unwrap_or_else(|e| panic!("{url}: {e}"));
+        let refresh = start_tags(&page, "meta")
+            .into_iter()
+            .find(|m| m.get("http-equiv").is_some_and(|v| v == "refresh"));
+        match refresh {
+            Some(meta) => {
+                url = meta["content"].split_once("url=").unwrap().1.to_string();
+            }
+            None => return (url, page),
+        }
+    }
+    panic!("{url}: a redirect loop");
+}
+
+fn scan_qr(png: &Path) -> String {
+    let image = image::open(png).unwrap().to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(image);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "{}: one QR code", png.display());
+    grids[0].decode().expect("the QR code decodes").1
+}
+
+#[test]
+fn a_site_of_three_years_keeps_every_year_and_every_old_address() {
+    let site = single_year_site();
+    site.build_ok();
+    let old_qr = scan_qr(&site.public().join("kit/wang-fang/qr.png"));
+    assert_eq!(old_qr, "https://example.org/zuimei/cards/wang-fang/");
+    let old_profile = "https://example.org/zuimei/laureates/li-qiang/";
+
+    grow_into_three_years(&site);
+    let output = site.build_ok();
+    assert!(
+        stdout_of(&output).contains("7 laureates"),
+        "{}",
+        stdout_of(&output)
+    );
+
+    // Each year's pages under /<year>/.
+    for (year, slug) in [(2021, "zhao-yi"), (2022, "li-qiang"), (2023, "sun-san")] {
+        for page in ["laureates", "cards"] {
+            let file = site
+                .public()
+                .join(format!("{year}/{page}/{slug}/index.html"));
+            assert!(file.is_file(), "{}", file.display());
+        }
+        let gallery = site.read(&format!("{year}/gallery/index.html"));
+        assert!(gallery.contains(&format!("{year}年度")), "{year} gallery");
+    }
+    assert!(!site.public().join("2021/laureates/li-qiang").exists());
+
+    // The front page is the newest year's, and links the others and 历届.
+    let front = site.read("index.html");
+    assert!(front.contains("孙三") && front.contains("王芳"));
+    assert!(!front.contains("赵一") && !front.contains("李强"));
+    for link in ["/zuimei/2022/", "/zuimei/2021/", "/zuimei/archive/"] {
+        assert!(links_to(&front, link), "front page links {link}");
+    }
+    let canonical = start_tags(&front, "link")
+        .into_iter()
+        .find(|l| l.get("rel").is_some_and(|r| r == "canonical"))
+        .expect("a canonical link");
+    assert_eq!(
+        canonical["href"], "https://example.org/zuimei/2023/",
+        "the year's page"
+    );
+
+    // 历届: every laureate of every year, counted per year, category and region.
+    let archive = site.read("archive/index.html");
+    let entries = start_tags(&archive, "li");
+    assert_eq!(
+        entries
+            .iter()
+            .filter(|li| li.get("class").is_some_and(|c| c == "entry"))
+            .count(),
+        7
+    );
+    for (id, count) in [
+        ("fy-2021", 2),
+        ("fy-2022", 3),
+        ("fy-2023", 2),
+        ("fc-ke-ji-chuang-xin", 4),
+    ] {
+        let label = archive.rsplit(id).next().expect(id);
+        assert!(
+            label
+                .split("</label>")
+                .next()
+                .unwrap()
+                .contains(&format!(">{count}<")),
+            "{id}: {count}"
+        );
+    }
+    let newest_first = archive.find("孙三").unwrap() < archive.find("李强").unwrap()
+        && archive.find("李强").unwrap() < archive.find("赵一").unwrap();
+    assert!(newest_first, "years newest first");
+
+    // One search index for every year.
+    let search: serde_json::Value = serde_json::from_str(&site.read("search.json")).unwrap();
+    let entries = search.as_array().unwrap();
+    assert_eq!(entries.len(), 7);
+    let zhao = entries.iter().find(|e| e["name"] == "赵一").unwrap();
+    assert_eq!(zhao["year"], 2021);
+    assert_eq!(zhao["url"], "/zuimei/2021/laureates/zhao-yi/");
+    let sitemap = site.read("sitemap.xml");
+    for url in [
+        "2021/laureates/zhao-yi/",
+        "2023/laureates/sun-san/",
+        "archive/",
+        "2022/gallery/",
+    ] {
+        assert!(
+            sitemap.contains(&format!("https://example.org/zuimei/{url}<")),
+            "sitemap: {url}"
+        );
+    }
+
+    // The old QR code and profile address lead to the pages' new places.
+    let (url, card) = follow(&site, &old_qr);
+    assert_eq!(url, "/zuimei/2022/cards/wang-fang/");
+    assert!(card.contains("王芳"));
+    let redirect = std::fs::read_to_string(file_of(&site, &old_qr)).unwrap();
+    let canonical = start_tags(&redirect, "link")
+        .into_iter()
+        .find(|l| l.get("rel").is_some_and(|r| r == "canonical"))
+        .expect("a canonical link");
+    assert_eq!(
+        canonical["href"],
+        "https://example.org/zuimei/2022/cards/wang-fang/"
+    );
+    assert!(redirect.contains("noindex"));
+    let (url, profile) = follow(&site, old_profile);
+    assert_eq!(url, "/zuimei/2022/laureates/li-qiang/");
+    assert!(profile.contains("李强"));
+    let (url, _) = follow(&site, "https://example.org/zuimei/kit/");
+    assert_eq!(url, "/zuimei/2022/kit/");
+
+    // 王芳, honoured in 2022 and 2023: each year's page links the other.
+    let wang_2023 = site.read("2023/laureates/wang-fang/index.html");
+    assert!(links_to(&wang_2023, "/zuimei/2022/laureates/wang-fang/"));
+    let wang_2022 = site.read("2022/laureates/wang-fang/index.html");
+    assert!(links_to(&wang_2022, "/zuimei/2023/laureates/wang-fang/"));
+    assert!(!site
+        .read("2022/laureates/li-qiang/index.html")
+        .contains("历届入选"));
+}
+
+#[test]
+fn check_and_export_take_a_year_with_that_years_rules() {
+    let site = three_year_site();
+    let root = site.root().to_str().unwrap();
+    // 2023 asks for 90% under 45: one of its two is. 2021 asks for none.
+    let young_share = |args: &[&str]| {
+        let output = laurel(&[&["check", "--root", root, "--format", "json"], args].concat());
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let found = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "young-share");
+        (found, report.to_string())
+    };
+    assert!(young_share(&[]).0, "the newest year by default");
+    assert!(young_share(&["--year", "2023"]).0);
+    let (found, report) = young_share(&["--year", "2021"]);
+    assert!(!found, "{report}");
+    assert!(
+        !report.contains("王芳"),
+        "2021's check is about 2021's people"
+    );
+    let output = laurel(&["check", "--root", root, "--year", "2019"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("[2021, 2022, 2023]"),
+        "{}",
+        stderr(&output)
+    );
+
+    let csv = site.root().join("2021.csv");
+    let output = laurel(&[
+        "export",
+        "--root",
+        root,
+        "--year",
+        "2021",
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert!(table.contains("赵一") && table.contains("钱二"));
+    assert!(!table.contains("王芳") && !table.contains("孙三"));
+}
+
+/// Whether `html` (minified or not) has a link to `url`.
+fn links_to(html: &str, url: &str) -> bool {
+    start_tags(html, "a")
+        .iter()
+        .any(|a| a.get("href").is_some_and(|h| h == url))
+}
+
+fn stdout_of(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
