@@ -450,11 +450,11 @@ impl Renderer<'_> {
 }
 
 fn minify(html: &[u8]) -> Vec<u8> {
-    let mut cfg = minify_html::Cfg::new();
-    cfg.minify_css = true;
-    cfg.minify_js = true;
-    cfg.keep_html_and_head_opening_tags = true;
-    minify_html::minify(html, &cfg)
+    let cfg = simple_minify_html::Cfg {
+        keep_html_and_head_opening_tags: true,
+        ..simple_minify_html::Cfg::default()
+    };
+    simple_minify_html::minify(html, Some(cfg))
 }
 
 /// An error and all its causes on one line, as Tera nests the useful part.
