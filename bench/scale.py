@@ -49,7 +49,8 @@ def make_site(dest, count, photos):
     originals = sorted(os.listdir(example))
     for i in range(count):
         src = os.path.join(example, originals[i % len(originals)])
-        name = f"{originals[i % len(originals)]}{i + 1}"
+        # The first nine keep their names: the example's stories link to them.
+        name = originals[i] if i < len(originals) else f"{originals[i % len(originals)]}{i + 1}"
         folder = os.path.join(people, name)
         os.makedirs(os.path.join(folder, "photos"))
         shutil.copy(os.path.join(src, "story.md"), folder)
