@@ -16,7 +16,7 @@ Needs python3 and ffmpeg (only to make the small photos).
 import gzip, os, re, shutil, subprocess, sys, tempfile, time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LAUREL = os.path.join(REPO, "target", "release", "laurel")
+LAUREL = os.environ.get("LAUREL") or os.path.join(REPO, "target", "release", "laurel")
 DISTINCT = os.path.join(REPO, "..", "shared", "example-photos", "distinct")
 
 

@@ -43,6 +43,8 @@ pub struct SiteConfig {
     pub campaign: Campaign,
     /// How photos are turned into responsive images.
     pub images: ImageSettings,
+    /// How many laureates one page of a long list shows.
+    pub paginate: Paginate,
     /// WeChat JS-SDK share settings for the H5 cards; without them cards load nothing from
     /// outside and WeChat shows its default link preview.
     pub wechat: Option<WechatSettings>,
@@ -140,6 +142,7 @@ impl Default for SiteConfig {
             theme: "default".into(),
             campaign: Campaign::default(),
             images: ImageSettings::default(),
+            paginate: Paginate::default(),
             wechat: None,
             article: ArticleSettings::default(),
             footer: Footer::default(),
@@ -149,6 +152,29 @@ impl Default for SiteConfig {
             year_folder: None,
             parsed_base_url: None,
             warnings: Vec::new(),
+        }
+    }
+}
+
+/// How many laureates one page of a long list shows, so that no page grows past about 300 KB
+/// of HTML in a national campaign (`bench/scale.py`); `0` puts everyone on one page.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Paginate {
+    /// The front page's grid and the category and region pages (about 0.8 KB a laureate).
+    pub grid: usize,
+    /// The 图说 gallery, by laureate (about 3 KB a laureate).
+    pub gallery: usize,
+    /// The media kit, by laureate (about 12 KB a laureate).
+    pub kit: usize,
+}
+
+impl Default for Paginate {
+    fn default() -> Self {
+        Paginate {
+            grid: 120,
+            gallery: 48,
+            kit: 20,
         }
     }
 }

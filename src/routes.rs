@@ -52,6 +52,9 @@ pub enum Route<'a> {
     Publicity,
     /// The 历届 page of a site of several years: every laureate of every year.
     Archive,
+    /// Page `n` (2 or more) of a list that is split into pages: the front page, a filter,
+    /// the gallery or the kit. Page 1 is the list's own route.
+    Paginated(&'a Route<'a>, usize),
     /// An extra page from `content/pages/`, by slug.
     Page(&'a str),
     /// A processed image or video, by file name.
@@ -91,6 +94,7 @@ impl Route<'_> {
             Route::Gallery => "gallery/".into(),
             Route::Publicity => "publicity/".into(),
             Route::Archive => "archive/".into(),
+            Route::Paginated(list, n) => format!("{}page/{n}/", list.path()),
             Route::Page(slug) => format!("{slug}/"),
             Route::Media(file) => format!("{MEDIA_DIR}/{file}"),
             Route::Asset(path) | Route::Static(path) => path.to_string(),
@@ -117,6 +121,9 @@ impl Route<'_> {
     /// under `/<year>/`; extra pages, media, assets, feeds and the 历届 page belong to the
     /// whole site.
     pub fn belongs_to_year(&self) -> bool {
+        if let Route::Paginated(list, _) = self {
+            return list.belongs_to_year();
+        }
         !matches!(
             self,
             Route::Archive
@@ -142,6 +149,7 @@ pub const RESERVED_SEGMENTS: &[&str] = &[
     "gallery",
     "publicity",
     "archive",
+    "page",
     "cards",
     "kit",
     MEDIA_DIR,

@@ -15,9 +15,10 @@ use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::MediaIndex;
 use crate::routes::{Route, Routes};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use tera::{Context, Tera};
-use views::{FilterView, LaureateView, Views};
+use views::{FilterView, LaureateView, LinkView, Views};
 
 /// The rendered site: output path (relative, `/`-separated) → file contents.
 #[derive(Debug, Default)]
@@ -102,15 +103,16 @@ pub fn render_with(
         rendered: RenderedSite::default(),
         problems,
         years: options.years.as_ref(),
+        grid_per_page: site.config.paginate.grid,
     };
-    let by_slug = |l: &Laureate| laureates.iter().find(|v| v.slug == l.slug);
+    // Views are made in the model's order, one per laureate (none in the 公示 phase).
+    let people: Vec<(&Laureate, &LaureateView)> = site.laureates.iter().zip(&laureates).collect();
     if let Some(slugs) = &options.only_laureates {
-        for laureate in site.laureates.iter().filter(|l| slugs.contains(&l.slug)) {
-            if let Some(view) = by_slug(laureate) {
-                out.laureate_pages(&base, laureate, view);
-                out.article(&base, site, laureate, view);
-            }
-        }
+        let chosen: Vec<_> = people
+            .into_iter()
+            .filter(|(l, _)| slugs.contains(&l.slug))
+            .collect();
+        out.laureates_files(&base, site, &chosen);
         return out.problems.into_result(out.rendered);
     }
     if views::publicity_published(&site.config) {
@@ -123,28 +125,33 @@ pub fn render_with(
             return out.problems.into_result(out.rendered);
         }
     }
+    let paginate = site.config.paginate;
     let mut index = base.clone();
-    index.insert("laureates", &laureates);
     index.insert("intro", &site.intro.as_ref().map(views::chapters));
-    out.page("index.html", &Route::Home, &index);
+    out.paged(
+        "index.html",
+        &Route::Home,
+        &index,
+        &laureates,
+        paginate.grid,
+    );
     for filter in views.categories() {
         out.filtered_index(&index, &laureates, &Route::Category(&filter.slug), filter);
     }
     for filter in views.regions() {
         out.filtered_index(&index, &laureates, &Route::Region(&filter.slug), filter);
     }
-    for laureate in &site.laureates {
-        if let Some(view) = by_slug(laureate) {
-            out.laureate_pages(&base, laureate, view);
-        }
-    }
-    out.kit(&base, &laureates);
-    for (laureate, view) in site.laureates.iter().zip(&laureates) {
-        out.article(&base, site, laureate, view);
-    }
-    let mut gallery = base.clone();
-    gallery.insert("laureates", &laureates);
-    out.page("gallery.html", &Route::Gallery, &gallery);
+    out.laureates_files(&base, site, &people);
+    out.kit(&base, &laureates, paginate.kit);
+    let with_photos: Vec<&LaureateView> =
+        laureates.iter().filter(|l| !l.photos.is_empty()).collect();
+    out.paged(
+        "gallery.html",
+        &Route::Gallery,
+        &base,
+        &with_photos,
+        paginate.gallery,
+    );
     let year = site.config.campaign.year;
     let search = site
         .laureates
@@ -190,6 +197,8 @@ struct Renderer<'t> {
     rendered: RenderedSite,
     problems: Diagnostics,
     years: Option<&'t years::YearsContext>,
+    /// Laureates on one page of the front page's grid and of each filter's.
+    grid_per_page: usize,
 }
 
 impl Renderer<'_> {
@@ -329,35 +338,92 @@ impl Renderer<'_> {
 
     /// Renders `template` as the page at `route` into the file `path`.
     fn page_at(&mut self, template: &str, route: &Route, context: &Context, path: String) {
+        let file = self.render_page(template, route, context, path, self.minify);
+        self.keep(file);
+    }
+
+    /// Adds a rendered file to the site, or its problem to the problems.
+    fn keep(&mut self, file: Result<(String, Vec<u8>), Diagnostic>) {
+        match file {
+            Ok((path, bytes)) => {
+                self.rendered.files.insert(path, bytes);
+            }
+            Err(problem) => self.problems.push(problem),
+        }
+    }
+
+    /// `template` rendered as the page at `route`, to be written at `path` (minified when
+    /// `minify` and it is HTML).
+    fn render_page(
+        &self,
+        template: &str,
+        route: &Route,
+        context: &Context,
+        path: String,
+        minify: bool,
+    ) -> Result<(String, Vec<u8>), Diagnostic> {
         let mut context = context.clone();
         context.insert("page_url", &self.routes.url(route));
         context.insert("canonical", &self.routes.absolute(route));
         match self.tera.render(template, &context) {
             Ok(text) => {
-                let bytes = if self.minify && path.ends_with(".html") {
-                    minify(text.as_bytes())
+                let bytes = if minify && path.ends_with(".html") {
+                    self::minify(text.as_bytes())
                 } else {
                     text.into_bytes()
                 };
-                self.rendered.files.insert(path, bytes);
+                Ok((path, bytes))
             }
-            Err(e) => self.problems.push(
-                Diagnostic::new(
-                    format!("templates/{template}"),
-                    format!("rendering {path} failed: {}", error_chain(&e)),
-                )
-                .hint("fix the template, or delete the site's copy to use the built-in one"),
-            ),
+            Err(e) => Err(Diagnostic::new(
+                format!("templates/{template}"),
+                format!("rendering {path} failed: {}", error_chain(&e)),
+            )
+            .hint("fix the template, or delete the site's copy to use the built-in one")),
         }
     }
 
-    /// A laureate's profile page and H5 card (with its embeddable twin).
-    fn laureate_pages(&mut self, base: &Context, laureate: &Laureate, view: &LaureateView) {
+    /// The pages of each of `people`, rendered in parallel: the rest of the site waits on
+    /// them, and each laureate's are independent of the others'.
+    fn laureates_files(
+        &mut self,
+        base: &Context,
+        site: &Site,
+        people: &[(&Laureate, &LaureateView)],
+    ) {
+        use rayon::prelude::*;
+        let this = &*self;
+        let files: Vec<_> = people
+            .par_iter()
+            .flat_map_iter(|(laureate, view)| this.laureate_files(base, site, laureate, view))
+            .collect();
+        for file in files {
+            self.keep(file);
+        }
+    }
+
+    /// One laureate's pages: profile, H5 card (with its embeddable twin), and the 公众号
+    /// article (the draft alone, not minified as it is what is copied, and the kit page that
+    /// shows it with its copy buttons).
+    fn laureate_files(
+        &self,
+        base: &Context,
+        site: &Site,
+        laureate: &Laureate,
+        view: &LaureateView,
+    ) -> Vec<Result<(String, Vec<u8>), Diagnostic>> {
+        let page = |template: &str, route: &Route, cx: &Context, minify: bool| {
+            self.render_page(template, route, cx, self.routes.output_path(route), minify)
+        };
         let mut cx = base.clone();
         cx.insert("laureate", view);
         let person_years = self.years.and_then(|y| y.person_years.get(view.slug));
         cx.insert("person_years", &person_years);
-        self.page("laureate.html", &Route::Profile(view.slug), &cx);
+        let mut files = vec![page(
+            "laureate.html",
+            &Route::Profile(view.slug),
+            &cx,
+            self.minify,
+        )];
         let card = self.cards.card(view, &laureate.story);
         for (embed, route) in [
             (false, Route::Card(view.slug)),
@@ -366,49 +432,42 @@ impl Renderer<'_> {
             let mut cx = base.clone();
             cx.insert("card", &card);
             cx.insert("embed", &embed);
-            self.page("card.html", &route, &cx);
+            files.push(page("card.html", &route, &cx, self.minify));
         }
-    }
-
-    /// A laureate's 公众号 article: the draft alone (not minified: it is what is copied) and
-    /// the kit page that shows it with its copy buttons.
-    fn article(&mut self, base: &Context, site: &Site, laureate: &Laureate, view: &LaureateView) {
-        let (tera, routes) = (self.tera, self.routes);
-        let render = |absolute: bool| {
-            let article = article::article(&site.config, routes, view, &laureate.story, absolute);
+        let draft = |absolute: bool| {
+            let article =
+                article::article(&site.config, self.routes, view, &laureate.story, absolute);
             let mut cx = base.clone();
             cx.insert("article", &article);
-            tera.render("article.html", &cx).map(|draft| (cx, draft))
+            self.tera
+                .render("article.html", &cx)
+                .map(|draft| (cx, draft))
         };
-        match (render(true), render(false)) {
-            (Ok((mut file, draft)), Ok((mut page, preview))) => {
+        match (draft(true), draft(false)) {
+            (Ok((mut file, draft)), Ok((mut kit_page, preview))) => {
                 file.insert("draft", &draft);
-                let minify = std::mem::replace(&mut self.minify, false);
-                self.page(
-                    "article-file.html",
-                    &Route::KitArticleDraft(view.slug),
-                    &file,
-                );
-                self.minify = minify;
-                page.insert("draft", &preview);
-                self.page("kit-article.html", &Route::KitArticle(view.slug), &page);
+                let route = Route::KitArticleDraft(view.slug);
+                files.push(page("article-file.html", &route, &file, false));
+                kit_page.insert("draft", &preview);
+                let route = Route::KitArticle(view.slug);
+                files.push(page("kit-article.html", &route, &kit_page, self.minify));
             }
-            (Err(e), _) | (_, Err(e)) => self.problems.push(
-                Diagnostic::new(
-                    "templates/article.html",
-                    format!(
-                        "rendering the article of {} failed: {}",
-                        view.name,
-                        error_chain(&e)
-                    ),
-                )
-                .hint("fix the template, or delete the site's copy to use the built-in one"),
-            ),
+            (Err(e), _) | (_, Err(e)) => files.push(Err(Diagnostic::new(
+                "templates/article.html",
+                format!(
+                    "rendering the article of {} failed: {}",
+                    view.name,
+                    error_chain(&e)
+                ),
+            )
+            .hint("fix the template, or delete the site's copy to use the built-in one"))),
         }
+        files
     }
 
-    /// The media kit page and each card's QR code files.
-    fn kit(&mut self, base: &Context, laureates: &[LaureateView]) {
+    /// The media kit's pages (`per_page` laureates each, an index of everyone on every page)
+    /// and each card's QR code files.
+    fn kit(&mut self, base: &Context, laureates: &[LaureateView], per_page: usize) {
         let mut kit = Vec::new();
         for view in laureates {
             if let Some((svg, png)) = self.cards.qr_files(view) {
@@ -419,9 +478,68 @@ impl Renderer<'_> {
             }
             kit.push(self.cards.kit_entry(view));
         }
+        let index: Vec<LinkView> = laureates
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let page = views::page_route(&Route::Kit, i / per_page.max(1) + 1);
+                LinkView {
+                    title: l.name.to_string(),
+                    url: format!("{}#kit-{}", self.routes.url(&page), l.slug),
+                }
+            })
+            .collect();
         let mut cx = base.clone();
-        cx.insert("entries", &kit);
-        self.page("kit.html", &Route::Kit, &cx);
+        cx.insert("index", &index);
+        self.paged("kit.html", &Route::Kit, &cx, &kit, per_page);
+    }
+
+    /// Renders `template` at `list` once per page of `items`, `per_page` on each (`0`: one
+    /// page): the page's items as `items`, their number as `total` and, when there are
+    /// several pages, a `pagination` view.
+    fn paged<T: Serialize>(
+        &mut self,
+        template: &str,
+        list: &Route,
+        context: &Context,
+        items: &[T],
+        per_page: usize,
+    ) {
+        let total = views::page_count(items.len(), per_page);
+        let size = if per_page == 0 {
+            items.len().max(1)
+        } else {
+            per_page
+        };
+        let pages: Vec<views::PageLink> = (1..=total)
+            .map(|number| views::PageLink {
+                number,
+                url: self.routes.url(&views::page_route(list, number)),
+            })
+            .collect();
+        for number in 1..=total {
+            let mut cx = context.clone();
+            let chunk = items.chunks(size).nth(number - 1).unwrap_or(&[]);
+            cx.insert("items", chunk);
+            cx.insert("total", &items.len());
+            if total > 1 {
+                let url = |n: usize| pages.get(n.wrapping_sub(1)).map(|p| p.url.clone());
+                cx.insert(
+                    "pagination",
+                    &views::Pagination {
+                        current: number,
+                        total,
+                        pages: pages.clone(),
+                        previous: url(number - 1),
+                        next: url(number + 1),
+                    },
+                );
+            }
+            if number > 1 {
+                cx.insert("intro", &Option::<()>::None);
+            }
+            self.page(template, &views::page_route(list, number), &cx);
+        }
     }
 
     fn filtered_index(
@@ -442,10 +560,10 @@ impl Renderer<'_> {
             })
             .collect();
         let mut cx = index.clone();
-        cx.insert("laureates", &chosen);
         cx.insert("filter", filter);
         cx.insert("intro", &Option::<()>::None);
-        self.page("index.html", route, &cx);
+        let per_page = self.grid_per_page;
+        self.paged("index.html", route, &cx, &chosen, per_page);
     }
 }
 

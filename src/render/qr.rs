@@ -3,12 +3,23 @@
 
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// The QR code of `text`. Level M (15% recovery) keeps the code small while surviving a crease
-/// in print.
+/// in print. Each card's code is drawn four times (card, kit SVG and PNG, 海报), and choosing
+/// its mask is most of the work, so codes are remembered by text for the process's life.
 fn code(text: &str) -> QrCode {
-    QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
-        .expect("a URL fits in a QR code")
+    static CODES: OnceLock<Mutex<HashMap<String, QrCode>>> = OnceLock::new();
+    let codes = CODES.get_or_init(Mutex::default);
+    if let Some(code) = codes.lock().expect("QR codes lock").get(text) {
+        return code.clone();
+    }
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .expect("a URL fits in a QR code");
+    let mut codes = codes.lock().expect("QR codes lock");
+    codes.insert(text.to_string(), code.clone());
+    code
 }
 
 /// The QR code of `text` as a standalone SVG, one unit per module with the standard 4-module

@@ -710,3 +710,43 @@ fn medium_jpeg(set: &ShapeSet) -> Option<&Variant> {
         .find(|v| v.width >= 800)
         .or_else(|| set.largest(Format::Jpeg))
 }
+
+/// Where one page of a list split into pages stands: the pager under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    /// This page's number, from 1.
+    pub current: usize,
+    /// How many pages the list has.
+    pub total: usize,
+    /// Every page, by number.
+    pub pages: Vec<PageLink>,
+    /// The page before, if any.
+    pub previous: Option<String>,
+    /// The page after, if any.
+    pub next: Option<String>,
+}
+
+/// One page of a list split into pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    /// The page's number, from 1.
+    pub number: usize,
+    /// Root-relative URL.
+    pub url: String,
+}
+
+/// How many pages `items` make at `per_page` each (`0`: all on one page); at least one.
+pub fn page_count(items: usize, per_page: usize) -> usize {
+    match per_page {
+        0 => 1,
+        n => items.div_ceil(n).max(1),
+    }
+}
+
+/// The route of page `number` (from 1) of the list at `list`.
+pub fn page_route<'a>(list: &'a Route<'a>, number: usize) -> Route<'a> {
+    match number {
+        1 => list.clone(),
+        n => Route::Paginated(list, n),
+    }
+}

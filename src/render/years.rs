@@ -3,7 +3,7 @@
 //! the search index and the 历届 page). The newest year's render writes those pages; every
 //! year's pages live under `/<year>/`.
 
-use super::views::{filters_of, publicity_published, FilterView};
+use super::views::{filters_of, page_count, page_route, publicity_published, FilterView};
 use crate::config::Phase;
 use crate::content::{Laureate, Site};
 use crate::routes::{filter_slug, Route, Routes};
@@ -177,19 +177,10 @@ pub fn search_entry(laureate: &Laureate, routes: &Routes, year: u32) -> SearchEn
 /// The absolute URLs of one year's own pages (not the extra pages, which belong to the whole
 /// site).
 fn year_sitemap(site: &Site, routes: &Routes) -> Vec<String> {
-    let slugs = |value: fn(&Laureate) -> &str| {
-        let mut slugs: Vec<String> = site
-            .laureates
-            .iter()
-            .map(value)
-            .filter(|v| !v.is_empty())
-            .map(filter_slug)
-            .collect();
-        slugs.sort();
-        slugs.dedup();
-        slugs
-    };
-    let (categories, regions) = (slugs(|l| &l.category), slugs(|l| &l.region));
+    let (categories, regions) = (
+        filter_slugs(site, |l| &l.category),
+        filter_slugs(site, |l| &l.region),
+    );
     let mut pages = vec![Route::Home];
     if publicity_published(&site.config) {
         pages.push(Route::Publicity);
@@ -200,7 +191,69 @@ fn year_sitemap(site: &Site, routes: &Routes) -> Vec<String> {
         pages.extend(categories.iter().map(|s| Route::Category(s)));
         pages.extend(regions.iter().map(|s| Route::Region(s)));
     }
-    pages.iter().filter_map(|r| routes.absolute(r)).collect()
+    let mut urls: Vec<String> = pages.iter().filter_map(|r| routes.absolute(r)).collect();
+    if site.config.campaign.phase == Phase::Showcase {
+        urls.extend(later_pages(site, routes));
+    }
+    urls
+}
+
+/// The distinct filter slugs of one value of the laureates (category or region), sorted.
+fn filter_slugs(site: &Site, value: fn(&Laureate) -> &str) -> Vec<String> {
+    let mut slugs: Vec<String> = site
+        .laureates
+        .iter()
+        .map(value)
+        .filter(|v| !v.is_empty())
+        .map(filter_slug)
+        .collect();
+    slugs.sort();
+    slugs.dedup();
+    slugs
+}
+
+/// The absolute URLs of the pages after the first of the lists split into pages: the front
+/// page's grid, the gallery and each filter (the kit is not for search engines).
+fn later_pages(site: &Site, routes: &Routes) -> Vec<String> {
+    let paginate = site.config.paginate;
+    let with_photos = site
+        .laureates
+        .iter()
+        .filter(|l| !l.photos.is_empty())
+        .count();
+    let count_of = |value: fn(&Laureate) -> &str, slug: &str| {
+        site.laureates
+            .iter()
+            .filter(|l| filter_slug(value(l)) == slug)
+            .count()
+    };
+    let (categories, regions) = (
+        filter_slugs(site, |l| &l.category),
+        filter_slugs(site, |l| &l.region),
+    );
+    let mut lists: Vec<(Route, usize, usize)> = vec![
+        (Route::Home, site.laureates.len(), paginate.grid),
+        (Route::Gallery, with_photos, paginate.gallery),
+    ];
+    lists.extend(categories.iter().map(|s| {
+        (
+            Route::Category(s),
+            count_of(|l| &l.category, s),
+            paginate.grid,
+        )
+    }));
+    lists.extend(
+        regions
+            .iter()
+            .map(|s| (Route::Region(s), count_of(|l| &l.region, s), paginate.grid)),
+    );
+    lists
+        .iter()
+        .flat_map(|(list, items, per_page)| {
+            (2..=page_count(*items, *per_page))
+                .filter_map(move |n| routes.absolute(&page_route(list, n)))
+        })
+        .collect()
 }
 
 /// For each year of `sites`, by slug: the pages of a person in every year they were honoured,

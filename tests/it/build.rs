@@ -503,3 +503,67 @@ fn manual_order_follows_each_profiles_order_and_the_rest_follow_by_pinyin() {
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
 }
+
+#[test]
+fn long_lists_are_split_into_pages_that_link_each_other() {
+    let site = TestSite::new(&format!(
+        "{SITE_YAML}paginate:\n  grid: 2\n  gallery: 2\n  kit: 2\n"
+    ));
+    for name in ["张一", "张二", "张三", "张四", "张五"] {
+        site.laureate(name, FULL_PROFILE, "故事", 1);
+    }
+    site.build_ok();
+    // Every laureate on exactly one page of the grid, in order, each page with its pager.
+    let grid: Vec<String> = ["index.html", "page/2/index.html", "page/3/index.html"]
+        .iter()
+        .map(|page| site.read(page))
+        .collect();
+    assert!(!site.public().join("page/4").exists());
+    for name in ["张一", "张二", "张三", "张四", "张五"] {
+        let on = grid
+            .iter()
+            .filter(|page| page.contains(&format!(">{name}<")))
+            .count();
+        assert_eq!(on, 1, "{name} is on {on} grid pages");
+    }
+    assert!(grid[0].contains("5 人"), "the count is of everyone");
+    let pager = |page: &str| {
+        start_tags(page, "a")
+            .into_iter()
+            .filter_map(|a| a.get("href").cloned())
+            .filter(|href| href.contains("/page/") || href == "/zuimei/")
+            .collect::<Vec<_>>()
+    };
+    assert!(pager(&grid[1]).contains(&"/zuimei/page/3/".to_string()));
+    assert!(pager(&grid[2]).contains(&"/zuimei/".to_string()));
+    assert!(grid[1].contains("第2页"), "page 2's title says so");
+    // The filters, the gallery and the kit too; the kit's index lists everyone on every page.
+    assert!(site
+        .public()
+        .join("categories/xiang-cun-zhen-xing/page/3/index.html")
+        .is_file());
+    assert!(site.public().join("gallery/page/3/index.html").is_file());
+    let kit = site.read("kit/page/2/index.html");
+    for name in ["张一", "张五"] {
+        assert!(
+            kit.contains(&format!(">{name}<")),
+            "the kit's index names {name}"
+        );
+    }
+    let index: Vec<String> = start_tags(&kit, "a")
+        .into_iter()
+        .filter_map(|a| a.get("href").cloned())
+        .filter(|href| href.contains("#kit-"))
+        .collect();
+    assert_eq!(index.len(), 5, "{index:?}");
+    assert!(index
+        .iter()
+        .any(|h| h.starts_with("/zuimei/kit/page/3/#kit-")));
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("https://example.org/zuimei/page/2/<"));
+    assert!(sitemap.contains("https://example.org/zuimei/gallery/page/3/<"));
+    assert!(
+        !sitemap.contains("/kit/"),
+        "the kit is not for search engines"
+    );
+}
