@@ -6,7 +6,7 @@
 //! site.yaml + content/  --content::load-->  Site
 //! Site                  --media::process--> MediaIndex   (parallel, cached)
 //! Site + MediaIndex     --render::render--> RenderedSite (in memory, minified)
-//! RenderedSite + media  --output::write-->  public/      (atomically)
+//! RenderedSite + media  --output::write-->  public/      (changed files staged, then moved in)
 //! ```
 //!
 //! [`build::build`] runs them in order. The library never prints; the `laurel` binary does.
