@@ -71,14 +71,15 @@ pub fn process_image(
         None => std::fs::read(&request.source).map_err(ImageError::Read)?,
     };
     inspect_image(&bytes, &request.source)?;
-    let image = decode(&bytes, &request.source, request, settings)?;
+    let image = decode(&bytes, &request.source, request)?;
     drop(bytes);
     let mut resizer = Resizer::new();
     let mut shapes = BTreeMap::new();
     let mut smallest: Option<(u32, Vec<u8>)> = None;
-    for &shape in &request.shapes {
+    for (&shape, needs) in &request.shapes {
         let crop = crop_rect(image.width(), image.height(), shape.aspect(), request.focus);
-        let widths = target_widths(&shape.widths(settings), crop.width);
+        let wanted: Vec<u32> = needs.widths.iter().copied().collect();
+        let widths = target_widths(&wanted, crop.width);
         let height_of =
             |width: u32| ((width as f64 * crop.height / crop.width).round() as u32).max(1);
         // The largest variant comes from the source; the smaller ones from the largest, as in
@@ -101,7 +102,7 @@ pub fn process_image(
             } else {
                 resize(&mut resizer, &from_largest, &whole, width, height_of(width))?
             };
-            for format in [Format::Webp, Format::Jpeg] {
+            for &format in &needs.formats {
                 let encoded = encode(format, &pixels, width, height_of(width), settings)?;
                 let file = variant_file_name(&key, shape, width, format);
                 cache
@@ -154,7 +155,7 @@ struct CacheKey<'a> {
     pipeline: &'a str,
     source: &'a str,
     settings: &'a ImageSettings,
-    shapes: &'a std::collections::BTreeSet<Shape>,
+    shapes: &'a std::collections::BTreeMap<Shape, super::Needs>,
     focus: (f32, f32),
 }
 
@@ -173,14 +174,9 @@ fn cache_key(source_hash: &str, request: &ImageRequest, settings: &ImageSettings
 /// Decodes JPEG or PNG into 8-bit RGB with EXIF orientation applied and alpha flattened onto
 /// white. Checks that the contents match the file's extension. A JPEG much larger than the
 /// largest output is decoded at 1/2, 1/4 or 1/8 scale in the DCT domain (shrink-on-load).
-fn decode(
-    bytes: &[u8],
-    source: &Path,
-    request: &ImageRequest,
-    settings: &ImageSettings,
-) -> Result<RgbImage, ImageError> {
+fn decode(bytes: &[u8], source: &Path, request: &ImageRequest) -> Result<RgbImage, ImageError> {
     match detect_format(bytes, source)? {
-        ImageFormat::Jpeg => decode_jpeg(bytes, request, settings)
+        ImageFormat::Jpeg => decode_jpeg(bytes, request)
             .or_else(|_| decode_with_image_crate(bytes, ImageFormat::Jpeg)),
         format => decode_with_image_crate(bytes, format),
     }
@@ -216,11 +212,7 @@ fn decode_with_image_crate(bytes: &[u8], format: ImageFormat) -> Result<RgbImage
     Ok(to_rgb8(image))
 }
 
-fn decode_jpeg(
-    bytes: &[u8],
-    request: &ImageRequest,
-    settings: &ImageSettings,
-) -> Result<RgbImage, ImageError> {
+fn decode_jpeg(bytes: &[u8], request: &ImageRequest) -> Result<RgbImage, ImageError> {
     let error = |e: jpeg_decoder::Error| ImageError::Decode(e.to_string());
     let mut decoder = jpeg_decoder::Decoder::new(bytes);
     decoder.read_info().map_err(error)?;
@@ -237,7 +229,7 @@ fn decode_jpeg(
     } else {
         (width, height)
     };
-    let fraction = needed_fraction(upright, request, settings);
+    let fraction = needed_fraction(upright, request);
     if fraction <= 0.5 {
         // A few pixels of margin so rounding never leaves the crop a pixel short.
         let at_least = |side: u32| ((side as f64 * fraction).ceil() as u32 + 8).min(side) as u16;
@@ -276,13 +268,13 @@ fn swaps_sides(orientation: Orientation) -> bool {
 }
 
 /// The fraction (at most 1) of the upright source size that the largest output needs.
-fn needed_fraction(upright: (u32, u32), request: &ImageRequest, settings: &ImageSettings) -> f64 {
+fn needed_fraction(upright: (u32, u32), request: &ImageRequest) -> f64 {
     request
         .shapes
         .iter()
-        .map(|&shape| {
+        .map(|(&shape, needs)| {
             let crop = crop_rect(upright.0, upright.1, shape.aspect(), request.focus);
-            let widest = shape.widths(settings).into_iter().max().unwrap_or(0) as f64;
+            let widest = needs.widths.iter().max().copied().unwrap_or(0) as f64;
             (widest / crop.width).min(1.0)
         })
         .fold(0.0, f64::max)
@@ -612,16 +604,25 @@ mod tests {
         assert!(ours < 350, "SWOP error {ours}");
     }
 
+    /// Both formats at `widths`.
+    fn needs(widths: &[u32]) -> crate::media::Needs {
+        crate::media::Needs {
+            widths: widths.iter().copied().collect(),
+            formats: [Format::Webp, Format::Jpeg].into(),
+        }
+    }
+
     #[test]
     fn big_sources_need_only_a_fraction() {
         let request = ImageRequest {
             source: "x.jpg".into(),
             focus: (0.5, 0.5),
-            shapes: [Shape::Original, Shape::Square].into(),
+            shapes: [Shape::Original, Shape::Square]
+                .map(|shape| (shape, needs(&shape.widths(&ImageSettings::default()))))
+                .into(),
         };
-        let settings = ImageSettings::default();
-        assert_eq!(needed_fraction((6400, 4800), &request, &settings), 0.25);
-        assert_eq!(needed_fraction((1000, 800), &request, &settings), 1.0);
+        assert_eq!(needed_fraction((6400, 4800), &request), 0.25);
+        assert_eq!(needed_fraction((1000, 800), &request), 1.0);
     }
 
     #[test]

@@ -146,8 +146,17 @@ pub struct ImageRequest {
     pub source: PathBuf,
     /// Focal point, `(x, y)` in 0–1.
     pub focus: (f32, f32),
-    /// The shapes to make.
-    pub shapes: BTreeSet<Shape>,
+    /// The shapes to make, each at the widths and in the formats its roles need.
+    pub shapes: BTreeMap<Shape, Needs>,
+}
+
+/// What one shape of an image is made at: the union of what the roles that use it need.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Needs {
+    /// Widths before the no-upscaling limit.
+    pub widths: BTreeSet<u32>,
+    /// Encodings.
+    pub formats: BTreeSet<Format>,
 }
 
 /// A video as published: its file name under `/media/` and what it is.
@@ -306,6 +315,33 @@ impl Role {
         }
     }
 
+    /// The encodings pages use this role in: `<picture>` roles offer WebP with a JPEG
+    /// fallback; share images, covers and video posters are single JPEG files (WeChat and
+    /// download links want JPEG).
+    pub fn formats(self) -> &'static [Format] {
+        match self {
+            Role::Photo | Role::Thumbnail | Role::Portrait => &[Format::Webp, Format::Jpeg],
+            Role::ShareSquare | Role::Cover | Role::SharePoster | Role::VideoPoster => {
+                &[Format::Jpeg]
+            }
+        }
+    }
+
+    /// The widths pages use this role at: `<picture>` roles their shape's widths, single
+    /// files the one width they are shown at (a video poster the first at least 800 px wide;
+    /// the share poster its shape's largest).
+    pub fn widths(self, settings: &ImageSettings) -> Vec<u32> {
+        let all = self.shape().widths(settings);
+        match self {
+            Role::Photo | Role::Thumbnail | Role::Portrait | Role::ShareSquare | Role::Cover => all,
+            Role::SharePoster => all.iter().max().copied().into_iter().collect(),
+            Role::VideoPoster => {
+                let medium = all.iter().copied().filter(|w| *w >= 800).min();
+                medium.or(all.iter().max().copied()).into_iter().collect()
+            }
+        }
+    }
+
     fn describe(self) -> &'static str {
         match self {
             Role::Photo => "photo",
@@ -346,16 +382,20 @@ pub fn image_requests<'a>(
     posters: impl Iterator<Item = &'a Path>,
 ) -> Vec<ImageRequest> {
     let mut requests: BTreeMap<PathBuf, ImageRequest> = BTreeMap::new();
+    let settings = &site.config.images;
     let mut want = |source: &Path, focus: (f32, f32), role: Role| {
-        requests
+        let needs = requests
             .entry(source.to_path_buf())
             .or_insert_with(|| ImageRequest {
                 source: source.to_path_buf(),
                 focus,
-                shapes: BTreeSet::new(),
+                shapes: BTreeMap::new(),
             })
             .shapes
-            .insert(role.shape());
+            .entry(role.shape())
+            .or_default();
+        needs.widths.extend(role.widths(settings));
+        needs.formats.extend(role.formats());
     };
     for laureate in &site.laureates {
         for (photo, role) in laureate_images(laureate) {

@@ -18,7 +18,7 @@ use crate::routes::{Route, Routes};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use tera::{Context, Tera};
-use views::{FilterView, LaureateView, LinkView, Views};
+use views::{FilterView, LaureateView, Views};
 
 /// The rendered site: output path (relative, `/`-separated) → file contents.
 #[derive(Debug, Default)]
@@ -465,8 +465,9 @@ impl Renderer<'_> {
         files
     }
 
-    /// The media kit's pages (`per_page` laureates each, an index of everyone on every page)
-    /// and each card's QR code files.
+    /// The media kit's pages (`per_page` laureates each, an index of the page's own at its
+    /// top: an index of everyone on every page made the kit grow with the square of the
+    /// campaign) and each card's QR code files.
     fn kit(&mut self, base: &Context, laureates: &[LaureateView], per_page: usize) {
         let mut kit = Vec::new();
         for view in laureates {
@@ -478,19 +479,7 @@ impl Renderer<'_> {
             }
             kit.push(self.cards.kit_entry(view));
         }
-        let index: Vec<LinkView> = laureates
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                let page = views::page_route(&Route::Kit, i / per_page.max(1) + 1);
-                LinkView {
-                    title: l.name.to_string(),
-                    url: format!("{}#kit-{}", self.routes.url(&page), l.slug),
-                }
-            })
-            .collect();
-        let mut cx = base.clone();
-        cx.insert("index", &index);
+        let cx = base.clone();
         self.paged("kit.html", &Route::Kit, &cx, &kit, per_page);
     }
 

@@ -537,28 +537,19 @@ fn long_lists_are_split_into_pages_that_link_each_other() {
     assert!(pager(&grid[1]).contains(&"/zuimei/page/3/".to_string()));
     assert!(pager(&grid[2]).contains(&"/zuimei/".to_string()));
     assert!(grid[1].contains("第2页"), "page 2's title says so");
-    // The filters, the gallery and the kit too; the kit's index lists everyone on every page.
+    // The filters, the gallery and the kit too; each kit page indexes its own laureates.
     assert!(site
         .public()
         .join("categories/xiang-cun-zhen-xing/page/3/index.html")
         .is_file());
     assert!(site.public().join("gallery/page/3/index.html").is_file());
     let kit = site.read("kit/page/2/index.html");
-    for name in ["张一", "张五"] {
-        assert!(
-            kit.contains(&format!(">{name}<")),
-            "the kit's index names {name}"
-        );
-    }
     let index: Vec<String> = start_tags(&kit, "a")
         .into_iter()
         .filter_map(|a| a.get("href").cloned())
-        .filter(|href| href.contains("#kit-"))
+        .filter(|href| href.starts_with("#kit-"))
         .collect();
-    assert_eq!(index.len(), 5, "{index:?}");
-    assert!(index
-        .iter()
-        .any(|h| h.starts_with("/zuimei/kit/page/3/#kit-")));
+    assert_eq!(index.len(), 2, "{index:?}");
     let sitemap = site.read("sitemap.xml");
     assert!(sitemap.contains("https://example.org/zuimei/page/2/<"));
     assert!(sitemap.contains("https://example.org/zuimei/gallery/page/3/<"));

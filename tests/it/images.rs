@@ -30,29 +30,18 @@ fn photos_become_webp_and_jpeg_at_configured_widths_never_upscaled() {
         })
         .collect();
     sizes.sort();
-    // Photo 800x600: 200 and 400 wide, square 120, 2.35:1 cover at its own 800 px (900 would
-    // upscale), 3:4 share poster at 200 and 400; portrait 350x450 → 3:4 at 200 and its own
-    // 337x450 crop, square 120.
-    let want = |ext: &str| {
-        let mut v: Vec<(String, u32, u32)> = [
-            (120, 120),
-            (120, 120),
-            (200, 150),
-            (200, 267),
-            (200, 267),
-            (337, 450),
-            (400, 300),
-            (400, 533),
-            (800, 340),
-        ]
+    // Pages show the photo, its thumbnail and the portrait in <picture> (WebP and JPEG); the
+    // cover, the share square and the share poster are single JPEG files. Photo 800x600:
+    // 200 and 400 wide, square 120, the 2.35:1 cover at its own 800 px (900 would upscale),
+    // the 3:4 share poster at its largest, 400; portrait 350x450 → 3:4 at 200 and its own
+    // 337x450 crop, and the share square 120 (JPEG only).
+    let picture = [(120, 120), (200, 150), (200, 267), (337, 450), (400, 300)];
+    let single_jpeg = [(120, 120), (400, 533), (800, 340)];
+    let mut expected: Vec<(String, u32, u32)> = picture
         .iter()
-        .map(|&(w, h)| (ext.to_string(), w, h))
+        .flat_map(|&(w, h)| [("jpg".to_string(), w, h), ("webp".to_string(), w, h)])
+        .chain(single_jpeg.iter().map(|&(w, h)| ("jpg".to_string(), w, h)))
         .collect();
-        v.sort();
-        v
-    };
-    let mut expected = want("jpg");
-    expected.extend(want("webp"));
     expected.sort();
     assert_eq!(sizes, expected);
     let page = site.read("laureates/wang-fang/index.html");
@@ -210,5 +199,30 @@ fn cmyk_jpeg_comes_out_in_print_like_colours() {
             .zip(swop_cyan)
             .all(|(a, b)| a.abs_diff(b) <= 20),
         "cyan came out as {centre:?}"
+    );
+}
+
+/// Every published media file is used by some page: none is made for nothing (a variant no
+/// page asks for costs an encode and its bytes on every deploy).
+#[test]
+fn every_media_file_of_the_example_is_used_by_a_page() {
+    let site = TestSite::example();
+    site.build_ok();
+    let public = site.public();
+    let text: String = tree(&public)
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with("media/") || path.ends_with(".vtt"))
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .collect();
+    let unused: Vec<String> = std::fs::read_dir(public.join("media"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !text.contains(name.as_str()))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "{} media files no page uses: {unused:?}",
+        unused.len()
     );
 }
