@@ -297,9 +297,10 @@ struct RawVideo {
 /// Puts laureates in the campaign's order; ties (and pinyin order) by slug.
 fn sort_laureates(laureates: &mut [Laureate], order: Order) {
     match order {
-        Order::Pinyin => laureates.sort_by(|a, b| a.slug.cmp(&b.slug)),
+        // Slugs compare naturally: wang-fang-2 before wang-fang-10.
+        Order::Pinyin => laureates.sort_by(|a, b| natural_cmp(&a.slug, &b.slug)),
         Order::Strokes => laureates.sort_by(|a, b| {
-            strokes::stroke_cmp(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug))
+            strokes::stroke_cmp(&a.name, &b.name).then_with(|| natural_cmp(&a.slug, &b.slug))
         }),
         Order::Manual => laureates.sort_by_key(|l| (l.order.is_none(), l.order, l.slug.clone())),
     }
@@ -883,6 +884,23 @@ pub(crate) mod tests {
             placeholders: Vec::new(),
             consent: None,
             private: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn numbered_namesakes_sort_naturally_in_every_order() {
+        for order in [Order::Pinyin, Order::Strokes] {
+            let mut laureates: Vec<Laureate> = ["10", "2", "1"]
+                .iter()
+                .map(|n| Laureate {
+                    slug: format!("zhang-san-{n}"),
+                    name: format!("张三{n}"),
+                    ..minimal_laureate()
+                })
+                .collect();
+            sort_laureates(&mut laureates, order);
+            let names: Vec<&str> = laureates.iter().map(|l| l.name.as_str()).collect();
+            assert_eq!(names, ["张三1", "张三2", "张三10"], "{order:?}");
         }
     }
 

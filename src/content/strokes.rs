@@ -57,21 +57,31 @@ pub fn stroke_count(ch: char) -> Option<u16> {
     table().get(&ch).map(|(strokes, _)| *strokes)
 }
 
-/// The sort key of a name: its surname's characters, then the given name's.
+/// The sort key of a name: its surname's characters, then the given name's; characters
+/// without strokes (digits, the dot in 阿依古丽·买买提) are left to the tie-break when the
+/// name has others.
 fn name_key(name: &str) -> (Vec<CharKey>, Vec<CharKey>) {
     let name = name.trim();
     let surname_chars = match COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s)) {
         true => 2,
         false => 1,
     };
-    let keys: Vec<CharKey> = name.chars().map(char_key).collect();
+    let has_strokes = |c: &char| table().contains_key(c);
+    let keys: Vec<CharKey> = match name.chars().any(|c| has_strokes(&c)) {
+        true => name.chars().filter(has_strokes).map(char_key).collect(),
+        // A name with no character of the table (Latin letters) comes after all others.
+        false => name.chars().map(char_key).collect(),
+    };
     let split = surname_chars.min(keys.len());
     (keys[..split].to_vec(), keys[split..].to_vec())
 }
 
-/// Compares two names in 笔画 order.
+/// Compares two names in 笔画 order; names whose characters tie (张三2, 张三10) in natural
+/// order.
 pub fn stroke_cmp(a: &str, b: &str) -> Ordering {
-    name_key(a).cmp(&name_key(b))
+    name_key(a)
+        .cmp(&name_key(b))
+        .then_with(|| super::natural::natural_cmp(a, b))
 }
 
 #[cfg(test)]
