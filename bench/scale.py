@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A national-size campaign: build times, memory and page sizes at 2,000 and 6,000 laureates.
 
-Usage: bench/scale.py [LAUREATES...]   (default: 2000)
+Usage: bench/scale.py [LAUREATES...]   (default: 2000; LAUREL=path picks another binary, to
+compare two builds of laurel)
 
 The site is generated from the example: each laureate gets the profile, story and captions of
 one of the example's nine (round-robin) under a new name, a portrait and 5 small photos
