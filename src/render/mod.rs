@@ -121,7 +121,7 @@ pub fn render_with(
         out.page("publicity.html", &Route::Publicity, &publicity);
         if !showcase {
             out.page("publicity.html", &Route::Home, &publicity);
-            out.whole_site(site, &base, &[], Vec::new(), theme.assets);
+            out.whole_site(site, &base, &[], theme.assets);
             return out.problems.into_result(out.rendered);
         }
     }
@@ -152,13 +152,7 @@ pub fn render_with(
         &with_photos,
         paginate.gallery,
     );
-    let year = site.config.campaign.year;
-    let search = site
-        .laureates
-        .iter()
-        .map(|l| years::search_entry(l, &routes, year))
-        .collect();
-    out.whole_site(site, &base, &laureates, search, theme.assets);
+    out.whole_site(site, &base, &laureates, theme.assets);
     out.problems.into_result(out.rendered)
 }
 
@@ -202,8 +196,8 @@ struct Renderer<'t> {
 }
 
 impl Renderer<'_> {
-    /// The files of the whole site: in a site of one year all of them, with `search` as
-    /// `search.json`; in a site of several years, the newest year's render writes them with
+    /// The files of the whole site: in a site of one year all of them, from the year's
+    /// [`years::summary`] (sitemap, search index); in a site of several years, the newest year's render writes them with
     /// what the other years give (and the 历届 page and the front page), the others none.
     /// A year whose pages were at the site root before writes pages at those old addresses.
     fn whole_site(
@@ -211,22 +205,21 @@ impl Renderer<'_> {
         site: &Site,
         base: &Context,
         laureates: &[LaureateView],
-        mut search: Vec<years::SearchEntry>,
         assets: BTreeMap<String, Vec<u8>>,
     ) {
+        let years::YearSummary {
+            sitemap: mut own_sitemap,
+            mut search,
+            mut archive,
+        } = years::summary(site);
         let routes = self.routes;
-        let own_sitemap = || {
-            let mut urls = years::summary(site).sitemap;
-            urls.extend(
-                site.pages
-                    .iter()
-                    .filter_map(|p| routes.absolute(&Route::Page(&p.slug))),
-            );
-            urls
-        };
+        own_sitemap.extend(
+            site.pages
+                .iter()
+                .filter_map(|p| routes.absolute(&Route::Page(&p.slug))),
+        );
         let Some(context) = self.years else {
-            let sitemap = own_sitemap();
-            self.common_pages(site, base, laureates, sitemap, assets);
+            self.common_pages(site, base, laureates, own_sitemap, assets);
             // In the 公示 phase nobody is published yet, so there is nothing to search.
             if site.config.campaign.phase == Phase::Showcase {
                 self.search_index(&search);
@@ -239,8 +232,7 @@ impl Renderer<'_> {
         let Some(others) = &context.others else {
             return;
         };
-        let mut sitemap = own_sitemap();
-        let mut archive = years::summary(site).archive;
+        let mut sitemap = own_sitemap;
         for other in others {
             sitemap.extend(other.sitemap.iter().cloned());
             search.extend(other.search.iter().cloned());
@@ -506,9 +498,10 @@ impl Renderer<'_> {
                 url: self.routes.url(&views::page_route(list, number)),
             })
             .collect();
+        let chunks: Vec<&[T]> = items.chunks(size).collect();
         for number in 1..=total {
             let mut cx = context.clone();
-            let chunk = items.chunks(size).nth(number - 1).unwrap_or(&[]);
+            let chunk = chunks.get(number - 1).copied().unwrap_or(&[]);
             cx.insert("items", chunk);
             cx.insert("total", &items.len());
             if total > 1 {

@@ -162,7 +162,7 @@ pub fn summary(site: &Site) -> YearSummary {
 }
 
 /// A laureate's entry in `search.json`.
-pub fn search_entry(laureate: &Laureate, routes: &Routes, year: u32) -> SearchEntry {
+fn search_entry(laureate: &Laureate, routes: &Routes, year: u32) -> SearchEntry {
     SearchEntry {
         name: laureate.name.clone(),
         url: routes.url(&Route::Profile(&laureate.slug)),
