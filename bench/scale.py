@@ -2,7 +2,8 @@
 """A national-size campaign: build times, memory and page sizes at 2,000 and 6,000 laureates.
 
 Usage: bench/scale.py [LAUREATES...]   (default: 2000; LAUREL=path picks another binary, to
-compare two builds of laurel)
+compare two builds of laurel; KEEP=folder keeps each generated site in folder/<LAUREATES>
+and, when that site is already there, measures it again without the cold build)
 
 The site is generated from the example: each laureate gets the profile, story and captions of
 one of the example's nine (round-robin) under a new name, a portrait and 5 small photos
@@ -88,34 +89,41 @@ def page_sizes(public):
     return largest[:5]
 
 
-def measure(count, photos):
-    with tempfile.TemporaryDirectory() as site:
+def measure(count, photos, site):
+    build = [LAUREL, "build", "--quiet", "--root", site]
+    print(f"{count} laureates, {count * 6} photos")
+    if not os.path.isdir(os.path.join(site, "public")):
         make_site(site, count, photos)
-        build = [LAUREL, "build", "--quiet", "--root", site]
-        print(f"{count} laureates, {count * 6} photos")
         seconds, mb = timed(build)
         print(f"  cold build: {seconds:.1f} s, peak {mb:.0f} MB")
-        seconds, mb = timed(build)
-        print(f"  no-op rebuild: {seconds:.2f} s, peak {mb:.0f} MB")
-        people = os.path.join(site, "content", "laureates")
-        story = os.path.join(people, sorted(os.listdir(people))[0], "story.md")
-        with open(story, "a", encoding="utf-8") as f:
-            f.write("\n\n又一个段落。\n")
-        seconds, mb = timed(build)
-        print(f"  one story edited: {seconds:.2f} s, peak {mb:.0f} MB")
-        public = os.path.join(site, "public")
-        for size, path in page_sizes(public):
-            print(f"  page {path}: {size / 1024:.0f} KB")
-        index = open(os.path.join(public, "search.json"), "rb").read()
-        print(f"  search.json: {len(index) / 1024:.0f} KB, {len(gzip.compress(index)) / 1024:.0f} KB gzipped")
+    seconds, mb = timed(build)
+    print(f"  no-op rebuild: {seconds:.2f} s, peak {mb:.0f} MB")
+    people = os.path.join(site, "content", "laureates")
+    story = os.path.join(people, sorted(os.listdir(people))[0], "story.md")
+    with open(story, "a", encoding="utf-8") as f:
+        f.write("\n\n又一个段落。\n")
+    seconds, mb = timed(build)
+    print(f"  one story edited: {seconds:.2f} s, peak {mb:.0f} MB")
+    public = os.path.join(site, "public")
+    for size, path in page_sizes(public):
+        print(f"  page {path}: {size / 1024:.0f} KB")
+    index = open(os.path.join(public, "search.json"), "rb").read()
+    print(f"  search.json: {len(index) / 1024:.0f} KB, {len(gzip.compress(index)) / 1024:.0f} KB gzipped")
 
 
 def main():
     counts = [int(a) for a in sys.argv[1:]] or [2000]
+    keep = os.environ.get("KEEP")
     with tempfile.TemporaryDirectory() as scratch:
         photos = small_photos(scratch)
         for count in counts:
-            measure(count, photos)
+            if keep:
+                site = os.path.join(os.path.abspath(keep), str(count))
+                os.makedirs(site, exist_ok=True)
+                measure(count, photos, site)
+            else:
+                with tempfile.TemporaryDirectory() as site:
+                    measure(count, photos, site)
 
 
 if __name__ == "__main__":

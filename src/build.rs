@@ -6,6 +6,7 @@ use crate::check;
 use crate::config::{Phase, SiteConfig};
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::fingerprint::Inputs;
 use crate::layout;
 use crate::media::{self, Cache, MediaIndex};
 use crate::output;
@@ -14,6 +15,7 @@ use crate::render::years::{self, YearLink, YearsContext};
 use crate::render::{self, RenderOptions, RenderedSite};
 use crate::routes::Route;
 use crate::routes::Routes;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -35,7 +37,7 @@ pub struct BuildOptions {
 }
 
 /// What a successful build made.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BuildSummary {
     /// Number of laureates.
     pub laureates: usize,
@@ -45,6 +47,10 @@ pub struct BuildSummary {
     pub media_files: usize,
     /// Warnings that did not stop the build.
     pub warnings: Vec<String>,
+    /// Nothing had changed since the last good build, so the output was left as it was (the
+    /// other fields are that build's).
+    #[serde(skip)]
+    pub up_to_date: bool,
 }
 
 /// What the pipeline made of a site, in memory.
@@ -74,10 +80,27 @@ impl Built {
     }
 }
 
-/// Builds the site at `options.root` into `options.output`.
+/// Builds the site at `options.root` into `options.output`, unless nothing has changed since
+/// the last good build into it (see [`fingerprint`](crate::fingerprint)).
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     output::check_output_folder(&options.root, &options.output)?;
-    let cache = Cache::new(options.root.join(CACHE_DIR));
+    let cache_dir = options.root.join(CACHE_DIR);
+    let inputs = Inputs::of(&options.root);
+    if let Some(last) = inputs.last_build(&cache_dir, &options.output) {
+        return Ok(BuildSummary {
+            up_to_date: true,
+            ..last
+        });
+    }
+    Inputs::forget(&cache_dir);
+    let summary = build_all(options, &cache_dir)?;
+    inputs.remember(&cache_dir, &options.output, &summary);
+    Ok(summary)
+}
+
+/// Runs every stage and writes the output.
+fn build_all(options: &BuildOptions, cache_dir: &Path) -> Result<BuildSummary, Diagnostics> {
+    let cache = Cache::new(cache_dir);
     let report = |done: usize, all: usize| {
         if let Some(progress) = &options.progress {
             progress(done, all);
@@ -95,6 +118,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
         rendered_files: built.rendered.files.len(),
         media_files: built.media.files().len(),
         warnings: built.warnings,
+        up_to_date: false,
     })
 }
 

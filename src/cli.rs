@@ -371,6 +371,15 @@ fn run_build(args: BuildArgs) -> ExitCode {
             if args.quiet {
                 return ExitCode::SUCCESS;
             }
+            if summary.up_to_date {
+                println!(
+                    "Nothing changed since the last build: {} is up to date ({}; checked in {:.2}s)",
+                    output.display(),
+                    count(summary.laureates, "laureate"),
+                    started.elapsed().as_secs_f64()
+                );
+                return ExitCode::SUCCESS;
+            }
             println!(
                 "Built {}: {} pages and assets, {} media files into {} in {:.2}s",
                 count(summary.laureates, "laureate"),

@@ -19,6 +19,7 @@ pub mod content;
 pub mod deploy;
 pub mod diagnostics;
 pub mod export;
+pub mod fingerprint;
 pub mod import;
 pub mod layout;
 pub mod markdown;

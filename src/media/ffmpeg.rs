@@ -35,6 +35,18 @@ impl Ffmpeg {
         answers.then_some(Ffmpeg { program })
     }
 
+    /// The file `detect` would run, found without running it: `$LAUREL_FFMPEG`, else the
+    /// first `ffmpeg` on PATH; `None` when it is off or not installed.
+    pub fn program_file() -> Option<PathBuf> {
+        match std::env::var_os(FFMPEG_ENV) {
+            Some(value) if value == "off" => None,
+            Some(value) => Some(PathBuf::from(value)),
+            None => std::env::split_paths(&std::env::var_os("PATH")?)
+                .map(|dir| dir.join("ffmpeg"))
+                .find(|file| file.is_file()),
+        }
+    }
+
     /// Writes one frame of `source` as a JPEG to `out`, taken where the clip has usually left
     /// its black or blurred first frames behind: 1.5 s in, or the middle of shorter clips.
     /// ffmpeg applies the rotation matrix, so the frame is upright.

@@ -80,16 +80,8 @@ impl Fonts {
             return Fonts::from_files(root, configured);
         }
         let mut db = Database::new();
-        for dir in system_font_dirs() {
-            for file in walkdir::WalkDir::new(&dir)
-                .follow_links(true)
-                .max_depth(6)
-                .into_iter()
-                .flatten()
-                .filter(|e| e.file_type().is_file() && may_hold_chinese(e.path()))
-            {
-                let _ = db.load_font_file(file.path());
-            }
+        for file in system_candidates() {
+            let _ = db.load_font_file(file);
         }
         let family = PREFERRED_FAMILIES
             .iter()
@@ -227,6 +219,18 @@ impl Metrics<'_> {
             .and_then(|glyph| self.face.glyph_hor_advance(glyph))
             .map_or(1.0, |units| f32::from(units) / self.units_per_em)
     }
+}
+
+/// The system's font files that [`Fonts::find`] opens when site.yaml names none: those in the
+/// usual font folders (or `LAUREL_FONT_DIRS`) whose names suggest Chinese.
+pub fn system_candidates() -> Vec<PathBuf> {
+    system_font_dirs()
+        .iter()
+        .flat_map(|dir| walkdir::WalkDir::new(dir).follow_links(true).max_depth(6))
+        .flatten()
+        .filter(|e| e.file_type().is_file() && may_hold_chinese(e.path()))
+        .map(walkdir::DirEntry::into_path)
+        .collect()
 }
 
 fn system_font_dirs() -> Vec<PathBuf> {

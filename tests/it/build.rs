@@ -558,3 +558,46 @@ fn long_lists_are_split_into_pages_that_link_each_other() {
         "the kit is not for search engines"
     );
 }
+
+#[test]
+fn a_rebuild_with_nothing_changed_is_skipped_and_any_change_builds_again() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("王芳", FULL_PROFILE, "故事。请填写事迹。", 1);
+    site.build_ok();
+    let page = site.public().join("laureates/wang-fang/index.html");
+    let written = std::fs::metadata(&page).unwrap().modified().unwrap();
+
+    // Nothing changed: said so, the output untouched, the warnings said again.
+    let again = site.build_ok();
+    let said = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        said.contains("Nothing changed since the last build"),
+        "{said}"
+    );
+    assert!(stderr(&again).contains("请填写"), "{}", stderr(&again));
+    assert_eq!(
+        written,
+        std::fs::metadata(&page).unwrap().modified().unwrap()
+    );
+
+    // Each kind of change builds again: a story, a new template, a deleted output.
+    let rebuilt = |site: &TestSite| {
+        let output = site.build_ok();
+        let said = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(said.contains("Built 1 laureate"), "{said}");
+    };
+    site.write("content/laureates/王芳/story.md", "改过的故事。");
+    rebuilt(&site);
+    assert!(site
+        .read("laureates/wang-fang/index.html")
+        .contains("改过的故事"));
+    site.write(
+        "templates/404.html",
+        "<!doctype html><title>找不到</title><p>另一个404</p>",
+    );
+    rebuilt(&site);
+    assert!(site.read("404.html").contains("另一个404"));
+    std::fs::remove_dir_all(site.public()).unwrap();
+    rebuilt(&site);
+    assert!(page.is_file());
+}
