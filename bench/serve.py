@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Time from saving a story to the reloaded page in `laurel serve`.
 
-Usage: bench/serve.py [LAUREATES]   (default: the example site, and a 200-laureate site)
+Usage: bench/serve.py [LAUREATES | SITE_FOLDER]   (default: the example site, and a
+200-laureate site; a folder is an existing site with 李明远 among its laureates, such as one
+that `KEEP=folder bench/scale.py 2000` made, measured in place: its story is restored after)
 
 The 200-laureate site is the example's 9 laureates copied round-robin under new names (same
 photos, so the image cache is warm after the first build). For each of 10 edits it appends a
@@ -45,9 +47,13 @@ def get(address, path):
     return b"".join(chunks).decode("utf-8", "replace")
 
 
-def measure(count):
-    with tempfile.TemporaryDirectory() as site:
-        make_site(site, count)
+def measure(count, folder=None):
+    with tempfile.TemporaryDirectory() as scratch:
+        site = folder or scratch
+        if folder is None:
+            make_site(site, count)
+        story = os.path.join(site, "content", "laureates", "李明远", "story.md")
+        original = open(story, "rb").read()
         server = subprocess.Popen([LAUREL, "serve", "--port", "0", "--root", site],
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         try:
@@ -66,7 +72,6 @@ def measure(count):
             buffer = b""
             while b"event: fine" not in buffer:
                 buffer += events.recv(4096)
-            story = os.path.join(site, "content", "laureates", "李明远", "story.md")
             timings = []
             for i in range(10):
                 marker = f"第{i}次修改的句子。"
@@ -85,16 +90,25 @@ def measure(count):
             return first_build, timings
         finally:
             server.kill()
+            open(story, "wb").write(original)
 
 
 def main():
+    if len(sys.argv) > 1 and os.path.isdir(sys.argv[1]):
+        first, timings = measure(None, os.path.abspath(sys.argv[1]))
+        report(sys.argv[1], first, timings)
+        return
     counts = [int(sys.argv[1])] if len(sys.argv) > 1 else [None, 200]
     for count in counts:
         first, timings = measure(count)
         label = "example (9 laureates)" if count is None else f"{count} laureates"
-        print(f"{label}: {first}")
-        print(f"  save → reloaded page: median {statistics.median(timings):.0f} ms, "
-              f"min {min(timings):.0f}, max {max(timings):.0f} (10 edits, 60 ms debounce included)")
+        report(label, first, timings)
+
+
+def report(label, first, timings):
+    print(f"{label}: {first}")
+    print(f"  save → reloaded page: median {statistics.median(timings):.0f} ms, "
+          f"min {min(timings):.0f}, max {max(timings):.0f} (10 edits, 60 ms debounce included)")
 
 
 if __name__ == "__main__":

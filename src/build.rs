@@ -12,7 +12,7 @@ use crate::media::{self, Cache, MediaIndex};
 use crate::output;
 use crate::poster;
 use crate::render::years::{self, YearLink, YearsContext};
-use crate::render::{self, RenderOptions, RenderedSite};
+use crate::render::{self, RenderOptions, Sink};
 use crate::routes::Route;
 use crate::routes::Routes;
 use serde::{Deserialize, Serialize};
@@ -60,8 +60,8 @@ pub struct Built {
     pub site: Site,
     /// The media stage's index of published files.
     pub media: MediaIndex,
-    /// The rendered pages and assets.
-    pub rendered: RenderedSite,
+    /// How many pages and assets were rendered (into the sink the stages were given).
+    pub rendered_files: usize,
     /// Warnings that did not stop the build.
     pub warnings: Vec<String>,
     /// In a site of several years, the years before the newest (which is `site`), oldest
@@ -106,16 +106,21 @@ fn build_all(options: &BuildOptions, cache_dir: &Path) -> Result<BuildSummary, D
             progress(done, all);
         }
     };
-    let built = run_stages(&options.root, &cache, &report, &RenderOptions::default())?;
-    output::write(
-        &options.output,
-        &built.rendered,
+    let writer = output::Writer::open(&options.output)?;
+    let built = run_stages(
+        &options.root,
+        &cache,
+        &report,
+        &RenderOptions::default(),
+        &writer,
+    )?;
+    writer.finish(
         &built.media,
         &built.site.root.join(crate::layout::STATIC_DIR),
     )?;
     Ok(BuildSummary {
         laureates: built.laureate_count(),
-        rendered_files: built.rendered.files.len(),
+        rendered_files: built.rendered_files,
         media_files: built.media.files().len(),
         warnings: built.warnings,
         up_to_date: false,
@@ -123,20 +128,21 @@ fn build_all(options: &BuildOptions, cache_dir: &Path) -> Result<BuildSummary, D
 }
 
 /// Runs every stage over the site at `root`: load, the links check, media (cached in
-/// `cache`) and render. A site of several years runs them over each year.
+/// `cache`) and render, into `sink`. A site of several years runs them over each year.
 pub fn run_stages(
     root: &Path,
     cache: &Cache,
     progress: &(dyn Fn(usize, usize) + Sync),
     options: &RenderOptions,
+    sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
     let years = layout::year_folders(root);
     if !years.is_empty() {
-        return run_years(root, &years, cache, progress, options);
+        return run_years(root, &years, cache, progress, options, sink);
     }
     let site = content::load(root)?;
     let media = media_stages(&site, cache, progress)?;
-    render_stage(site, media, options)
+    render_stage(site, media, options, sink)
 }
 
 /// The links check, media and posters of one year's site.
@@ -165,6 +171,7 @@ fn run_years(
     cache: &Cache,
     progress: &(dyn Fn(usize, usize) + Sync),
     options: &RenderOptions,
+    sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
     let mut problems = Diagnostics::default();
     let mut loaded = Vec::new();
@@ -189,7 +196,7 @@ fn run_years(
         })
         .collect();
     let mut summaries = Vec::new();
-    let mut rendered = Vec::new();
+    let mut rendered_files = 0;
     let last = sites.len() - 1;
     for (i, (site, person_years)) in sites.iter().zip(person_years).enumerate() {
         let context = YearsContext {
@@ -202,14 +209,12 @@ fn run_years(
             years: Some(context),
             ..options.clone()
         };
-        rendered.push(render::render_with(site, &medias[i], &year_options)?);
+        rendered_files += render::render_into(site, &medias[i], &year_options, sink)?;
         summaries.push(years::summary(site));
     }
-    let mut all = render::RenderedSite::default();
     let mut all_media = MediaIndex::default();
     let mut all_warnings = Vec::new();
-    for ((site, media), files) in sites.iter().zip(&medias).zip(rendered) {
-        all.files.extend(files.files);
+    for (site, media) in sites.iter().zip(&medias) {
         all_media.add_files_of(media);
         for warning in warnings(site, media) {
             if !all_warnings.contains(&warning) {
@@ -222,7 +227,7 @@ fn run_years(
     Ok(Built {
         site,
         media: all_media,
-        rendered: all,
+        rendered_files,
         warnings: all_warnings,
         earlier_years: sites,
     })
@@ -260,25 +265,27 @@ pub fn rerender(
     mut media: MediaIndex,
     cache: &Cache,
     options: &RenderOptions,
+    sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
     require_working_links(&site)?;
     if options.only_laureates.is_none() {
         poster::make(&site, &mut media, cache)?;
     }
-    render_stage(site, media, options)
+    render_stage(site, media, options, sink)
 }
 
 fn render_stage(
     site: Site,
     media: MediaIndex,
     options: &RenderOptions,
+    sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
-    let rendered = render::render_with(&site, &media, options)?;
+    let rendered_files = render::render_into(&site, &media, options, sink)?;
     let warnings = warnings(&site, &media);
     Ok(Built {
         site,
         media,
-        rendered,
+        rendered_files,
         warnings,
         earlier_years: Vec::new(),
     })

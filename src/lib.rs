@@ -5,11 +5,13 @@
 //! ```text
 //! site.yaml + content/  --content::load-->  Site
 //! Site                  --media::process--> MediaIndex   (parallel, cached)
-//! Site + MediaIndex     --render::render--> RenderedSite (in memory, minified)
-//! RenderedSite + media  --output::write-->  public/      (changed files staged, then moved in)
+//! Site + MediaIndex     --render::render_into--> pages, one by one (minified) into a Sink:
+//! pages + media         --output::Writer-->  public/      (changed files staged, then moved in)
 //! ```
 //!
-//! [`build::build`] runs them in order. The library never prints; the `laurel` binary does.
+//! [`build::build`] runs them in order, unless [`fingerprint`] finds nothing changed since the
+//! last good build. The preview server's sink keeps the pages in memory instead
+//! ([`render::Collect`]). The library never prints; the `laurel` binary does.
 #![warn(missing_docs)]
 
 pub mod build;

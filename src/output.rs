@@ -1,18 +1,22 @@
-//! `write`: puts the rendered site, the site's `static/` files and the media into the output
-//! folder. A first build fills a temporary sibling folder which then takes the output's
-//! place. Later builds update the output: every new or changed file is first written into a
-//! temporary sibling folder, and only when all of them are written are they renamed into
-//! place and the files the site no longer has removed. Either way a build that fails, in an
-//! earlier stage or while writing, leaves the last good output as it was; and a rebuild
-//! touches only what changed (deleting and re-creating every file made a no-op rebuild of
-//! 2,000 laureates spend most of its time in the file system).
+//! [`Writer`]: puts the rendered files (as render makes them), the site's `static/` files and
+//! the media into the output folder.
+//!
+//! - A first build fills a temporary sibling folder, which then takes the output's place.
+//! - Later builds update the output: every new or changed file is first written into a
+//!   temporary sibling folder; only when all of them are written are they renamed into place
+//!   and the files the site no longer has removed. A rebuild touches only what changed
+//!   (deleting and re-creating every file made a no-op rebuild of 2,000 laureates spend most
+//!   of its time in the file system).
+//!
+//! Either way a build that fails, in an earlier stage or while writing, leaves the last good
+//! output as it was.
 
 use crate::diagnostics::Diagnostic;
 use crate::media::{MediaIndex, MEDIA_DIR};
-use crate::render::RenderedSite;
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use walkdir::WalkDir;
 
 /// Folders of a site that an output folder must never be (they would be replaced).
@@ -43,27 +47,148 @@ pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), Diagnostic>
     Ok(())
 }
 
-/// Writes the whole output to `output`, replacing what was there only once all is written.
-pub fn write(
-    output: &Path,
-    rendered: &RenderedSite,
-    media: &MediaIndex,
-    static_dir: &Path,
-) -> Result<(), Diagnostic> {
-    let staging = sibling(output, "tmp");
-    let result = match output.is_dir() {
-        true => update(output, &staging, &wanted(rendered, media, static_dir)),
-        false => {
-            fill(&staging, rendered, media, static_dir).and_then(|()| swap_in(&staging, output))
-        }
-    };
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
+/// Writes a build's files into the output as they are made, so that no build holds its whole
+/// site in memory (2,000 laureates' pages were about 250 MB of it). See the module's
+/// documentation for what it does when; [`Writer::finish`] completes the output, and a
+/// writer dropped unfinished removes what it staged.
+pub struct Writer {
+    output: PathBuf,
+    staging: PathBuf,
+    /// The output folder existed: files are compared with it and only changed ones staged.
+    updating: bool,
+    written: Mutex<Written>,
+}
+
+/// What a [`Writer`] has been given so far.
+#[derive(Default)]
+struct Written {
+    /// Every file the output will hold, by path relative to it.
+    wanted: BTreeSet<PathBuf>,
+    /// Updating: files staged under a number, and where each goes in the output.
+    staged: Vec<(PathBuf, PathBuf)>,
+}
+
+/// Where one output file's contents come from.
+enum Source<'a> {
+    /// Rendered in memory.
+    Bytes(&'a [u8]),
+    /// A file of `static/`, copied.
+    Copy(&'a Path),
+    /// A media file in the cache, linked (or copied); its content-hashed name says what it
+    /// holds.
+    Link(&'a Path),
+}
+
+impl Writer {
+    /// A writer into `output`, with an empty staging folder beside it.
+    pub fn open(output: &Path) -> Result<Writer, Diagnostic> {
+        let writer = Writer {
+            output: output.to_path_buf(),
+            staging: sibling(output, "tmp"),
+            updating: output.is_dir(),
+            written: Mutex::default(),
+        };
+        let fresh = |staging: &Path| {
+            if staging.exists() {
+                std::fs::remove_dir_all(staging)?;
+            }
+            std::fs::create_dir_all(staging)
+        };
+        fresh(&writer.staging).map_err(|e| writer.problem(e))?;
+        Ok(writer)
     }
-    result.map_err(|e| {
-        Diagnostic::new(output, format!("cannot write the output: {e}"))
+
+    /// Puts one rendered file, at `path` relative to the output.
+    pub fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.put_source(Path::new(path), Source::Bytes(bytes))
+            .map_err(|e| self.problem(e))
+    }
+
+    /// Adds the site's `static/` files (where no rendered file has the same path) and the
+    /// media, then puts every staged file in place and removes what the site no longer has.
+    pub fn finish(self, media: &MediaIndex, static_dir: &Path) -> Result<(), Diagnostic> {
+        self.complete(media, static_dir)
+            .map_err(|e| self.problem(e))
+    }
+
+    fn complete(&self, media: &MediaIndex, static_dir: &Path) -> io::Result<()> {
+        for entry in WalkDir::new(static_dir).into_iter().filter_map(Result::ok) {
+            if let (true, Ok(rel)) = (
+                entry.file_type().is_file(),
+                entry.path().strip_prefix(static_dir),
+            ) {
+                if !self.lock().wanted.contains(rel) {
+                    self.put_source(rel, Source::Copy(entry.path()))?;
+                }
+            }
+        }
+        for (name, source) in media.files() {
+            self.put_source(&Path::new(MEDIA_DIR).join(name), Source::Link(source))?;
+        }
+        if !self.updating {
+            return swap_in(&self.staging, &self.output);
+        }
+        let written = std::mem::take(&mut *self.lock());
+        for (temporary, rel) in written.staged {
+            let target = self.output.join(rel);
+            if target.is_dir() {
+                std::fs::remove_dir_all(&target)?;
+            }
+            std::fs::create_dir_all(target.parent().expect("output paths have a parent"))?;
+            std::fs::rename(temporary, target)?;
+        }
+        std::fs::remove_dir_all(&self.staging)?;
+        remove_unwanted(&self.output, &written.wanted)
+    }
+
+    /// A first build writes each file where it goes in the staging folder; an update stages
+    /// only files the output does not already hold, under a number.
+    fn put_source(&self, rel: &Path, source: Source) -> io::Result<()> {
+        let target = match self.updating {
+            false => self.staging.join(rel),
+            true if unchanged(&self.output.join(rel), &source) => {
+                self.lock().wanted.insert(rel.to_path_buf());
+                return Ok(());
+            }
+            true => {
+                let mut written = self.lock();
+                let number = written.staged.len();
+                let temporary = self.staging.join(number.to_string());
+                written.staged.push((temporary.clone(), rel.to_path_buf()));
+                temporary
+            }
+        };
+        std::fs::create_dir_all(target.parent().expect("output paths have a parent"))?;
+        match source {
+            Source::Bytes(bytes) => std::fs::write(&target, bytes)?,
+            Source::Copy(from) => std::fs::copy(from, &target).map(|_| ())?,
+            Source::Link(from) => link_or_copy(from, &target)?,
+        }
+        self.lock().wanted.insert(rel.to_path_buf());
+        Ok(())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Written> {
+        self.written.lock().expect("the writer's lists")
+    }
+
+    fn problem(&self, e: io::Error) -> Diagnostic {
+        Diagnostic::new(&self.output, format!("cannot write the output: {e}"))
             .hint("check free disk space and permissions; the previous output was left as it was")
-    })
+    }
+}
+
+impl Drop for Writer {
+    /// An unfinished build's staged files go; the output stays as it was.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.staging);
+    }
+}
+
+impl crate::render::Sink for Writer {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        Writer::put(self, &path, &bytes)
+    }
 }
 
 fn sibling(output: &Path, what: &str) -> PathBuf {
@@ -72,73 +197,6 @@ fn sibling(output: &Path, what: &str) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into());
     output.with_file_name(format!(".{name}.laurel-{what}-{}", std::process::id()))
-}
-
-fn fill(
-    staging: &Path,
-    rendered: &RenderedSite,
-    media: &MediaIndex,
-    static_dir: &Path,
-) -> io::Result<()> {
-    if staging.exists() {
-        std::fs::remove_dir_all(staging)?;
-    }
-    std::fs::create_dir_all(staging)?;
-    for entry in WalkDir::new(static_dir).into_iter().filter_map(Result::ok) {
-        if entry.file_type().is_file() {
-            let rel = entry
-                .path()
-                .strip_prefix(static_dir)
-                .map_err(io::Error::other)?;
-            copy_file(entry.path(), &staging.join(rel))?;
-        }
-    }
-    for (path, bytes) in &rendered.files {
-        let target = staging.join(path);
-        std::fs::create_dir_all(target.parent().expect("output paths have a parent"))?;
-        std::fs::write(target, bytes)?;
-    }
-    let media_dir = staging.join(MEDIA_DIR);
-    std::fs::create_dir_all(&media_dir)?;
-    for (name, source) in media.files() {
-        link_or_copy(source, &media_dir.join(name))?;
-    }
-    Ok(())
-}
-
-/// Where one output file's contents come from.
-enum Source<'a> {
-    /// Rendered in memory.
-    Bytes(&'a [u8]),
-    /// A file of `static/`, copied.
-    Copy(PathBuf),
-    /// A media file in the cache, linked (or copied); its content-hashed name says what it
-    /// holds.
-    Link(&'a Path),
-}
-
-/// Every file the output should hold, by path relative to it.
-fn wanted<'a>(
-    rendered: &'a RenderedSite,
-    media: &'a MediaIndex,
-    static_dir: &Path,
-) -> BTreeMap<PathBuf, Source<'a>> {
-    let mut files = BTreeMap::new();
-    for entry in WalkDir::new(static_dir).into_iter().filter_map(Result::ok) {
-        if let (true, Ok(rel)) = (
-            entry.file_type().is_file(),
-            entry.path().strip_prefix(static_dir),
-        ) {
-            files.insert(rel.to_path_buf(), Source::Copy(entry.path().to_path_buf()));
-        }
-    }
-    for (path, bytes) in &rendered.files {
-        files.insert(PathBuf::from(path), Source::Bytes(bytes));
-    }
-    for (name, source) in media.files() {
-        files.insert(Path::new(MEDIA_DIR).join(name), Source::Link(source));
-    }
-    files
 }
 
 /// Whether the output's file at `current` already holds what `source` would put there.
@@ -155,41 +213,8 @@ fn unchanged(current: &Path, source: &Source) -> bool {
     }
 }
 
-/// Brings the existing `output` to `wanted`: new and changed files are written into `staging`
-/// first (a failure there leaves the output as it was), then renamed into place; then the
-/// files (and emptied folders) the site no longer has are removed.
-fn update(output: &Path, staging: &Path, wanted: &BTreeMap<PathBuf, Source>) -> io::Result<()> {
-    if staging.exists() {
-        std::fs::remove_dir_all(staging)?;
-    }
-    std::fs::create_dir_all(staging)?;
-    let mut staged = Vec::new();
-    for (rel, source) in wanted {
-        if unchanged(&output.join(rel), source) {
-            continue;
-        }
-        let temporary = staging.join(staged.len().to_string());
-        match source {
-            Source::Bytes(bytes) => std::fs::write(&temporary, bytes)?,
-            Source::Copy(from) => std::fs::copy(from, &temporary).map(|_| ())?,
-            Source::Link(from) => link_or_copy(from, &temporary)?,
-        }
-        staged.push((temporary, rel));
-    }
-    for (temporary, rel) in staged {
-        let target = output.join(rel);
-        if target.is_dir() {
-            std::fs::remove_dir_all(&target)?;
-        }
-        std::fs::create_dir_all(target.parent().expect("output paths have a parent"))?;
-        std::fs::rename(temporary, target)?;
-    }
-    std::fs::remove_dir_all(staging)?;
-    remove_unwanted(output, wanted)
-}
-
 /// Removes the files under `output` that are not in `wanted`, and folders left empty.
-fn remove_unwanted(output: &Path, wanted: &BTreeMap<PathBuf, Source>) -> io::Result<()> {
+fn remove_unwanted(output: &Path, wanted: &BTreeSet<PathBuf>) -> io::Result<()> {
     for entry in WalkDir::new(output).contents_first(true).min_depth(1) {
         let entry = entry.map_err(io::Error::other)?;
         let rel = entry
@@ -199,7 +224,7 @@ fn remove_unwanted(output: &Path, wanted: &BTreeMap<PathBuf, Source>) -> io::Res
         if entry.file_type().is_dir() {
             // Fails, as it should, while the folder still holds wanted files.
             let _ = std::fs::remove_dir(entry.path());
-        } else if !wanted.contains_key(rel) {
+        } else if !wanted.contains(rel) {
             std::fs::remove_file(entry.path())?;
         }
     }
@@ -254,23 +279,22 @@ mod tests {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
         let (output, static_dir) = (dir.path().join("public"), dir.path().join("static"));
-        let site = |pages: &[(&str, &str)]| RenderedSite {
-            files: pages
-                .iter()
-                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
-                .collect(),
-        };
         let media = MediaIndex::default();
-        let first = site(&[
+        let write = |pages: &[(&str, &str)]| {
+            let writer = Writer::open(&output).unwrap();
+            for (path, text) in pages {
+                writer.put(path, text.as_bytes()).unwrap();
+            }
+            writer.finish(&media, &static_dir).unwrap();
+        };
+        write(&[
             ("index.html", "首页"),
             ("a/index.html", "甲"),
             ("b/index.html", "乙"),
         ]);
-        write(&output, &first, &media, &static_dir).unwrap();
         let inode = |rel: &str| std::fs::metadata(output.join(rel)).unwrap().ino();
         let kept = inode("a/index.html");
-        let second = site(&[("index.html", "新首页"), ("a/index.html", "甲")]);
-        write(&output, &second, &media, &static_dir).unwrap();
+        write(&[("index.html", "新首页"), ("a/index.html", "甲")]);
         assert_eq!(
             inode("a/index.html"),
             kept,
@@ -284,6 +308,16 @@ mod tests {
             !output.join("b").exists(),
             "a page the site no longer has is gone, with its folder"
         );
+        // A build that fails after some files were given leaves the output as it was.
+        let unfinished = Writer::open(&output).unwrap();
+        unfinished.put("index.html", "半成品".as_bytes()).unwrap();
+        unfinished.put("c/index.html", "丙".as_bytes()).unwrap();
+        drop(unfinished);
+        assert_eq!(
+            std::fs::read_to_string(output.join("index.html")).unwrap(),
+            "新首页"
+        );
+        assert!(!output.join("c").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .flatten()

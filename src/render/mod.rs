@@ -1,6 +1,7 @@
-//! `render`: turns the [`Site`] and its [`MediaIndex`] into every page of the output, in
-//! memory, with Tera templates; HTML is minified. It reads no content files: only the model,
-//! the media index and the theme.
+//! `render`: turns the [`Site`] and its [`MediaIndex`] into every page of the output with Tera
+//! templates; HTML is minified. Each file goes to a [`Sink`] as soon as it is made: the
+//! output's writer in a build, memory in the preview server. It reads no content files: only
+//! the model, the media index and the theme.
 
 pub mod article;
 pub mod cards;
@@ -17,6 +18,8 @@ use crate::media::MediaIndex;
 use crate::routes::{Route, Routes};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use tera::{Context, Tera};
 use views::{FilterView, LaureateView, Views};
 
@@ -25,6 +28,32 @@ use views::{FilterView, LaureateView, Views};
 pub struct RenderedSite {
     /// Pages, feeds and theme assets.
     pub files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Where rendered files go as they are made; called from several threads at once.
+pub trait Sink: Sync {
+    /// Takes the file at `path` (relative to the output, `/`-separated); an error (a failed
+    /// write) becomes the render's problem.
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), Diagnostic>;
+}
+
+/// A [`Sink`] that keeps the files in memory (the preview server's).
+#[derive(Debug, Default)]
+pub struct Collect(Mutex<RenderedSite>);
+
+impl Collect {
+    /// The files collected.
+    pub fn into_site(self) -> RenderedSite {
+        self.0.into_inner().expect("the collected files")
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        let mut site = self.0.lock().expect("the collected files");
+        site.files.insert(path, bytes);
+        Ok(())
+    }
 }
 
 /// What to render, and how.
@@ -54,12 +83,25 @@ pub fn render(site: &Site, media: &MediaIndex) -> Result<RenderedSite, Diagnosti
     render_with(site, media, &RenderOptions::default())
 }
 
-/// Renders the pages of `site` that `options` ask for.
+/// Renders the pages of `site` that `options` ask for, in memory.
 pub fn render_with(
     site: &Site,
     media: &MediaIndex,
     options: &RenderOptions,
 ) -> Result<RenderedSite, Diagnostics> {
+    let collect = Collect::default();
+    render_into(site, media, options, &collect)?;
+    Ok(collect.into_site())
+}
+
+/// Renders the pages of `site` that `options` ask for into `sink`; returns how many files it
+/// was given.
+pub fn render_into(
+    site: &Site,
+    media: &MediaIndex,
+    options: &RenderOptions,
+    sink: &dyn Sink,
+) -> Result<usize, Diagnostics> {
     let mut theme = theme::load(&site.root, &site.config.theme)?;
     let routes = site.routes();
     theme
@@ -100,7 +142,9 @@ pub fn render_with(
             format!("{}年度{}", site.config.campaign.year, site.config.title),
         ),
         minify: options.minify,
-        rendered: RenderedSite::default(),
+        sink,
+        files: AtomicUsize::new(0),
+        front_copy: None,
         problems,
         years: options.years.as_ref(),
         grid_per_page: site.config.paginate.grid,
@@ -113,7 +157,7 @@ pub fn render_with(
             .filter(|(l, _)| slugs.contains(&l.slug))
             .collect();
         out.laureates_files(&base, site, &chosen);
-        return out.problems.into_result(out.rendered);
+        return out.finish();
     }
     if views::publicity_published(&site.config) {
         let mut publicity = base.clone();
@@ -122,10 +166,14 @@ pub fn render_with(
         if !showcase {
             out.page("publicity.html", &Route::Home, &publicity);
             out.whole_site(site, &base, &[], theme.assets);
-            return out.problems.into_result(out.rendered);
+            return out.finish();
         }
     }
     let paginate = site.config.paginate;
+    if options.years.as_ref().is_some_and(|y| y.others.is_some()) {
+        // The newest year's front page is also the site's.
+        out.front_copy = Some((routes.output_path(&Route::Home), Route::Home.output_path()));
+    }
     let mut index = base.clone();
     index.insert("intro", &site.intro.as_ref().map(views::chapters));
     out.paged(
@@ -153,7 +201,7 @@ pub fn render_with(
         paginate.gallery,
     );
     out.whole_site(site, &base, &laureates, theme.assets);
-    out.problems.into_result(out.rendered)
+    out.finish()
 }
 
 /// The Tera filter `absolute`: a root-relative URL made absolute with `base_url` (unchanged
@@ -188,7 +236,11 @@ struct Renderer<'t> {
     routes: &'t Routes,
     cards: cards::Cards,
     minify: bool,
-    rendered: RenderedSite,
+    sink: &'t dyn Sink,
+    /// Files given to the sink.
+    files: AtomicUsize,
+    /// A file also put at a second path: (its path, the copy's).
+    front_copy: Option<(String, String)>,
     problems: Diagnostics,
     years: Option<&'t years::YearsContext>,
     /// Laureates on one page of the front page's grid and of each filter's.
@@ -196,6 +248,23 @@ struct Renderer<'t> {
 }
 
 impl Renderer<'_> {
+    /// The number of files made, or every problem met.
+    fn finish(self) -> Result<usize, Diagnostics> {
+        let files = self.files.into_inner();
+        self.problems.into_result(files)
+    }
+
+    /// Gives one file to the sink (and its copy, if it has one).
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        if let Some((from, to)) = &self.front_copy {
+            if *from == path {
+                self.put(to.clone(), bytes.clone())?;
+            }
+        }
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.sink.put(path, bytes)
+    }
+
     /// The files of the whole site: in a site of one year all of them, from the year's
     /// [`years::summary`] (sitemap, search index); in a site of several years, the newest year's render writes them with
     /// what the other years give (and the 历届 page and the front page), the others none.
@@ -246,18 +315,13 @@ impl Renderer<'_> {
         cx.insert("filters", &years::ArchiveFilters::of(&archive));
         cx.insert("entries", &archive);
         self.page("archive.html", &Route::Archive, &cx);
-        let newest_front = self.routes.output_path(&Route::Home);
-        if let Some(front) = self.rendered.files.get(&newest_front).cloned() {
-            self.rendered.files.insert(Route::Home.output_path(), front);
-        }
     }
 
     /// `search.json`.
     fn search_index(&mut self, entries: &[years::SearchEntry]) {
         let json = serde_json::to_vec(entries).expect("search entries serialise");
-        self.rendered
-            .files
-            .insert(self.routes.output_path(&Route::SearchIndex), json);
+        let path = self.routes.output_path(&Route::SearchIndex);
+        self.keep(Ok((path, json)));
     }
 
     /// Pages at the addresses this year's pages had before the site held several years
@@ -317,7 +381,7 @@ impl Renderer<'_> {
         self.page("robots.txt", &Route::Robots, &plain);
         for (path, bytes) in assets {
             let path = self.routes.output_path(&Route::Asset(&path));
-            self.rendered.files.insert(path, bytes);
+            self.keep(Ok((path, bytes)));
         }
     }
 
@@ -334,13 +398,11 @@ impl Renderer<'_> {
         self.keep(file);
     }
 
-    /// Adds a rendered file to the site, or its problem to the problems.
+    /// Gives a rendered file to the sink, or adds its problem (or the sink's) to the
+    /// problems.
     fn keep(&mut self, file: Result<(String, Vec<u8>), Diagnostic>) {
-        match file {
-            Ok((path, bytes)) => {
-                self.rendered.files.insert(path, bytes);
-            }
-            Err(problem) => self.problems.push(problem),
+        if let Err(problem) = file.and_then(|(path, bytes)| self.put(path, bytes)) {
+            self.problems.push(problem);
         }
     }
 
@@ -374,8 +436,9 @@ impl Renderer<'_> {
         }
     }
 
-    /// The pages of each of `people`, rendered in parallel: the rest of the site waits on
-    /// them, and each laureate's are independent of the others'.
+    /// The pages of each of `people`, rendered in parallel and given to the sink as they
+    /// are made: the rest of the site waits on them, and each laureate's are independent of
+    /// the others'.
     fn laureates_files(
         &mut self,
         base: &Context,
@@ -384,12 +447,13 @@ impl Renderer<'_> {
     ) {
         use rayon::prelude::*;
         let this = &*self;
-        let files: Vec<_> = people
+        let problems: Vec<Diagnostic> = people
             .par_iter()
             .flat_map_iter(|(laureate, view)| this.laureate_files(base, site, laureate, view))
+            .filter_map(|file| file.and_then(|(path, bytes)| this.put(path, bytes)).err())
             .collect();
-        for file in files {
-            self.keep(file);
+        for problem in problems {
+            self.problems.push(problem);
         }
     }
 
@@ -464,10 +528,10 @@ impl Renderer<'_> {
         let mut kit = Vec::new();
         for view in laureates {
             if let Some((svg, png)) = self.cards.qr_files(view) {
-                let files = &mut self.rendered.files;
-                files.insert(self.routes.output_path(&Route::KitQrPng(view.slug)), png);
+                let png_path = self.routes.output_path(&Route::KitQrPng(view.slug));
+                self.keep(Ok((png_path, png)));
                 let svg_path = self.routes.output_path(&Route::KitQrSvg(view.slug));
-                files.insert(svg_path, svg.into_bytes());
+                self.keep(Ok((svg_path, svg.into_bytes())));
             }
             kit.push(self.cards.kit_entry(view));
         }

@@ -7,7 +7,7 @@ use crate::content::{self, Site};
 use crate::diagnostics::Diagnostics;
 use crate::layout::{CACHE_DIR, STATIC_DIR};
 use crate::media::{Cache, MediaIndex};
-use crate::render::RenderOptions;
+use crate::render::{Collect, RenderOptions};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -152,6 +152,7 @@ impl Live {
             .site
             .as_ref()
             .filter(|site| site.config.year_folder().is_none());
+        let sink = Collect::default();
         let (built, mut pages, what) = match (plan(&changes), one_year) {
             (Plan::Reload, Some(_)) => {
                 return Ok((
@@ -166,11 +167,11 @@ impl Live {
                         only_laureates: Some(slugs),
                         years: None,
                     };
-                    let built =
-                        build::rerender(site, previous.media_index.clone(), &self.cache, &only)?;
+                    let media = previous.media_index.clone();
+                    let built = build::rerender(site, media, &self.cache, &only, &sink)?;
                     (built, previous.pages.clone(), "pages")
                 }
-                None => (self.everything(&all)?, BTreeMap::new(), whole_site),
+                None => (self.everything(&all, &sink)?, BTreeMap::new(), whole_site),
             },
             (Plan::Rerender, Some(site)) => {
                 let built = build::rerender(
@@ -178,19 +179,15 @@ impl Live {
                     previous.media_index.clone(),
                     &self.cache,
                     &all,
+                    &sink,
                 )?;
                 (built, BTreeMap::new(), whole_site)
             }
-            _ => (self.everything(&all)?, BTreeMap::new(), whole_site),
+            _ => (self.everything(&all, &sink)?, BTreeMap::new(), whole_site),
         };
-        let what = format!("{} {what}", built.rendered.files.len());
-        pages.extend(
-            built
-                .rendered
-                .files
-                .into_iter()
-                .map(|(k, v)| (k, Arc::new(v))),
-        );
+        let what = format!("{} {what}", built.rendered_files);
+        let rendered = sink.into_site().files;
+        pages.extend(rendered.into_iter().map(|(k, v)| (k, Arc::new(v))));
         let snapshot = Snapshot {
             root_path: built.site.routes().root().to_string(),
             pages,
@@ -204,8 +201,12 @@ impl Live {
     }
 
     /// Every stage, as `laurel build` runs them.
-    fn everything(&self, options: &RenderOptions) -> Result<build::Built, Diagnostics> {
-        build::run_stages(&self.root, &self.cache, &|_, _| {}, options)
+    fn everything(
+        &self,
+        options: &RenderOptions,
+        sink: &Collect,
+    ) -> Result<build::Built, Diagnostics> {
+        build::run_stages(&self.root, &self.cache, &|_, _| {}, options, sink)
     }
 }
 
