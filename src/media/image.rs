@@ -11,6 +11,7 @@ use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::Path;
@@ -95,26 +96,35 @@ pub fn process_image(
             height: height_of(largest),
         };
         let whole = crop_rect(largest, height_of(largest), None, request.focus);
-        let mut variants = Vec::new();
-        for &width in widths.iter().rev() {
-            let pixels = if width == largest {
-                largest_pixels.clone()
-            } else {
-                resize(&mut resizer, &from_largest, &whole, width, height_of(width))?
-            };
-            for &format in &needs.formats {
-                let encoded = encode(format, &pixels, width, height_of(width), settings)?;
-                let file = variant_file_name(&key, shape, width, format);
+        let mut sized = vec![(largest, largest_pixels.clone())];
+        for &width in widths.iter().rev().skip(1) {
+            let pixels = resize(&mut resizer, &from_largest, &whole, width, height_of(width))?;
+            sized.push((width, pixels));
+        }
+        // Each size in each format is encoded as its own task, so that both cores stay busy
+        // on the last photos of a build instead of one encoding them in turn.
+        let tasks: Vec<(&(u32, Vec<u8>), Format)> = sized
+            .iter()
+            .flat_map(|size| needs.formats.iter().map(move |&format| (size, format)))
+            .collect();
+        let mut variants = tasks
+            .par_iter()
+            .map(|((width, pixels), format)| {
+                let (width, height) = (*width, height_of(*width));
+                let encoded = encode(*format, pixels, width, height, settings)?;
+                let file = variant_file_name(&key, shape, width, *format);
                 cache
                     .store_file(&file, &encoded)
                     .map_err(|e| ImageError::Write(e.to_string()))?;
-                variants.push(Variant {
+                Ok(Variant {
                     file,
                     width,
-                    height: height_of(width),
-                    format,
-                });
-            }
+                    height,
+                    format: *format,
+                })
+            })
+            .collect::<Result<Vec<_>, ImageError>>()?;
+        if let Some((width, pixels)) = sized.pop() {
             if smallest.as_ref().is_none_or(|(w, _)| width < *w) {
                 smallest = Some((width, pixels));
             }
