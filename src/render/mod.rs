@@ -123,14 +123,22 @@ pub fn render_into(
     let showcase = site.config.campaign.phase == Phase::Showcase;
     // In the 公示 phase nothing that presumes the result is published: no laureate pages, so
     // no laureate views (whose pictures the media stage has not made).
-    let laureates: Vec<_> = match showcase {
+    // Only the laureates asked for, when the preview re-renders a few.
+    let shown: Vec<&Laureate> = match showcase {
         true => site
             .laureates
             .iter()
-            .filter_map(|l| views.laureate(l).map_err(|d| problems.extend(d)).ok())
+            .filter(|l| {
+                let only = options.only_laureates.as_ref();
+                only.is_none_or(|slugs| slugs.contains(&l.slug))
+            })
             .collect(),
         false => Vec::new(),
     };
+    let laureates: Vec<_> = shown
+        .iter()
+        .filter_map(|l| views.laureate(l).map_err(|d| problems.extend(d)).ok())
+        .collect();
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -149,14 +157,10 @@ pub fn render_into(
         years: options.years.as_ref(),
         grid_per_page: site.config.paginate.grid,
     };
-    // Views are made in the model's order, one per laureate (none in the 公示 phase).
-    let people: Vec<(&Laureate, &LaureateView)> = site.laureates.iter().zip(&laureates).collect();
-    if let Some(slugs) = &options.only_laureates {
-        let chosen: Vec<_> = people
-            .into_iter()
-            .filter(|(l, _)| slugs.contains(&l.slug))
-            .collect();
-        out.laureates_files(&base, site, &chosen);
+    // Views are made in the model's order, one per laureate shown (none in the 公示 phase).
+    let people: Vec<(&Laureate, &LaureateView)> = shown.into_iter().zip(&laureates).collect();
+    if options.only_laureates.is_some() {
+        out.laureates_files(&base, site, &people);
         return out.finish();
     }
     if views::publicity_published(&site.config) {

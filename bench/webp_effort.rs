@@ -2,7 +2,8 @@
 //! 1600 px wide, encode at quality 80 with methods 0–6 and report bytes, encode time and PSNR
 //! against the unencoded pixels. Used to choose laurel's WebP method (see README).
 //!
-//! `cargo run --release --example webp_effort -- PHOTO...`
+//! `cargo bench --bench webp_effort -- PHOTO...` (a `cargo bench` target, so `cargo test`
+//! does not compile it)
 
 use fast_image_resize::images::Image;
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
