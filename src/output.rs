@@ -13,7 +13,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::media::{MediaIndex, MEDIA_DIR};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -64,8 +64,11 @@ pub struct Writer {
 struct Written {
     /// Every file the output will hold, by path relative to it.
     wanted: BTreeSet<PathBuf>,
-    /// Updating: files staged under a number, and where each goes in the output.
-    staged: Vec<(PathBuf, PathBuf)>,
+    /// Updating: where each staged file goes in the output, and the numbered file in the
+    /// staging folder that holds it (a path given twice keeps what it was given last).
+    staged: BTreeMap<PathBuf, PathBuf>,
+    /// Files staged so far, which numbers them.
+    count: usize,
 }
 
 /// Where one output file's contents come from.
@@ -129,7 +132,7 @@ impl Writer {
             return swap_in(&self.staging, &self.output);
         }
         let written = std::mem::take(&mut *self.lock());
-        for (temporary, rel) in written.staged {
+        for (rel, temporary) in written.staged {
             let target = self.output.join(rel);
             if target.is_dir() {
                 std::fs::remove_dir_all(&target)?;
@@ -147,14 +150,16 @@ impl Writer {
         let target = match self.updating {
             false => self.staging.join(rel),
             true if unchanged(&self.output.join(rel), &source) => {
-                self.lock().wanted.insert(rel.to_path_buf());
+                let mut written = self.lock();
+                written.staged.remove(rel);
+                written.wanted.insert(rel.to_path_buf());
                 return Ok(());
             }
             true => {
                 let mut written = self.lock();
-                let number = written.staged.len();
-                let temporary = self.staging.join(number.to_string());
-                written.staged.push((temporary.clone(), rel.to_path_buf()));
+                let temporary = self.staging.join(written.count.to_string());
+                written.count += 1;
+                written.staged.insert(rel.to_path_buf(), temporary.clone());
                 temporary
             }
         };
@@ -308,6 +313,13 @@ mod tests {
             !output.join("b").exists(),
             "a page the site no longer has is gone, with its folder"
         );
+        // A path given twice keeps what it was given last, even when that is what it holds.
+        let twice = Writer::open(&output).unwrap();
+        twice.put("a/index.html", "别的".as_bytes()).unwrap();
+        twice.put("a/index.html", "甲".as_bytes()).unwrap();
+        twice.put("index.html", "新首页".as_bytes()).unwrap();
+        twice.finish(&media, &static_dir).unwrap();
+        assert_eq!(inode("a/index.html"), kept);
         // A build that fails after some files were given leaves the output as it was.
         let unfinished = Writer::open(&output).unwrap();
         unfinished.put("index.html", "半成品".as_bytes()).unwrap();
