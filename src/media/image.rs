@@ -96,11 +96,12 @@ pub fn process_image(
             height: height_of(largest),
         };
         let whole = crop_rect(largest, height_of(largest), None, request.focus);
-        let mut sized = vec![(largest, largest_pixels.clone())];
-        for &width in widths.iter().rev().skip(1) {
+        let mut sized = Vec::new();
+        for &width in &widths[..widths.len() - 1] {
             let pixels = resize(&mut resizer, &from_largest, &whole, width, height_of(width))?;
             sized.push((width, pixels));
         }
+        sized.push((largest, largest_pixels));
         // Each size in each format is encoded as its own task, so that both cores stay busy
         // on the last photos of a build instead of one encoding them in turn.
         let tasks: Vec<(&(u32, Vec<u8>), Format)> = sized
@@ -124,7 +125,8 @@ pub fn process_image(
                 })
             })
             .collect::<Result<Vec<_>, ImageError>>()?;
-        if let Some((width, pixels)) = sized.pop() {
+        // The smallest size comes first: `widths` ascend.
+        if let Some((width, pixels)) = sized.into_iter().next() {
             if smallest.as_ref().is_none_or(|(w, _)| width < *w) {
                 smallest = Some((width, pixels));
             }

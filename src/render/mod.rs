@@ -78,22 +78,6 @@ impl Default for RenderOptions {
     }
 }
 
-/// Renders every page of `site`, minified.
-pub fn render(site: &Site, media: &MediaIndex) -> Result<RenderedSite, Diagnostics> {
-    render_with(site, media, &RenderOptions::default())
-}
-
-/// Renders the pages of `site` that `options` ask for, in memory.
-pub fn render_with(
-    site: &Site,
-    media: &MediaIndex,
-    options: &RenderOptions,
-) -> Result<RenderedSite, Diagnostics> {
-    let collect = Collect::default();
-    render_into(site, media, options, &collect)?;
-    Ok(collect.into_site())
-}
-
 /// Renders the pages of `site` that `options` ask for into `sink`; returns how many files it
 /// was given.
 pub fn render_into(
@@ -122,8 +106,8 @@ pub fn render_into(
     let mut problems = Diagnostics::default();
     let showcase = site.config.campaign.phase == Phase::Showcase;
     // In the 公示 phase nothing that presumes the result is published: no laureate pages, so
-    // no laureate views (whose pictures the media stage has not made).
-    // Only the laureates asked for, when the preview re-renders a few.
+    // no laureate views (whose pictures the media stage has not made). When the preview
+    // re-renders a few laureates, only theirs.
     let shown: Vec<&Laureate> = match showcase {
         true => site
             .laureates
