@@ -568,12 +568,7 @@ fn run_import(args: ImportArgs) -> ExitCode {
         ),
         ReportFormat::Text => print!("{}", import_text(&report)),
     }
-    let input_errors = report
-        .problems
-        .iter()
-        .chain(report.candidates.iter().flat_map(|c| &c.problems))
-        .any(|p| p.severity == "error");
-    if input_errors {
+    if report.has_errors() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -584,7 +579,11 @@ fn run_import(args: ImportArgs) -> ExitCode {
 fn import_text(report: &laurel::import::ImportReport) -> String {
     let mut out = String::new();
     let problem = |p: &laurel::import::Problem| {
-        let mut line = format!("  {:<7} {}: {}\n", p.severity, p.file, p.message);
+        let severity = match p.severity {
+            check::Severity::Error => "error",
+            check::Severity::Warning => "warning",
+        };
+        let mut line = format!("  {severity:<7} {}: {}\n", p.file, p.message);
         if !p.hint.is_empty() {
             line.push_str(&format!("          fix: {}\n", p.hint));
         }
@@ -595,7 +594,9 @@ fn import_text(report: &laurel::import::ImportReport) -> String {
         for file in &candidate.files {
             out.push_str(&format!(
                 "  {:<9} {:<16} ← {}\n",
-                file.action, file.to, file.from
+                file.action.word(),
+                file.to,
+                file.from
             ));
         }
         for p in &candidate.problems {
@@ -611,6 +612,13 @@ fn import_text(report: &laurel::import::ImportReport) -> String {
             for f in errors {
                 out.push_str(&format!("    [{}] {}\n", f.rule, f.message));
             }
+        }
+    }
+    let unit_problems: Vec<_> = report.units.iter().flat_map(|u| &u.problems).collect();
+    if !unit_problems.is_empty() {
+        out.push_str("\nUnits\n");
+        for p in unit_problems {
+            out.push_str(&problem(p));
         }
     }
     if !report.problems.is_empty() {

@@ -29,6 +29,7 @@ pub mod media;
 pub mod naming;
 pub mod output;
 pub mod poster;
+pub mod privacy;
 pub mod render;
 pub mod routes;
 pub mod scaffold;

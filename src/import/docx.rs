@@ -1,20 +1,100 @@
-//! The text of a Word `.docx`: its body paragraphs and its tables as grids of cell text,
-//! read from `word/document.xml` with quick-xml. Merged cells are laid out on the table's
-//! grid: a cell spanning columns (`gridSpan`) fills the first of them, a vertically merged
-//! continuation (`vMerge` without `restart`) is empty, so "the cell below" means what a reader
-//! sees below.
+//! A Word `.docx` as a reader sees it: its body in order (paragraphs and tables), each table a
+//! grid of cells with their spans (`gridSpan`, `gridBefore`, `vMerge`), text and pasted
+//! pictures, read from `word/document.xml` (and its relationships, for the pictures) with
+//! quick-xml.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
+use std::collections::BTreeMap;
 use std::io::Read;
 
-/// The text of one document.
+/// The body of one document, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DocxText {
-    /// Paragraphs outside tables, in order (empty ones dropped).
-    pub paragraphs: Vec<String>,
-    /// Tables in order; each a list of rows on the table's grid.
-    pub tables: Vec<Vec<Vec<String>>>,
+pub struct Document {
+    /// Paragraphs outside tables (empty ones dropped) and tables, as they come.
+    pub blocks: Vec<Block>,
+}
+
+/// A paragraph or a table of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph's text, trimmed.
+    Paragraph(String),
+    /// A table.
+    Table(Table),
+}
+
+/// A table as a grid of cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Table {
+    /// The cells in reading order (row by row, left to right); merged cells appear once.
+    pub cells: Vec<Cell>,
+}
+
+/// One cell of a table, placed on the table's grid.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// First grid row (0-based).
+    pub row: usize,
+    /// First grid column (0-based).
+    pub col: usize,
+    /// Rows it spans (vertical merge).
+    pub rows: usize,
+    /// Columns it spans.
+    pub cols: usize,
+    /// Its text, one line per paragraph, trimmed.
+    pub text: String,
+    /// Pictures pasted into it, as stored in the document (JPEG, PNG …).
+    pub images: Vec<Vec<u8>>,
+}
+
+impl Table {
+    /// The cell covering grid position (`row`, `col`).
+    pub fn at(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.cells.iter().find(|c| {
+            (c.row..c.row + c.rows).contains(&row) && (c.col..c.col + c.cols).contains(&col)
+        })
+    }
+
+    /// The cell right of `cell` in its first row.
+    pub fn right_of(&self, cell: &Cell) -> Option<&Cell> {
+        self.at(cell.row, cell.col + cell.cols)
+    }
+
+    /// The cell below `cell` in its first column.
+    pub fn below(&self, cell: &Cell) -> Option<&Cell> {
+        self.at(cell.row + cell.rows, cell.col)
+    }
+
+    /// The table as rows of text on the grid: a cell's text at its first row and column,
+    /// empty strings elsewhere.
+    pub fn grid(&self) -> Vec<Vec<String>> {
+        let rows = self.cells.iter().map(|c| c.row + c.rows).max().unwrap_or(0);
+        let cols = self.cells.iter().map(|c| c.col + c.cols).max().unwrap_or(0);
+        let mut grid = vec![vec![String::new(); cols]; rows];
+        for cell in &self.cells {
+            grid[cell.row][cell.col] = cell.text.clone();
+        }
+        grid
+    }
+}
+
+impl Document {
+    /// The tables, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            Block::Paragraph(_) => None,
+        })
+    }
+
+    /// The paragraphs outside tables, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.as_str()),
+            Block::Table(_) => None,
+        })
+    }
 }
 
 /// Why a `.docx` could not be read.
@@ -35,50 +115,148 @@ impl std::fmt::Display for DocxError {
     }
 }
 
-/// Reads the text of a `.docx` held in `bytes`.
-pub fn read(bytes: &[u8]) -> Result<DocxText, DocxError> {
+/// Reads the `.docx` held in `bytes`.
+pub fn read(bytes: &[u8]) -> Result<Document, DocxError> {
     // Password-protected Office files are OLE compound files, whatever their extension.
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(DocxError::Encrypted);
     }
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| DocxError::NotDocx(e.to_string()))?;
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .map_err(|e| DocxError::NotDocx(e.to_string()))?
-        .read_to_string(&mut xml)
-        .map_err(|e| DocxError::NotDocx(e.to_string()))?;
-    parse_document(&xml).map_err(DocxError::NotDocx)
+    let not_docx = |e: &dyn std::fmt::Display| DocxError::NotDocx(e.to_string());
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| not_docx(&e))?;
+    let mut entry_text = |name: &str| -> Result<String, DocxError> {
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .map_err(|e| not_docx(&e))?
+            .read_to_string(&mut text)
+            .map_err(|e| not_docx(&e))?;
+        Ok(text)
+    };
+    let xml = entry_text("word/document.xml")?;
+    let relationships = entry_text("word/_rels/document.xml.rels").unwrap_or_default();
+    let pictures = picture_targets(&relationships);
+    let mut images = BTreeMap::new();
+    for (id, target) in pictures {
+        let mut data = Vec::new();
+        if let Ok(mut entry) = archive.by_name(&format!("word/{target}")) {
+            if entry.read_to_end(&mut data).is_ok() {
+                images.insert(id, data);
+            }
+        }
+    }
+    parse_document(&xml, &images).map_err(DocxError::NotDocx)
 }
 
-/// A table being read: finished rows, and the row and cell under way.
+/// Relationship id → part name (relative to `word/`) of the document's pictures.
+fn picture_targets(relationships: &str) -> Vec<(String, String)> {
+    let mut reader = Reader::from_str(relationships);
+    let mut out = Vec::new();
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Empty(tag) | Event::Start(tag)
+                if tag.local_name().into_inner() == "Relationship" =>
+            {
+                let kind = attribute(&tag, "Type").unwrap_or_default();
+                if let (true, Some(id), Some(target)) = (
+                    kind.ends_with("/image"),
+                    attribute(&tag, "Id"),
+                    attribute(&tag, "Target"),
+                ) {
+                    out.push((
+                        id,
+                        target
+                            .trim_start_matches('/')
+                            .trim_start_matches("word/")
+                            .to_string(),
+                    ));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A table being read: its cells, the grid row under way and the cell under way.
 #[derive(Default)]
 struct TableUnderWay {
-    rows: Vec<Vec<String>>,
-    row: Vec<String>,
+    table: Table,
+    row: usize,
+    col: usize,
     cell: Option<CellUnderWay>,
 }
 
 #[derive(Default)]
 struct CellUnderWay {
-    text: String,
+    lines: Vec<String>,
     span: usize,
     continues_merge: bool,
+    images: Vec<Vec<u8>>,
 }
 
-/// Parses `word/document.xml`.
-fn parse_document(xml: &str) -> Result<DocxText, String> {
+impl TableUnderWay {
+    /// Places the finished cell on the grid: a vertical merge's continuation makes the cell
+    /// above it one row taller instead.
+    fn finish_cell(&mut self, cell: CellUnderWay) {
+        let cols = cell.span.max(1);
+        let above = match (cell.continues_merge, self.row) {
+            (true, row) if row > 0 => {
+                let (col, row) = (self.col, row - 1);
+                self.table
+                    .cells
+                    .iter_mut()
+                    .find(|c| c.col == col && c.row + c.rows - 1 == row)
+            }
+            _ => None,
+        };
+        match above {
+            Some(above) => {
+                above.rows += 1;
+                above.images.extend(cell.images);
+            }
+            None => self.table.cells.push(Cell {
+                row: self.row,
+                col: self.col,
+                rows: 1,
+                cols,
+                text: cell.lines.join("\n").trim().to_string(),
+                images: cell.images,
+            }),
+        }
+        self.col += cols;
+    }
+}
+
+/// Word's symbol-font check boxes (`<w:sym w:char=…>`) as the characters a reader sees.
+fn symbol(code: &str) -> Option<char> {
+    match code.to_ascii_uppercase().as_str() {
+        "F0FE" | "F052" | "F053" | "F054" | "F0FD" => Some('☑'),
+        "F0A8" | "F0A3" | "F06F" | "F0A1" => Some('□'),
+        _ => None,
+    }
+}
+
+/// Parses `word/document.xml`; `images` are the pictures by relationship id.
+fn parse_document(xml: &str, images: &BTreeMap<String, Vec<u8>>) -> Result<Document, String> {
     let mut reader = Reader::from_str(xml);
-    let mut out = DocxText::default();
+    let mut out = Document::default();
     let mut tables: Vec<TableUnderWay> = Vec::new();
     let mut paragraph = String::new();
     let mut in_text = false;
     loop {
-        match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(tag) => match tag.local_name().into_inner() {
-                "tbl" => tables.push(TableUnderWay::default()),
-                "tc" => {
+        let event = reader.read_event().map_err(|e| e.to_string())?;
+        let (tag, is_start) = match &event {
+            Event::Start(tag) => (Some(tag), true),
+            Event::Empty(tag) => (Some(tag), false),
+            _ => (None, false),
+        };
+        if let Some(tag) = tag {
+            let cell = tables.last_mut().and_then(|t| t.cell.as_mut());
+            match tag.local_name().into_inner() {
+                "tbl" if is_start => tables.push(TableUnderWay::default()),
+                "tc" if is_start => {
                     if let Some(table) = tables.last_mut() {
                         table.cell = Some(CellUnderWay {
                             span: 1,
@@ -86,24 +264,43 @@ fn parse_document(xml: &str) -> Result<DocxText, String> {
                         });
                     }
                 }
-                "vMerge" => set_merge(&mut tables, &tag),
-                "t" => in_text = true,
-                _ => {}
-            },
-            Event::Empty(tag) => match tag.local_name().into_inner() {
-                "gridSpan" => {
-                    let span = attribute(&tag, "val").and_then(|v| v.parse().ok());
-                    if let Some(cell) = tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                        cell.span = span.unwrap_or(1);
+                "gridBefore" => {
+                    let skip: usize = attribute(tag, "val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0);
+                    if let Some(table) = tables.last_mut() {
+                        table.col += skip;
                     }
                 }
-                "vMerge" => set_merge(&mut tables, &tag),
-                "tab" => paragraph.push('\t'),
-                "br" => paragraph.push('\n'),
+                "gridSpan" => {
+                    if let Some(cell) = cell {
+                        cell.span = attribute(tag, "val")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(1);
+                    }
+                }
+                "vMerge" => {
+                    if let Some(cell) = cell {
+                        cell.continues_merge = attribute(tag, "val").is_none_or(|v| v != "restart");
+                    }
+                }
+                "blip" | "imagedata" => {
+                    let id = attribute(tag, "embed").or_else(|| attribute(tag, "id"));
+                    let picture = id.and_then(|id| images.get(&id));
+                    if let (Some(picture), Some(cell)) = (picture, cell) {
+                        cell.images.push(picture.clone());
+                    }
+                }
+                "sym" => paragraph.extend(attribute(tag, "char").as_deref().and_then(symbol)),
+                "t" if is_start => in_text = true,
+                "tab" if !is_start => paragraph.push('\t'),
+                "br" | "cr" if !is_start => paragraph.push('\n'),
                 _ => {}
-            },
+            }
+            continue;
+        }
+        match event {
             Event::Text(text) if in_text => {
-                // Entities come as their own events (below), so the text is taken as it is.
                 paragraph.push_str(&text.xml_content(XmlVersion::Implicit1_0));
             }
             Event::GeneralRef(entity) if in_text => {
@@ -121,14 +318,9 @@ fn parse_document(xml: &str) -> Result<DocxText, String> {
                 "p" => {
                     let text = std::mem::take(&mut paragraph);
                     match tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                        Some(cell) => {
-                            if !cell.text.is_empty() {
-                                cell.text.push('\n');
-                            }
-                            cell.text.push_str(text.trim_end());
-                        }
+                        Some(cell) => cell.lines.push(text.trim_end().to_string()),
                         None if !text.trim().is_empty() => {
-                            out.paragraphs.push(text.trim().to_string())
+                            out.blocks.push(Block::Paragraph(text.trim().to_string()))
                         }
                         None => {}
                     }
@@ -136,26 +328,19 @@ fn parse_document(xml: &str) -> Result<DocxText, String> {
                 "tc" => {
                     if let Some(table) = tables.last_mut() {
                         if let Some(cell) = table.cell.take() {
-                            let text = match cell.continues_merge {
-                                true => String::new(),
-                                false => cell.text.trim().to_string(),
-                            };
-                            table.row.push(text);
-                            for _ in 1..cell.span.max(1) {
-                                table.row.push(String::new());
-                            }
+                            table.finish_cell(cell);
                         }
                     }
                 }
                 "tr" => {
                     if let Some(table) = tables.last_mut() {
-                        let row = std::mem::take(&mut table.row);
-                        table.rows.push(row);
+                        table.row += 1;
+                        table.col = 0;
                     }
                 }
                 "tbl" => {
                     if let Some(table) = tables.pop() {
-                        out.tables.push(table.rows);
+                        out.blocks.push(Block::Table(table.table));
                     }
                 }
                 _ => {}
@@ -165,15 +350,6 @@ fn parse_document(xml: &str) -> Result<DocxText, String> {
         }
     }
     Ok(out)
-}
-
-/// Marks the cell under way as a vertical merge's continuation (`<w:vMerge/>` without
-/// `w:val="restart"`).
-fn set_merge(tables: &mut [TableUnderWay], tag: &BytesStart) {
-    let restart = attribute(tag, "val").is_some_and(|v| v == "restart");
-    if let Some(cell) = tables.last_mut().and_then(|t| t.cell.as_mut()) {
-        cell.continues_merge = !restart;
-    }
 }
 
 /// The value of the attribute whose local name is `name`.
@@ -193,28 +369,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tables_follow_the_grid_and_paragraphs_keep_their_order() {
+    fn cells_keep_their_spans_and_paragraphs_their_order() {
         let xml = r#"<w:document xmlns:w="w"><w:body>
             <w:p><w:r><w:t>推荐表</w:t></w:r></w:p>
             <w:tbl>
               <w:tr><w:tc><w:p><w:r><w:t>姓  名</w:t></w:r></w:p></w:tc>
                     <w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>王芳</w:t></w:r></w:p></w:tc>
-                    <w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>照片</w:t></w:r></w:p></w:tc></w:tr>
+                    <w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:drawing><a:blip xmlns:a="a" r:embed="rId7" xmlns:r="r"/></w:drawing></w:r></w:p></w:tc></w:tr>
               <w:tr><w:tc><w:p><w:r><w:t>主要事迹</w:t></w:r></w:p></w:tc>
                     <w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>第一段&amp;</w:t></w:r></w:p><w:p><w:r><w:t>第二段</w:t></w:r></w:p></w:tc>
                     <w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>
+              <w:tr><w:tc><w:p><w:r><w:sym w:font="Wingdings" w:char="F0FE"/><w:t>县科协</w:t></w:r></w:p></w:tc></w:tr>
             </w:tbl>
             <w:p><w:r><w:t>推荐单位（盖章）</w:t></w:r></w:p>
         </w:body></w:document>"#;
-        let doc = parse_document(xml).unwrap();
-        assert_eq!(doc.paragraphs, vec!["推荐表", "推荐单位（盖章）"]);
+        let images = BTreeMap::from([("rId7".to_string(), vec![0xFF, 0xD8])]);
+        let doc = parse_document(xml, &images).unwrap();
         assert_eq!(
-            doc.tables[0],
-            vec![
-                vec!["姓  名", "王芳", "", "照片"],
-                vec!["主要事迹", "第一段&\n第二段", "", ""],
-            ]
+            doc.paragraphs().collect::<Vec<_>>(),
+            vec!["推荐表", "推荐单位（盖章）"]
         );
+        assert!(
+            matches!(doc.blocks[2], Block::Paragraph(_)),
+            "the table comes between"
+        );
+        let table = doc.tables().next().unwrap();
+        let photo = table.at(1, 3).unwrap();
+        assert_eq!((photo.row, photo.rows, photo.images.len()), (0, 2, 1));
+        let story = table.right_of(table.at(1, 0).unwrap()).unwrap();
+        assert_eq!((story.text.as_str(), story.cols), ("第一段&\n第二段", 2));
+        assert_eq!(table.at(2, 0).unwrap().text, "☑县科协");
+        assert_eq!(table.grid()[0], vec!["姓  名", "王芳", "", ""]);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The files of the submissions as received: folders, and `.zip` archives (also inside
 //! folders). Zip entry names saved by Windows tools in GBK are decoded; entries whose path
 //! would leave the archive (`..`, absolute) and encrypted archives are refused with a problem.
+//! Junk (`__MACOSX/`, `._*`, `.DS_Store`, `Thumbs.db`, `desktop.ini`, `~$*` lock files,
+//! `*.tmp`, hidden files) is not material and is left out silently.
 
 use crate::content::natural::natural_cmp;
 use crate::diagnostics::Diagnostic;
@@ -41,6 +43,7 @@ pub fn gather(sources: &[PathBuf]) -> (Vec<Received>, Vec<Diagnostic>) {
         if source.is_dir() {
             let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(source)
                 .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_junk(&e.file_name().to_string_lossy()))
                 .filter_map(|e| e.ok())
                 .filter(|e| e.file_type().is_file())
                 .map(|e| e.into_path())
@@ -88,8 +91,8 @@ fn add_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if name.starts_with('.') || name.starts_with("~$") {
-        return; // hidden files and Word's lock files
+    if is_junk(&name) {
+        return;
     }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -186,7 +189,7 @@ fn unzip(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if file_name.starts_with('.') || name.starts_with("__MACOSX/") {
+        if path.iter().any(|part| is_junk(&part.to_string_lossy())) {
             continue;
         }
         let entry_origin = format!("{origin}!{name}");
@@ -202,6 +205,21 @@ fn unzip(
             bytes: content,
         });
     }
+}
+
+/// Junk, and hidden files (`.git`, `.laurel-import.json` of a folder imported again).
+fn is_junk(name: &str) -> bool {
+    name.starts_with('.') || interim_is_junk(name)
+}
+
+/// Interim copy of `layout::is_junk` until that branch lands.
+fn interim_is_junk(name: &str) -> bool {
+    const NAMES: &[&str] = &["__macosx", ".ds_store", "thumbs.db", "desktop.ini"];
+    let lower = name.to_lowercase();
+    NAMES.contains(&lower.as_str())
+        || lower.starts_with("._")
+        || lower.starts_with("~$")
+        || lower.ends_with(".tmp")
 }
 
 /// A zip entry's name: UTF-8 when it is, else GBK (as Windows' built-in zip and WinRAR write

@@ -408,10 +408,37 @@ fn three_units_submissions_become_laureate_folders_that_build() {
         })
         .collect();
     assert!(actions.iter().all(|a| a == "unchanged"), "{actions:?}");
+    // An editor completes a profile: importing the same material again keeps it, quietly.
     let edited = "name: 王芳\ngender: 女\nsummary: 编辑写的简要事迹。\n";
     std::fs::write(folder("王芳").join("profile.yaml"), edited).unwrap();
+    let action_of = |report: &serde_json::Value, to: &str| {
+        report["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "王芳")
+            .unwrap()["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["to"] == to)
+            .unwrap()["action"]
+            .clone()
+    };
     let (_, third) = import_json(&site, &[source]);
-    assert!(third.to_string().contains("conflict"), "{third:#}");
+    assert_eq!(action_of(&third, "profile.yaml"), "kept", "{third:#}");
+    assert!(!third.to_string().contains("conflict"), "{third:#}");
+    // The unit sends a corrected form as well: now both changed, and that is a conflict.
+    std::fs::write(
+        received.path().join("桃城区科协/推荐表-王芳.docx"),
+        form(
+            &[("姓名", "王芳"), ("性别", "女"), ("出生年月", "1988.04")],
+            "新的事迹。",
+        ),
+    )
+    .unwrap();
+    let (_, fourth) = import_json(&site, &[source]);
+    assert_eq!(action_of(&fourth, "profile.yaml"), "conflict", "{fourth:#}");
     assert_eq!(
         std::fs::read_to_string(folder("王芳").join("profile.yaml")).unwrap(),
         edited

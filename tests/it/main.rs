@@ -10,6 +10,7 @@ mod cli;
 mod deploy;
 mod errors;
 mod export;
+mod forms;
 mod images;
 mod import;
 mod links;

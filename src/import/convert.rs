@@ -1,0 +1,122 @@
+//! Converting what laurel cannot read itself: HEIC photos from iPhones with libheif's
+//! `heif-convert`, old Word `.doc` and WPS files with LibreOffice. Each program is looked for
+//! on PATH on first use; its absence is a problem saying what to install.
+
+/// HEIC photos from iPhones, converted to JPEG with libheif's `heif-convert`, found lazily.
+pub mod heif {
+    use super::super::sources::Received;
+    use crate::diagnostics::Diagnostic;
+    use std::sync::OnceLock;
+
+    /// `heif-convert`, looked for on first use.
+    #[derive(Default)]
+    pub struct Converter {
+        program: OnceLock<Option<std::path::PathBuf>>,
+    }
+
+    impl Converter {
+        /// The photo as JPEG, or a problem saying how to get it converted.
+        pub fn to_jpeg(&self, photo: &Received) -> Result<Vec<u8>, Diagnostic> {
+            let program = self
+                .program
+                .get_or_init(|| super::office::on_path("heif-convert"))
+                .as_ref()
+                .ok_or_else(|| {
+                    Diagnostic::new(&photo.origin, "a HEIC photo from an iPhone; it was not imported because heif-convert is not installed")
+                        .hint("install libheif's tools (Debian/Ubuntu: apt install libheif-examples) and import again, or convert the photo to JPEG")
+                })?;
+            let dir = tempfile_dir()?;
+            let input = dir.join("photo.heic");
+            let output = dir.join("photo.jpg");
+            let fail = |why: String| {
+                Diagnostic::new(
+                    &photo.origin,
+                    format!("the HEIC photo could not be converted: {why}"),
+                )
+                .hint("convert it to JPEG by hand, or ask for the original as JPEG")
+            };
+            std::fs::write(&input, &photo.bytes).map_err(|e| fail(e.to_string()))?;
+            let status = std::process::Command::new(program)
+                .args(["-q", "92"])
+                .arg(&input)
+                .arg(&output)
+                .output()
+                .map_err(|e| fail(e.to_string()))?;
+            let jpeg = std::fs::read(&output);
+            let _ = std::fs::remove_dir_all(&dir);
+            match (status.status.success(), jpeg) {
+                (true, Ok(jpeg)) => Ok(jpeg),
+                _ => Err(fail(
+                    String::from_utf8_lossy(&status.stderr).trim().to_string(),
+                )),
+            }
+        }
+    }
+
+    /// A fresh folder under the system's temporary folder.
+    pub fn tempfile_dir() -> Result<std::path::PathBuf, Diagnostic> {
+        static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("laurel-import-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Diagnostic::new(&dir, format!("cannot create a temporary folder: {e}")))?;
+        Ok(dir)
+    }
+}
+
+/// `.doc` and `.wps` forms, converted to `.docx` with LibreOffice (`soffice`), found lazily.
+pub mod office {
+    use super::super::sources::Received;
+    use crate::diagnostics::Diagnostic;
+
+    /// LibreOffice, looked for on first use; its absence is said once.
+    #[derive(Default)]
+    pub struct Converter {
+        program: Option<Option<std::path::PathBuf>>,
+        missing_said: bool,
+    }
+
+    impl Converter {
+        /// The document as `.docx` bytes.
+        pub fn convert(&mut self, file: &Received) -> Result<Vec<u8>, Diagnostic> {
+            let program = self
+                .program
+                .get_or_insert_with(|| on_path("soffice").or_else(|| on_path("libreoffice")))
+                .clone();
+            let Some(program) = program else {
+                let hint = match std::mem::replace(&mut self.missing_said, true) {
+                    false => "install LibreOffice (apt install libreoffice-writer) and import again, or open the file in Word or WPS and save it as .docx",
+                    true => "as above: install LibreOffice or re-save as .docx",
+                };
+                return Err(Diagnostic::new(&file.origin, "an old Word (.doc) or WPS file, and LibreOffice is not installed to convert it").hint(hint));
+            };
+            let dir = super::heif::tempfile_dir()?;
+            let input = dir.join(format!("form.{}", file.extension()));
+            let fail = |why: String| {
+                Diagnostic::new(
+                    &file.origin,
+                    format!("could not be converted to .docx: {why}"),
+                )
+                .hint("open it in Word or WPS and save it as .docx")
+            };
+            std::fs::write(&input, &file.bytes).map_err(|e| fail(e.to_string()))?;
+            let output = std::process::Command::new(program)
+                .args(["--headless", "--convert-to", "docx", "--outdir"])
+                .arg(&dir)
+                .arg(&input)
+                .output()
+                .map_err(|e| fail(e.to_string()))?;
+            let converted = std::fs::read(dir.join("form.docx"));
+            let _ = std::fs::remove_dir_all(&dir);
+            converted.map_err(|_| fail(String::from_utf8_lossy(&output.stderr).trim().to_string()))
+        }
+    }
+
+    /// Where `program` is on PATH.
+    pub fn on_path(program: &str) -> Option<std::path::PathBuf> {
+        let path = std::env::var_os("PATH")?;
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(program))
+            .find(|candidate| candidate.is_file())
+    }
+}

@@ -1,0 +1,71 @@
+//! Contact data in text (interim: mobile numbers and e-mail addresses; replaced by the
+//! privacy branch's scanner).
+
+/// What kind of contact data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactKind {
+    /// A mainland mobile number.
+    Mobile,
+    /// An e-mail address.
+    Email,
+}
+
+/// Contact data found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    /// Its kind.
+    pub kind: ContactKind,
+    /// The text as typed.
+    pub text: String,
+    /// Its byte range in the input.
+    pub range: std::ops::Range<usize>,
+}
+
+/// The contact data in `text`.
+pub fn contacts(text: &str) -> Vec<Contact> {
+    let mut found = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].1 == '1' && (i == 0 || !chars[i - 1].1.is_ascii_digit()) {
+            let mut digits = 0;
+            let mut j = i;
+            while j < chars.len()
+                && (chars[j].1.is_ascii_digit()
+                    || (chars[j].1 == ' ' || chars[j].1 == '-') && digits > 0 && digits < 11)
+            {
+                if chars[j].1.is_ascii_digit() {
+                    digits += 1;
+                }
+                j += 1;
+            }
+            if digits == 11 && chars.get(i + 1).is_some_and(|c| ('3'..='9').contains(&c.1)) {
+                let end = chars.get(j).map_or(text.len(), |c| c.0);
+                found.push(Contact {
+                    kind: ContactKind::Mobile,
+                    text: text[chars[i].0..end].trim().to_string(),
+                    range: chars[i].0..end,
+                });
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        if chars[i].1 == '@' {
+            let start = text[..chars[i].0]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || "._-+".contains(c)))
+                .map_or(0, |p| p + 1);
+            let end = text[chars[i].0 + 1..]
+                .find(|c: char| !(c.is_ascii_alphanumeric() || ".-".contains(c)))
+                .map_or(text.len(), |p| chars[i].0 + 1 + p);
+            if start < chars[i].0 && text[chars[i].0..end].contains('.') {
+                found.push(Contact {
+                    kind: ContactKind::Email,
+                    text: text[start..end].to_string(),
+                    range: start..end,
+                });
+            }
+        }
+        i += 1;
+    }
+    found
+}
