@@ -1,5 +1,6 @@
-//! Contact data in text (interim: mobile numbers and e-mail addresses; replaced by the
-//! privacy branch's scanner).
+//! Contact data in text: mainland mobile numbers (also typed with spaces or dashes inside,
+//! never part of a longer run of digits) and e-mail addresses. Import uses it to keep contact
+//! lines out of stories.
 
 /// What kind of contact data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,4 +69,29 @@ pub fn contacts(text: &str) -> Vec<Contact> {
         i += 1;
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobiles_and_addresses_are_found_and_near_misses_are_not() {
+        let found = contacts("如需采访请联系：139 0318 5678，或 wang@example.cn。");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            (found[0].kind, found[0].text.as_str()),
+            (ContactKind::Mobile, "139 0318 5678")
+        );
+        assert_eq!(
+            (found[1].kind, found[1].text.as_str()),
+            (ContactKind::Email, "wang@example.cn")
+        );
+        assert!(contacts("0318-5265809").is_empty(), "a landline");
+        assert!(
+            contacts("131102196803150012").is_empty(),
+            "an ID number is no phone"
+        );
+        assert!(contacts("2022年推广12万亩").is_empty());
+    }
 }

@@ -209,11 +209,12 @@ fn unzip(
 
 /// Junk, and hidden files (`.git`, `.laurel-import.json` of a folder imported again).
 fn is_junk(name: &str) -> bool {
-    name.starts_with('.') || interim_is_junk(name)
+    name.starts_with('.') || system_junk(name)
 }
 
-/// Interim copy of `layout::is_junk` until that branch lands.
-fn interim_is_junk(name: &str) -> bool {
+/// What operating systems and office programs leave beside files: macOS's `__MACOSX/` and
+/// `._*`, `.DS_Store`, Windows' `Thumbs.db` and `desktop.ini`, Word's `~$*` locks, `*.tmp`.
+fn system_junk(name: &str) -> bool {
     const NAMES: &[&str] = &["__macosx", ".ds_store", "thumbs.db", "desktop.ini"];
     let lower = name.to_lowercase();
     NAMES.contains(&lower.as_str())
