@@ -12,6 +12,7 @@ mod errors;
 mod export;
 mod images;
 mod import;
+mod junk;
 mod links;
 mod posters;
 mod publicity;
