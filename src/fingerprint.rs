@@ -4,12 +4,13 @@
 //! milliseconds).
 //!
 //! The inputs are every file of site.yaml, `content/`, `static/`, `templates/` and `themes/`
-//! (path, size, modification time), the font files posters may be set in, the ffmpeg program
-//! videos are finished with, and laurel itself (its version and executable). After a good
-//! build the hash is saved in the cache folder with the build's summary and the identity of
-//! the output folder. The next build skips the work only when all three still match, so a
-//! deleted or replaced `public/` is built again. Files edited by hand inside `public/` are
-//! not looked at; deleting `public/` (or the cache) makes the next build a full one.
+//! (path, size, modification time; [junk](layout::is_junk) left out), the font files posters
+//! may be set in, the ffmpeg program videos are finished with, and laurel itself (its version
+//! and executable). After a good build the hash is saved in the cache folder with the build's
+//! summary and the identity of the output folder. The next build skips the work only when
+//! all three still match, so a deleted or replaced `public/` is built again. Files edited by
+//! hand inside `public/` are not looked at; deleting `public/` (or the cache) makes the next
+//! build a full one.
 
 use crate::build::BuildSummary;
 use crate::layout;
@@ -52,6 +53,7 @@ impl Inputs {
             for entry in walkdir::WalkDir::new(root.join(folder))
                 .sort_by_file_name()
                 .into_iter()
+                .filter_entry(|entry| !layout::is_junk(&entry.file_name().to_string_lossy()))
                 .flatten()
             {
                 add(&file_line(root, entry.path()));
@@ -100,18 +102,19 @@ impl Inputs {
 }
 
 /// One line for a file: its path under `root`, size and modification time (or that it is
-/// missing).
+/// missing). A folder is its path alone: the lines of its files say what it holds, and its
+/// own size and time change with any entry, junk too.
 fn file_line(root: &Path, path: &Path) -> String {
     let shown = path.strip_prefix(root).unwrap_or(path).display();
     match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => format!("dir {shown}"),
         Ok(meta) => {
             let modified = meta
                 .modified()
                 .ok()
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos());
-            let kind = if meta.is_dir() { "dir" } else { "file" };
-            format!("{kind} {shown} {} {modified}", meta.len())
+            format!("file {shown} {} {modified}", meta.len())
         }
         Err(_) => format!("missing {shown}"),
     }

@@ -33,6 +33,24 @@ pub const CACHE_DIR: &str = ".laurel-cache";
 /// them, and the output may not be written into them.
 pub const SOURCE_DIRS: &[&str] = &[CONTENT_DIR, STATIC_DIR, TEMPLATES_DIR, THEMES_DIR];
 
+/// Whether a file or folder named `name` is something computers leave behind rather than
+/// material editors put there: macOS's `__MACOSX/` folders (in zips), `._*` AppleDouble files
+/// and `.DS_Store`, Windows' `Thumbs.db` and `desktop.ini`, Word's and WPS's lock files
+/// (`~$*`), and `*.tmp` files. Every listing of the site's folders skips them silently.
+pub fn is_junk(name: &str) -> bool {
+    const NAMES: &[&str] = &["__macosx", ".ds_store", "thumbs.db", "desktop.ini"];
+    let lower = name.to_lowercase();
+    NAMES.contains(&lower.as_str())
+        || lower.starts_with("._")
+        || lower.starts_with("~$")
+        || lower.ends_with(".tmp")
+}
+
+/// Whether any part of `path` is [junk](is_junk): `__MACOSX/王芳/photos/王芳1.jpg` is.
+pub fn is_junk_path(path: &Path) -> bool {
+    path.iter().any(|part| is_junk(&part.to_string_lossy()))
+}
+
 /// The `profile.yaml` of the laureate folder `folder`.
 pub fn profile_file(folder: &Path) -> PathBuf {
     folder.join(PROFILE_FILE)
@@ -95,4 +113,45 @@ pub fn intro_file(root: &Path, year: Option<u32>) -> PathBuf {
 /// the newest year's in a site of several years.
 pub fn current_laureates_dir(root: &Path) -> PathBuf {
     laureates_dir(root, year_folders(root).last().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_junk, is_junk_path};
+    use std::path::Path;
+
+    #[test]
+    fn what_computers_leave_behind_is_junk_and_material_is_not() {
+        for junk in [
+            "__MACOSX",
+            "._王芳1.jpg",
+            ".DS_Store",
+            "Thumbs.db",
+            "thumbs.db",
+            "desktop.ini",
+            "Desktop.ini",
+            "~$推荐表.docx",
+            "~$WRL0001.tmp",
+            "story.md.tmp",
+            "A.TMP",
+        ] {
+            assert!(is_junk(junk), "{junk}");
+        }
+        for material in [
+            "王芳1.jpg",
+            "profile.yaml",
+            "story.md",
+            "macosx",
+            "tmp",
+            "a~$b.jpg",
+        ] {
+            assert!(!is_junk(material), "{material}");
+        }
+        assert!(is_junk_path(Path::new(
+            "content/laureates/__MACOSX/王芳/profile.yaml"
+        )));
+        assert!(!is_junk_path(Path::new(
+            "content/laureates/王芳/profile.yaml"
+        )));
+    }
 }

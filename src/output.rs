@@ -12,6 +12,7 @@
 //! output as it was.
 
 use crate::diagnostics::Diagnostic;
+use crate::layout;
 use crate::media::{MediaIndex, MEDIA_DIR};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
@@ -107,15 +108,20 @@ impl Writer {
             .map_err(|e| self.problem(e))
     }
 
-    /// Adds the site's `static/` files (where no rendered file has the same path) and the
-    /// media, then puts every staged file in place and removes what the site no longer has.
+    /// Adds the site's `static/` files (but [junk](layout::is_junk), and where no rendered file
+    /// has the same path) and the media, then puts every staged file in place and removes what
+    /// the site no longer has.
     pub fn finish(self, media: &MediaIndex, static_dir: &Path) -> Result<(), Diagnostic> {
         self.complete(media, static_dir)
             .map_err(|e| self.problem(e))
     }
 
     fn complete(&self, media: &MediaIndex, static_dir: &Path) -> io::Result<()> {
-        for entry in WalkDir::new(static_dir).into_iter().filter_map(Result::ok) {
+        let files = WalkDir::new(static_dir)
+            .into_iter()
+            .filter_entry(|entry| !layout::is_junk(&entry.file_name().to_string_lossy()))
+            .filter_map(Result::ok);
+        for entry in files {
             if let (true, Ok(rel)) = (
                 entry.file_type().is_file(),
                 entry.path().strip_prefix(static_dir),

@@ -183,7 +183,8 @@ fn subfolders(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The entries of `dir` (hidden ones skipped) in natural order of their names.
+/// The entries of `dir` in natural order of their names; hidden ones and
+/// [junk](layout::is_junk) skipped.
 fn list_dir(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         if dir.exists() {
@@ -193,7 +194,10 @@ fn list_dir(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| !file_name(p).starts_with('.'))
+        .filter(|p| {
+            let name = file_name(p);
+            !name.starts_with('.') && !layout::is_junk(&name)
+        })
         .collect();
     paths.sort_by(|a, b| natural_cmp(&file_name(a), &file_name(b)));
     paths
@@ -699,6 +703,7 @@ fn near_miss(missing: &Path) -> Option<String> {
     let names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !layout::is_junk(name))
         .collect();
     let distance = |name: &String| strsim::levenshtein(&normalise_name(name), &wanted);
     names

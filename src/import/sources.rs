@@ -207,20 +207,10 @@ fn unzip(
     }
 }
 
-/// Junk, and hidden files (`.git`, `.laurel-import.json` of a folder imported again).
+/// Junk ([`layout::is_junk`]), and hidden files (`.git`, the `.laurel-import.json` of a folder
+/// imported again).
 fn is_junk(name: &str) -> bool {
-    name.starts_with('.') || system_junk(name)
-}
-
-/// What operating systems and office programs leave beside files: macOS's `__MACOSX/` and
-/// `._*`, `.DS_Store`, Windows' `Thumbs.db` and `desktop.ini`, Word's `~$*` locks, `*.tmp`.
-fn system_junk(name: &str) -> bool {
-    const NAMES: &[&str] = &["__macosx", ".ds_store", "thumbs.db", "desktop.ini"];
-    let lower = name.to_lowercase();
-    NAMES.contains(&lower.as_str())
-        || lower.starts_with("._")
-        || lower.starts_with("~$")
-        || lower.ends_with(".tmp")
+    name.starts_with('.') || crate::layout::is_junk(name)
 }
 
 /// A zip entry's name: UTF-8 when it is, else GBK (as Windows' built-in zip and WinRAR write

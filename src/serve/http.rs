@@ -130,8 +130,12 @@ fn resolve(snapshot: &Snapshot, url_path: &str) -> Option<Target> {
         .then(|| Target::Redirect(format!("{decoded}/")))
 }
 
-/// `dir/rel` if it is a file that, with symlinks resolved, is still inside `dir`.
+/// `dir/rel` if it is a file that, with symlinks resolved, is still inside `dir`, and not
+/// [junk](crate::layout::is_junk) (which the build does not publish either).
 fn inside(dir: &Path, rel: &str) -> Option<PathBuf> {
+    if crate::layout::is_junk_path(Path::new(rel)) {
+        return None;
+    }
     let base = dir.canonicalize().ok()?;
     let file = base.join(rel).canonicalize().ok()?;
     (file.starts_with(&base) && file.is_file()).then_some(file)

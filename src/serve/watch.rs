@@ -70,7 +70,8 @@ pub fn watch(
 }
 
 /// Whether a changed path is one the site is built from: not an editor's temporary or backup
-/// file, and at the root only `site.yaml` (the root holds `public/` and the cache too).
+/// file, not [junk](crate::layout::is_junk) nor inside a junk folder (`__MACOSX/`), and at the
+/// root only `site.yaml` (the root holds `public/` and the cache too).
 fn is_source(root: &Path, path: &Path) -> bool {
     let name = path
         .file_name()
@@ -80,7 +81,7 @@ fn is_source(root: &Path, path: &Path) -> bool {
         || name.starts_with('#')
         || name.ends_with('~')
         || name.ends_with(".swp")
-        || name.ends_with(".tmp");
+        || crate::layout::is_junk_path(path.strip_prefix(root).unwrap_or(path));
     if scratch {
         return false;
     }
@@ -110,6 +111,18 @@ mod tests {
         assert!(!is_source(
             root,
             Path::new("/site/content/laureates/a/story.md~")
+        ));
+        assert!(!is_source(
+            root,
+            Path::new("/site/content/laureates/a/photos/Thumbs.db")
+        ));
+        assert!(!is_source(
+            root,
+            Path::new("/site/content/laureates/__MACOSX/a/profile.yaml")
+        ));
+        assert!(!is_source(
+            root,
+            Path::new("/site/content/laureates/a/~$推荐表.docx")
         ));
         assert!(!is_source(root, Path::new("/site/public")));
         assert!(!is_source(root, Path::new("/site/.laurel-cache")));

@@ -13,6 +13,7 @@ mod export;
 mod forms;
 mod images;
 mod import;
+mod junk;
 mod links;
 mod posters;
 mod publicity;
