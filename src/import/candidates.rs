@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 
 /// One received 汇总表: where it came from, and its rows.
 pub struct Summary {
-    /// The file.
-    pub file: Received,
+    /// The file it came from, for reports.
+    pub origin: String,
     /// One row per candidate.
     pub rows: Vec<BTreeMap<Field, String>>,
 }
@@ -88,7 +88,7 @@ pub fn candidates(material: &Material, problems: &mut Vec<Problem>) -> Vec<Candi
     }
     for summary in &material.summaries {
         for row in &summary.rows {
-            add_summary_row(&mut by_name, &summary.file.origin, row);
+            add_summary_row(&mut by_name, &summary.origin, row);
         }
     }
     let mut list: Vec<Candidate> = by_name.into_values().collect();

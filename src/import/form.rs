@@ -227,8 +227,8 @@ pub enum Contents {
     Summary(Vec<BTreeMap<Field, String>>),
     /// 事迹材料 or another document of paragraphs.
     Paragraphs(Vec<String>),
-    /// A form without a 姓名 (or 团队名称): the fields that were found.
-    Nameless(BTreeMap<Field, String>),
+    /// A form (three or more fields) without a 姓名 or 团队名称.
+    Nameless,
 }
 
 /// What a 推荐表 says.
@@ -271,7 +271,7 @@ pub fn read(doc: &Document) -> Contents {
             return Contents::Summary(rows);
         }
         if form.fields.len() >= 3 {
-            return Contents::Nameless(form.fields);
+            return Contents::Nameless;
         }
         return Contents::Paragraphs(doc.paragraphs().map(str::to_string).collect());
     }

@@ -208,9 +208,8 @@ fn story_of(candidate: &Candidate) -> (String, String, Vec<String>) {
 pub fn is_heading(line: &str) -> bool {
     let chars = line.chars().count();
     let without_quote = line.trim_end_matches(['”', '’', '」', '』', '"']);
-    let ends_sentence = without_quote
-        .ends_with(['。', '！', '？', '；', '，', '：', '.', '…', '!', '?'])
-        || (without_quote.len() == line.len() && line.ends_with(['、']));
+    let ends_sentence =
+        without_quote.ends_with(['。', '！', '？', '；', '，', '：', '、', '.', '…', '!', '?']);
     (2..=24).contains(&chars) && !ends_sentence
 }
 
