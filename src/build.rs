@@ -141,15 +141,17 @@ pub fn run_stages(
         return run_years(root, &years, cache, progress, options, sink);
     }
     let site = content::load(root)?;
-    let media = media_stages(&site, cache, progress)?;
+    let media = media_stages(&site, cache, progress, None)?;
     render_stage(site, media, options, sink)
 }
 
-/// The links check, media and posters of one year's site.
+/// The links check, media and posters of one year's site; `old_routes` are the routes of a
+/// year whose pages were at the site root before (see [`poster::make`]).
 fn media_stages(
     site: &Site,
     cache: &Cache,
     progress: &(dyn Fn(usize, usize) + Sync),
+    old_routes: Option<&Routes>,
 ) -> Result<MediaIndex, Diagnostics> {
     require_working_links(site)?;
     // In the 公示 phase no photo or video is published, so none is processed.
@@ -157,7 +159,7 @@ fn media_stages(
         Phase::Showcase => media::process(site, cache, progress)?,
         Phase::Publicity => MediaIndex::default(),
     };
-    poster::make(site, &mut media, cache)?;
+    poster::make(site, &mut media, cache, old_routes)?;
     Ok(media)
 }
 
@@ -173,19 +175,29 @@ fn run_years(
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
+    let old_urls_year = old_urls_year(root, years)?;
     let mut problems = Diagnostics::default();
     let mut loaded = Vec::new();
     for &year in years {
-        let stages = content::load_year(root, year)
-            .and_then(|site| Ok((media_stages(&site, &cache.for_year(year), progress)?, site)));
+        let stages = content::load_year(root, year).and_then(|site| {
+            let old_routes = (year == old_urls_year).then(|| site.routes().without_year());
+            let media = media_stages(&site, &cache.for_year(year), progress, old_routes.as_ref())?;
+            Ok((media, site))
+        });
         match stages {
             Ok((media, site)) => loaded.push((site, media)),
-            Err(found) => problems.extend(found),
+            // The pages of the whole site are every year's: their problems are said once.
+            Err(found) => problems.0.extend(
+                found
+                    .0
+                    .into_iter()
+                    .filter(|d| !problems.0.contains(d))
+                    .collect::<Vec<_>>(),
+            ),
         }
     }
     problems.into_result(())?;
     let (sites, medias): (Vec<Site>, Vec<MediaIndex>) = loaded.into_iter().unzip();
-    let old_urls_year = old_urls_year(root, years)?;
     let person_years = years::person_years(&sites);
     let links: Vec<YearLink> = sites
         .iter()
@@ -269,7 +281,7 @@ pub fn rerender(
 ) -> Result<Built, Diagnostics> {
     require_working_links(&site)?;
     if options.only_laureates.is_none() {
-        poster::make(&site, &mut media, cache)?;
+        poster::make(&site, &mut media, cache, None)?;
     }
     render_stage(site, media, options, sink)
 }

@@ -31,7 +31,14 @@ pub struct Finding {
     pub severity: Severity,
     /// The laureate's name, or `None` for campaign-level findings.
     pub laureate: Option<String>,
-    /// The file concerned, relative to the site root.
+    /// For a campaign-level finding about one recommending unit: the unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// For a campaign-level finding about one recommending unit: its nominees' names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub laureates: Vec<String>,
+    /// The file concerned, relative to the site root; for campaign-level findings the file
+    /// that holds the rule.
     pub file: PathBuf,
     /// 1-based line in the file, when the finding is about one line.
     pub line: Option<usize>,
@@ -99,6 +106,8 @@ fn finding_of(d: &Diagnostic, default_rule: &'static str, laureate: Option<Strin
         rule: d.rule.unwrap_or(default_rule),
         severity: Severity::Error,
         laureate,
+        unit: None,
+        laureates: Vec::new(),
         file: d.file.clone(),
         line: d.line,
         message: d.message.clone(),
@@ -131,6 +140,8 @@ impl Checker<'_> {
             rule,
             severity,
             laureate: laureate.map(|l| l.name.clone()),
+            unit: None,
+            laureates: Vec::new(),
             file: file
                 .strip_prefix(&self.site.root)
                 .unwrap_or(file)
@@ -485,7 +496,7 @@ fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, rename: Option<&Ren
             true => format!(
                 "`{from}` has the shape of the 2-inch portrait, which the notice names 姓名0"
             ),
-            false => format!("named `{from}`, the notice asks for 姓名+序号 in order: `{to}`"),
+            false => format!("named `{from}`, the notice asks for 姓名+序号: `{to}`"),
         };
         c.add(
             Some(l),
@@ -677,7 +688,7 @@ pub fn removed_html(site: &Site) -> Vec<MarkdownRef<'_>> {
 pub const HTML_REMOVED_FIX: &str = "write the story in plain Markdown: stories from nominating units may not carry scripts, styles or players from other sites";
 
 /// What to do about a link that leads nowhere.
-pub const BROKEN_LINK_FIX: &str = "link to a page of the site: another laureate as /laureates/<slug or folder name>/ or ../<folder name>/, a card as /cards/<slug>/, or /gallery/, /kit/, an extra page as /<slug>/ or @/pages/<file>.md";
+pub const BROKEN_LINK_FIX: &str = "link to a page of the site: another laureate as /laureates/<slug or folder name>/ or ../<folder name>/, a card as /cards/<slug>/, or /gallery/, /kit/, /publicity/, an extra page as /<slug>/ or @/pages/<file>.md; in a site of several years, a page of a given year starts with it: /2022/laureates/<slug or folder name>/ or @/2022/laureates/<folder>/story.md";
 
 /// Links in stories and pages must lead to a page of the site (or outside it); images in a
 /// story are not processed, so only absolute `https://` ones can show.
@@ -722,6 +733,7 @@ fn check_campaign(c: &mut Checker) {
     let site = c.site;
     let rules = c.rules;
     let site_yaml = site.root.join(crate::config::FILE_NAME);
+    let rules_file = layout::campaign_file(&site.root, site.config.year_folder());
     let total = site.laureates.len();
     for warning in site.config.warnings() {
         c.add(
@@ -748,7 +760,7 @@ fn check_campaign(c: &mut Checker) {
         let unloaded = c.unloaded;
         c.add(
             None,
-            &site_yaml,
+            &rules_file,
             "campaign-partial",
             Severity::Warning,
             format!(
@@ -760,7 +772,7 @@ fn check_campaign(c: &mut Checker) {
     if total > rules.laureates {
         c.add(
             None,
-            &site_yaml,
+            &rules_file,
             "laureate-quota",
             Severity::Error,
             format!(
@@ -779,7 +791,7 @@ fn check_campaign(c: &mut Checker) {
         };
         c.add(
             None,
-            &site_yaml,
+            &rules_file,
             "province-picks",
             severity,
             format!(
@@ -806,10 +818,9 @@ fn check_campaign(c: &mut Checker) {
         };
         if nominees.len() > quota {
             let names: Vec<&str> = nominees.iter().map(|l| l.name.as_str()).collect();
-            let file = nominees[0].profile_file();
-            c.add(
+            let finding = c.add(
                 None,
-                &file,
+                &rules_file,
                 "channel-quota",
                 Severity::Error,
                 format!(
@@ -820,6 +831,8 @@ fn check_campaign(c: &mut Checker) {
                 ),
                 "withdraw the extra nominations or correct `recommender`",
             );
+            finding.unit = Some(unit.to_string());
+            finding.laureates = names.iter().map(|n| n.to_string()).collect();
         }
     }
     let ages: Vec<u32> = site
@@ -831,7 +844,7 @@ fn check_campaign(c: &mut Checker) {
     if total > 0 && (young as f64) < rules.young_share * total as f64 {
         c.add(
             None,
-            &site_yaml,
+            &rules_file,
             "young-share",
             Severity::Error,
             format!(

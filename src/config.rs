@@ -217,6 +217,14 @@ pub struct Campaign {
     pub publicity: Option<Publicity>,
 }
 
+impl Campaign {
+    /// Whether the site publishes a 公示 page: always in the publicity phase, and in the
+    /// showcase when `publicity` is set.
+    pub fn publicity_published(&self) -> bool {
+        self.phase == Phase::Publicity || self.publicity.is_some()
+    }
+}
+
 impl Default for Campaign {
     fn default() -> Self {
         Campaign {

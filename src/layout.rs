@@ -67,6 +67,11 @@ pub const YEAR_CAMPAIGN_FILE: &str = "campaign.yaml";
 /// The years of a site of several years, oldest first: the folders of `content/` named by a
 /// year (`2022`) that hold a `laureates/` folder. Empty for a site of one year.
 pub fn year_folders(root: &Path) -> Vec<u32> {
+    years_with(root, |dir| dir.join("laureates").is_dir())
+}
+
+/// The folders of `content/` named by a year whose folder passes `is_year`, oldest first.
+fn years_with(root: &Path, is_year: impl Fn(&Path) -> bool) -> Vec<u32> {
     let Ok(entries) = std::fs::read_dir(root.join(CONTENT_DIR)) else {
         return Vec::new();
     };
@@ -75,7 +80,7 @@ pub fn year_folders(root: &Path) -> Vec<u32> {
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
             let year = name.parse().ok().filter(|_| name.len() == 4)?;
-            entry.path().join("laureates").is_dir().then_some(year)
+            is_year(&entry.path()).then_some(year)
         })
         .collect();
     years.sort_unstable();
@@ -90,6 +95,15 @@ pub fn year_dir(root: &Path, year: u32) -> PathBuf {
 /// One year's `campaign.yaml`.
 pub fn year_campaign_file(root: &Path, year: u32) -> PathBuf {
     year_dir(root, year).join(YEAR_CAMPAIGN_FILE)
+}
+
+/// The file that holds a campaign's rules: the year's `campaign.yaml` in a site of several
+/// years (when it has one), else `site.yaml`.
+pub fn campaign_file(root: &Path, year: Option<u32>) -> PathBuf {
+    match year.map(|year| year_campaign_file(root, year)) {
+        Some(file) if file.is_file() => file,
+        _ => root.join(SITE_CONFIG),
+    }
 }
 
 /// Where the laureate folders are: `content/laureates/`, or `content/<year>/laureates/` in a
@@ -110,9 +124,16 @@ pub fn intro_file(root: &Path, year: Option<u32>) -> PathBuf {
 }
 
 /// Where new laureate folders go (`laurel new`, `laurel import`): `content/laureates/`, or
-/// the newest year's in a site of several years.
+/// the newest year's in a site of several years, counting a year just begun (its
+/// `campaign.yaml` written, no `laureates/` yet).
 pub fn current_laureates_dir(root: &Path) -> PathBuf {
-    laureates_dir(root, year_folders(root).last().copied())
+    if year_folders(root).is_empty() {
+        return laureates_dir(root, None);
+    }
+    let begun = years_with(root, |dir| {
+        dir.join("laureates").is_dir() || dir.join(YEAR_CAMPAIGN_FILE).is_file()
+    });
+    laureates_dir(root, begun.last().copied())
 }
 
 #[cfg(test)]

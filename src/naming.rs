@@ -19,18 +19,21 @@ pub struct Rename {
 }
 
 /// The renames that give a laureate's portrait and photos the notice's names; empty when the
-/// names are right already.
+/// names are right already. A photo named 姓名N keeps its number (its extension may still be
+/// made `jpg`); the others take the numbers after the highest in use, in order, so a new
+/// photo never renumbers those named before it.
 pub fn plan(laureate: &Laureate) -> Vec<Rename> {
     let portrait = laureate
         .portrait
         .as_ref()
         .map(|p| p.source.clone())
         .or_else(|| portrait_by_shape(&laureate.photos));
-    let photos = laureate
+    let photos: Vec<&PathBuf> = laureate
         .photos
         .iter()
         .map(|p| &p.source)
-        .filter(|source| Some(*source) != portrait.as_ref());
+        .filter(|source| Some(*source) != portrait.as_ref())
+        .collect();
     let mut renames = Vec::new();
     let mut want = |from: &Path, number: usize, is_portrait: bool| {
         let to = from.with_file_name(format!("{}{number}.{}", laureate.name, extension(from)));
@@ -45,10 +48,34 @@ pub fn plan(laureate: &Laureate) -> Vec<Rename> {
     if let Some(portrait) = &portrait {
         want(portrait, 0, true);
     }
-    for (i, photo) in photos.enumerate() {
-        want(photo, i + 1, false);
+    for (photo, number) in photos.iter().zip(photo_numbers(&laureate.name, &photos)) {
+        want(photo, number, false);
     }
     renames
+}
+
+/// The number each of `photos` gets: its own when it is named `name` + a number from 1 that no
+/// photo before it holds, else the next after the highest number held.
+fn photo_numbers(name: &str, photos: &[&PathBuf]) -> Vec<usize> {
+    let mut taken = std::collections::BTreeSet::new();
+    let own: Vec<Option<usize>> = photos
+        .iter()
+        .map(|photo| {
+            let stem = photo.file_stem()?.to_str()?.strip_prefix(name)?;
+            let digits = stem.bytes().all(|b| b.is_ascii_digit());
+            let number = stem.parse().ok().filter(|&n| n > 0 && digits)?;
+            taken.insert(number).then_some(number)
+        })
+        .collect();
+    let mut next = taken.last().copied().unwrap_or(0);
+    own.into_iter()
+        .map(|number| {
+            number.unwrap_or_else(|| {
+                next += 1;
+                next
+            })
+        })
+        .collect()
 }
 
 /// The photo shaped most like a 2-inch portrait (35:45, upright), when one is close enough to
@@ -134,6 +161,15 @@ mod tests {
         }
     }
 
+    /// The plan's renames as (from, to) file names.
+    fn planned_names(laureate: &Laureate) -> Vec<(String, String)> {
+        let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
+        plan(laureate)
+            .iter()
+            .map(|r| (name(&r.from), name(&r.to)))
+            .collect()
+    }
+
     #[test]
     fn the_portrait_is_found_by_its_shape_and_the_rest_numbered_in_order() {
         let dir = tempfile::tempdir().unwrap();
@@ -144,13 +180,7 @@ mod tests {
             photo(dir.path(), "IMG_0002.JPG", 120, 80),
             photo(dir.path(), "微信图片_2022.jpeg", 120, 80),
         ];
-        let names: Vec<(String, String)> = plan(&laureate)
-            .iter()
-            .map(|r| {
-                let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
-                (name(&r.from), name(&r.to))
-            })
-            .collect();
+        let names = planned_names(&laureate);
         let want = [
             ("IMG_0001.JPG", "王芳0.jpg"),
             ("IMG_0002.JPG", "王芳1.jpg"),
@@ -160,27 +190,47 @@ mod tests {
     }
 
     #[test]
+    fn a_new_photo_takes_the_next_number_and_the_named_keep_theirs() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut laureate = minimal_laureate();
+        laureate.name = "阿依古丽·买买提".into();
+        // In natural order the camera's name comes first.
+        let files = [
+            "IMG_0007.JPG",
+            "阿依古丽·买买提1.jpg",
+            "阿依古丽·买买提2.jpg",
+            "阿依古丽·买买提3.JPG",
+        ];
+        laureate.photos = files.map(|name| photo(dir.path(), name, 120, 80)).into();
+        let names = planned_names(&laureate);
+        let want = [
+            ("IMG_0007.JPG", "阿依古丽·买买提4.jpg"),
+            ("阿依古丽·买买提3.JPG", "阿依古丽·买买提3.jpg"),
+        ];
+        assert_eq!(names, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    }
+
+    #[test]
     fn applying_the_plan_swaps_names_and_fixes_the_profile() {
         let dir = tempfile::tempdir().unwrap();
         let mut laureate = minimal_laureate();
         laureate.folder = dir.path().to_path_buf();
-        laureate.photos = vec![
-            photo(dir.path(), "张三2.jpg", 120, 80),
-            photo(dir.path(), "张三1.jpg", 120, 81),
-        ];
+        // The portrait is named as photo 1, and a photo as the portrait: they swap.
+        laureate.portrait = Some(photo(dir.path(), "张三1.jpg", 70, 90));
+        laureate.photos = vec![photo(dir.path(), "张三0.jpg", 120, 80)];
         std::fs::write(
             laureate.profile_file(),
-            "photos:\n  - file: photos/张三2.jpg\n  - file: photos/张三1.jpg\n",
+            "portrait: photos/张三1.jpg\nphotos:\n  - file: photos/张三0.jpg\n",
         )
         .unwrap();
         let renames = plan(&laureate);
         assert_eq!(renames.len(), 2);
         apply(&laureate, &renames).unwrap();
         let height = |name: &str| image::open(dir.path().join(name)).unwrap().height();
-        assert_eq!((height("张三1.jpg"), height("张三2.jpg")), (80, 81));
+        assert_eq!((height("张三0.jpg"), height("张三1.jpg")), (90, 80));
         let profile = std::fs::read_to_string(laureate.profile_file()).unwrap();
         assert!(
-            profile.contains("photos/张三1.jpg\n  - file: photos/张三2.jpg"),
+            profile.contains("portrait: photos/张三0.jpg\nphotos:\n  - file: photos/张三1.jpg"),
             "{profile}"
         );
     }

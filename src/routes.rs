@@ -17,7 +17,7 @@
 use crate::config::{parse_base_url, SiteConfig};
 use crate::content::slug::slugify;
 use percent_encoding::percent_decode_str;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// One page or file of the site. Borrowed names are slugs (or file names for media, assets
@@ -221,6 +221,21 @@ impl Routes {
         }
     }
 
+    /// For a file of this year's folder (its output path, `2022/kit/x/qr.png`), where the
+    /// file was before the site held several years (`kit/x/qr.png`) and the root-relative URL
+    /// it has now; `None` for a file of the whole site.
+    pub fn moved_from(&self, output_path: &str) -> Option<(String, String)> {
+        let old = output_path.strip_prefix(self.year.as_deref()?)?;
+        let page = old.strip_suffix("index.html").unwrap_or(old);
+        let url = format!(
+            "{}{}{}",
+            self.root,
+            self.year.as_deref()?,
+            encode_path(page)
+        );
+        Some((old.to_string(), url))
+    }
+
     /// The year folder these routes place a year's pages in (`2023/`), if any.
     fn year_of(&self, route: &Route) -> &str {
         match (&self.year, route.belongs_to_year()) {
@@ -321,7 +336,8 @@ pub enum LinkTarget {
 }
 
 /// Everything a link inside the site can lead to: laureates by slug or folder name, extra
-/// pages by slug or file name, filter values, and the files of `static/`.
+/// pages by slug or file name, filter values, the files of `static/`, and in a site of
+/// several years the pages of the other years.
 #[derive(Debug, Clone, Default)]
 pub struct LinkTargets {
     routes: Routes,
@@ -332,6 +348,10 @@ pub struct LinkTargets {
     categories: BTreeSet<String>,
     regions: BTreeSet<String>,
     static_dir: PathBuf,
+    /// The 公示 page is published.
+    publicity: bool,
+    /// In a site of several years, the other years' targets, by year (`2022`).
+    other_years: BTreeMap<String, LinkTargets>,
 }
 
 impl Default for Routes {
@@ -385,6 +405,26 @@ impl LinkTargets {
         targets
     }
 
+    /// The same targets, with the 公示 page among them when `published`.
+    pub fn with_publicity(self, published: bool) -> LinkTargets {
+        LinkTargets {
+            publicity: published,
+            ..self
+        }
+    }
+
+    /// The same targets, with the pages of the site's other years, reached by links that
+    /// start with the year (`/2022/laureates/<slug>/`, `@/2022/laureates/<folder>/story.md`).
+    pub fn with_other_years(self, years: impl IntoIterator<Item = (u32, LinkTargets)>) -> Self {
+        LinkTargets {
+            other_years: years
+                .into_iter()
+                .map(|(year, targets)| (year.to_string(), targets))
+                .collect(),
+            ..self
+        }
+    }
+
     /// The routes the targets are published under.
     pub fn routes(&self) -> &Routes {
         &self.routes
@@ -394,7 +434,9 @@ impl LinkTargets {
     /// root-relative (`/laureates/li-ming-yuan/`, with or without base_url's path and the
     /// trailing slash), relative to the page (`../李明远/`), and `@/` followed by a path under
     /// `content/` (`@/laureates/李明远/story.md`, `@/pages/about.md`). Laureates may be named
-    /// by slug or folder name.
+    /// by slug or folder name. In a site of several years each form may start with a year
+    /// (`/2022/laureates/李明远/`, `@/2022/laureates/李明远/story.md`); without one it is
+    /// this year's.
     pub fn resolve(&self, href: &str, from: &Route) -> LinkTarget {
         let href = href.trim();
         let has_scheme = href
@@ -415,8 +457,7 @@ impl LinkTargets {
                 .strip_prefix(self.routes.root.trim_start_matches('/'))
                 .filter(|_| self.routes.root != "/")
                 .unwrap_or(absolute);
-            let year = self.routes.year.as_deref().unwrap_or("/");
-            segments_of(inside.strip_prefix(year).unwrap_or(inside), &[])
+            segments_of(inside, &[])
         } else {
             let base = from.path();
             let dir: Vec<&str> = match base.rfind('/') {
@@ -441,8 +482,16 @@ impl LinkTargets {
             [rest @ .., "index.html"] => rest,
             all => all,
         };
+        let own_year = |year: &str| {
+            let folder = self.routes.year.as_deref().unwrap_or_default();
+            folder.strip_suffix('/') == Some(year)
+        };
         let laureate = |name: &str| self.laureates.get(name).map(String::as_str);
         let route = match segments {
+            [year, rest @ ..] if own_year(year) => return self.url_of(rest),
+            [year, rest @ ..] if self.other_years.contains_key(*year) => {
+                return self.other_years[*year].url_of(rest);
+            }
             [] => Route::Home,
             ["laureates", name] | ["laureates", name, "story.md" | "profile.yaml"] => {
                 Route::Profile(laureate(name)?)
@@ -450,14 +499,19 @@ impl LinkTargets {
             ["cards", name] => Route::Card(laureate(name)?),
             ["cards", name, "embed"] => Route::CardEmbed(laureate(name)?),
             ["kit"] => Route::Kit,
+            ["kit", name, "article"] => Route::KitArticle(laureate(name)?),
+            ["kit", name, "article.html"] => Route::KitArticleDraft(laureate(name)?),
             ["kit", name, "qr.svg"] if self.routes.has_origin() => Route::KitQrSvg(laureate(name)?),
             ["kit", name, "qr.png"] if self.routes.has_origin() => Route::KitQrPng(laureate(name)?),
             ["gallery"] => Route::Gallery,
+            ["publicity"] if self.publicity => Route::Publicity,
+            ["archive"] if self.routes.year.is_some() => Route::Archive,
             ["categories", slug] => Route::Category(self.categories.get(*slug)?),
             ["regions", slug] => Route::Region(self.regions.get(*slug)?),
             ["feed.xml"] => Route::Feed,
             ["sitemap.xml"] => Route::Sitemap,
             ["search.json"] => Route::SearchIndex,
+            ["robots.txt"] => Route::Robots,
             ["404.html"] => Route::NotFound,
             ["pages", file] => Route::Page(self.pages.get(*file)?),
             [slug] if self.pages.contains_key(*slug) => Route::Page(&self.pages[*slug]),

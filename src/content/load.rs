@@ -89,7 +89,11 @@ pub fn load_partial_year(root: &Path, year: Option<u32>) -> Result<PartialSite, 
     }
     assign_slugs(&mut laureates, &mut problems);
     let (mut pages, bodies) = load_pages(&root.join(PAGES_DIR), &mut problems);
-    let targets = link_targets(root, &config, &laureates, &unloaded, &pages);
+    let own = link_targets(root, &config, &laureates, &unloaded, &pages);
+    let (targets, page_targets) = match year {
+        Some(year) => years_link_targets(root, year, own, &pages),
+        None => (own.clone(), own),
+    };
     for (laureate, story) in laureates.iter_mut().zip(stories) {
         laureate.story = markdown::render(&story, &|href| {
             targets.resolve(href, &Route::Profile(&laureate.slug))
@@ -97,7 +101,7 @@ pub fn load_partial_year(root: &Path, year: Option<u32>) -> Result<PartialSite, 
     }
     for (page, body) in pages.iter_mut().zip(bodies) {
         page.body = markdown::render(&body, &|href| {
-            targets.resolve(href, &Route::Page(&page.slug))
+            page_targets.resolve(href, &Route::Page(&page.slug))
         });
         if page.title.is_empty() {
             let stem = page
@@ -166,6 +170,49 @@ fn link_targets(
             .map(|(p, f)| (p.slug.as_str(), f.as_str())),
         &root.join(STATIC_DIR),
     )
+    .with_publicity(config.campaign.publicity_published())
+}
+
+/// The link targets of `year` (`own`) in a site of several years, with every other year's
+/// reached by links that start with it; and those the pages of the whole site see, which the
+/// newest year renders (a link without a year leads to the newest year's page).
+fn years_link_targets(
+    root: &Path,
+    year: u32,
+    own: LinkTargets,
+    pages: &[Page],
+) -> (LinkTargets, LinkTargets) {
+    let mut all: BTreeMap<u32, LinkTargets> = layout::year_folders(root)
+        .into_iter()
+        .filter(|other| *other != year)
+        .filter_map(|other| Some((other, year_targets(root, other, pages)?)))
+        .collect();
+    all.insert(year, own);
+    let seen_from = |from: u32| {
+        let others = all.iter().filter(|(other, _)| **other != from);
+        all[&from]
+            .clone()
+            .with_other_years(others.map(|(other, t)| (*other, t.clone())))
+    };
+    let newest = all.keys().last().copied().unwrap_or(year);
+    (seen_from(year), seen_from(newest))
+}
+
+/// What links can reach of another year of a site of several years (its laureates, filters
+/// and 公示); `None` when its campaign cannot be read. Its problems are that year's load's to
+/// report.
+fn year_targets(root: &Path, year: u32, pages: &[Page]) -> Option<LinkTargets> {
+    let config = SiteConfig::load_year(root, year).ok()?;
+    let mut ignored = Diagnostics::default();
+    let (mut laureates, mut unloaded) = (Vec::new(), Vec::new());
+    for folder in subfolders(&layout::laureates_dir(root, Some(year)), &mut ignored) {
+        match load_laureate(&folder, &config) {
+            Ok((laureate, _, _)) => laureates.push(laureate),
+            Err(_) => unloaded.push(folder),
+        }
+    }
+    assign_slugs(&mut laureates, &mut ignored);
+    Some(link_targets(root, &config, &laureates, &unloaded, pages))
 }
 
 fn read_optional_text(file: &Path, problems: &mut Diagnostics) -> Option<String> {

@@ -308,6 +308,7 @@ fn add_check_findings(root: &Path, report: &mut ImportReport) {
             .iter()
             .filter(|f| {
                 f.laureate.as_deref() == Some(candidate.name.as_str())
+                    || f.laureates.contains(&candidate.name)
                     || f.file.to_string_lossy().starts_with(&prefix)
             })
             .cloned()

@@ -15,7 +15,7 @@ use crate::config::Phase;
 use crate::content::{Laureate, Photo, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::{Cache, Format, MediaIndex, Role, ShapeSet, ShareImage, ShareImages};
-use crate::routes::Route;
+use crate::routes::{Route, Routes};
 use draw::Layouts;
 use fonts::{Fonts, NoFont};
 use rayon::prelude::*;
@@ -39,7 +39,16 @@ const POSTER_SIZES: [(&str, u32, u32); 2] = [("9x16", 1080, 1920), ("3x4", 1080,
 /// to `media` (none in the 公示 phase, which publishes no images). Without a CJK font it makes none and adds a note saying what to install; a
 /// character the font lacks is a note naming the laureate and the character. Errors are the
 /// theme's: a poster template that does not compile or render.
-pub fn make(site: &Site, media: &mut MediaIndex, cache: &Cache) -> Result<(), Diagnostics> {
+///
+/// `old_routes`, for a year whose pages were at the site root before the site held several
+/// years, are the routes of then: each image is also published under the name it had then
+/// (its QR code led to the old address), so saved and shared links to it keep working.
+pub fn make(
+    site: &Site,
+    media: &mut MediaIndex,
+    cache: &Cache,
+    old_routes: Option<&Routes>,
+) -> Result<(), Diagnostics> {
     let laureates: Vec<&Laureate> = site.laureates.iter().collect();
     if laureates.is_empty() || site.config.campaign.phase == Phase::Publicity {
         return Ok(());
@@ -59,6 +68,7 @@ pub fn make(site: &Site, media: &mut MediaIndex, cache: &Cache) -> Result<(), Di
         cache,
         fonts: &fonts,
         layouts: &layouts,
+        old_routes,
     };
     let made: Vec<_> = laureates
         .par_iter()
@@ -76,7 +86,9 @@ pub fn make(site: &Site, media: &mut MediaIndex, cache: &Cache) -> Result<(), Di
                 let files = made
                     .images
                     .all()
-                    .map(|image| (image.file.clone(), cache.share_path(&image.file)))
+                    .map(|image| (image.file.clone(), image.file.clone()))
+                    .chain(made.old_names)
+                    .map(|(name, file)| (name, cache.share_path(&file)))
                     .collect::<Vec<_>>();
                 media.add_share_images(&laureate.slug, made.images, files);
             }
@@ -95,6 +107,8 @@ struct Made {
     /// The cache keys used, which pruning keeps.
     keys: Vec<String>,
     notes: Vec<String>,
+    /// The names the images had at the old addresses, each with the image's file.
+    old_names: Vec<(String, String)>,
 }
 
 /// Everything making one laureate's images needs.
@@ -104,11 +118,12 @@ struct Maker<'a> {
     cache: &'a Cache,
     fonts: &'a Fonts,
     layouts: &'a Layouts,
+    old_routes: Option<&'a Routes>,
 }
 
 impl Maker<'_> {
     fn laureate(&self, laureate: &Laureate) -> Result<Made, Diagnostic> {
-        let facts = self.facts(laureate)?;
+        let facts = self.facts(laureate, &self.site.routes())?;
         let mut notes = Vec::new();
         let missing = self.fonts.missing(&facts.all_text());
         if !missing.is_empty() {
@@ -121,15 +136,7 @@ impl Maker<'_> {
             ));
         }
         let poster = |(name, width, height): (&str, u32, u32)| {
-            let mut context = Context::from_serialize(&facts).expect("poster facts serialise");
-            context.insert(
-                "poster",
-                &PosterSize {
-                    name,
-                    width,
-                    height,
-                },
-            );
+            let context = poster_context(&facts, name, width, height);
             let (key, images) =
                 self.image(laureate, "posters/poster.svg", &context, POSTER_MAX_BYTES)?;
             let image = images.into_iter().next().ok_or_else(|| {
@@ -148,11 +155,68 @@ impl Maker<'_> {
         );
         let ((tall_key, tall), (wide_key, wide), (long_key, long)) = (tall?, wide?, long?);
         let keys = vec![tall_key, wide_key, long_key];
+        let images = ShareImages { tall, wide, long };
+        let old_names = match self.old_routes {
+            Some(routes) => self.old_names(laureate, routes, &images)?,
+            None => Vec::new(),
+        };
         Ok(Made {
-            images: ShareImages { tall, wide, long },
+            images,
             keys,
             notes,
+            old_names,
         })
+    }
+
+    /// The names `images` had when the site's pages had `routes` (a template render and a
+    /// hash each, no drawing), each with the image's file: the 海报, then the 长图's parts.
+    fn old_names(
+        &self,
+        laureate: &Laureate,
+        routes: &Routes,
+        images: &ShareImages,
+    ) -> Result<Vec<(String, String)>, Diagnostic> {
+        let facts = self.facts(laureate, routes)?;
+        let contexts = POSTER_SIZES
+            .iter()
+            .map(|&(name, width, height)| {
+                (
+                    "posters/poster.svg",
+                    poster_context(&facts, name, width, height),
+                )
+            })
+            .chain([(
+                "posters/long.svg",
+                Context::from_serialize(&facts).expect("poster facts serialise"),
+            )]);
+        let mut names = Vec::new();
+        let files = [
+            vec![&images.tall],
+            vec![&images.wide],
+            images.long.iter().collect(),
+        ];
+        for ((template, context), files) in contexts.zip(files) {
+            let svg = self.layouts.svg(template, &context).map_err(|why| {
+                Diagnostic::new(
+                    laureate.profile_file(),
+                    format!("the {template} layout failed: {why}"),
+                )
+            })?;
+            let key = self.key(&svg);
+            names.extend(
+                files
+                    .iter()
+                    .enumerate()
+                    .map(|(n, image)| (format!("{key}-{}.jpg", n + 1), image.file.clone())),
+            );
+        }
+        Ok(names)
+    }
+
+    /// The cache key of an image drawn from `svg`: the recipe, the font and the SVG.
+    fn key(&self, svg: &str) -> String {
+        let hash = blake3::hash(format!("{RECIPE}\n{}\n{svg}", self.fonts.identity).as_bytes());
+        hash.to_hex()[..16].to_string()
     }
 
     /// Renders template `name`, or takes its images from the cache; returns the cache key and
@@ -172,8 +236,7 @@ impl Maker<'_> {
             .hint("fix the poster template (SVG with Tera); the built-in one is in laurel's default theme")
         };
         let svg = self.layouts.svg(name, context).map_err(template_problem)?;
-        let hash = blake3::hash(format!("{RECIPE}\n{}\n{svg}", self.fonts.identity).as_bytes());
-        let key = hash.to_hex()[..16].to_string();
+        let key = self.key(&svg);
         let manifest = format!("{key}.json");
         if let Some(images) = self.cached(&manifest) {
             return Ok((key, images));
@@ -215,10 +278,10 @@ impl Maker<'_> {
         })
     }
 
-    /// What the templates get about a laureate and the campaign.
-    fn facts<'a>(&self, laureate: &'a Laureate) -> Result<Facts<'a>, Diagnostic> {
+    /// What the templates get about a laureate and the campaign, the QR code leading to the
+    /// card at `routes`.
+    fn facts<'a>(&self, laureate: &'a Laureate, routes: &Routes) -> Result<Facts<'a>, Diagnostic> {
         let config = &self.site.config;
-        let routes = self.site.routes();
         let jpeg = |photo: &Photo, role: Role, min_width: u32| -> Result<ImageRef, Diagnostic> {
             let (set, _) = self.media.image_for(&photo.source, role)?;
             Ok(ImageRef::of(set, min_width, photo.caption.clone()))
@@ -280,6 +343,20 @@ impl Maker<'_> {
             qr,
         })
     }
+}
+
+/// What the 海报 template gets: the facts and the size it is drawn at.
+fn poster_context(facts: &Facts, name: &str, width: u32, height: u32) -> Context {
+    let mut context = Context::from_serialize(facts).expect("poster facts serialise");
+    context.insert(
+        "poster",
+        &PosterSize {
+            name,
+            width,
+            height,
+        },
+    );
+    context
 }
 
 /// A chapter's paragraphs, kept whole while they add up to at most `max` characters (the

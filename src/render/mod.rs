@@ -137,6 +137,11 @@ pub fn render_into(
         sink,
         files: AtomicUsize::new(0),
         front_copy: None,
+        old_urls: options
+            .years
+            .as_ref()
+            .filter(|y| y.old_urls)
+            .map(|_| base.clone()),
         problems,
         years: options.years.as_ref(),
         grid_per_page: site.config.paginate.grid,
@@ -229,6 +234,9 @@ struct Renderer<'t> {
     files: AtomicUsize,
     /// A file also put at a second path: (its path, the copy's).
     front_copy: Option<(String, String)>,
+    /// For a year whose pages were at the site root before the site held several years, the
+    /// context of the pages at those old addresses.
+    old_urls: Option<Context>,
     problems: Diagnostics,
     years: Option<&'t years::YearsContext>,
     /// Laureates on one page of the front page's grid and of each filter's.
@@ -242,21 +250,59 @@ impl Renderer<'_> {
         self.problems.into_result(files)
     }
 
-    /// Gives one file to the sink (and its copy, if it has one).
+    /// Gives one file to the sink (and its copy, if it has one; and what answers at its old
+    /// address, if it had one).
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), Diagnostic> {
         if let Some((from, to)) = &self.front_copy {
             if *from == path {
                 self.put(to.clone(), bytes.clone())?;
             }
         }
+        if let Some(old) = self.old_address(&path, &bytes) {
+            let (old_path, old_bytes) = old?;
+            self.files.fetch_add(1, Ordering::Relaxed);
+            self.sink.put(old_path, old_bytes)?;
+        }
         self.files.fetch_add(1, Ordering::Relaxed);
         self.sink.put(path, bytes)
+    }
+
+    /// For a file of a year whose pages were at the site root before the site held several
+    /// years, what answers at the file's old address (printed QR codes, links in WeChat
+    /// articles, saved images keep working): a page leading to the new address (`<meta
+    /// http-equiv="refresh">`, canonical link, `noindex`), or the file itself for what is not
+    /// a page (QR images). The old front page is the site's own.
+    fn old_address(
+        &self,
+        path: &str,
+        bytes: &[u8],
+    ) -> Option<Result<(String, Vec<u8>), Diagnostic>> {
+        let base = self.old_urls.as_ref()?;
+        let (old, url) = self.routes.moved_from(path)?;
+        if old == Route::Home.output_path() {
+            return None;
+        }
+        if !old.ends_with(".html") {
+            return Some(Ok((old, bytes.to_vec())));
+        }
+        let mut cx = base.clone();
+        cx.insert("target", &url);
+        let page = self.tera.render("redirect.html", &cx).map_err(|e| {
+            Diagnostic::new(
+                "templates/redirect.html",
+                format!("rendering {old} failed: {}", error_chain(&e)),
+            )
+        });
+        let minified = |text: String| match self.minify {
+            true => self::minify(text.as_bytes()),
+            false => text.into_bytes(),
+        };
+        Some(page.map(|text| (old, minified(text))))
     }
 
     /// The files of the whole site: in a site of one year all of them, from the year's
     /// [`years::summary`] (sitemap, search index); in a site of several years, the newest year's render writes them with
     /// what the other years give (and the 历届 page and the front page), the others none.
-    /// A year whose pages were at the site root before writes pages at those old addresses.
     fn whole_site(
         &mut self,
         site: &Site,
@@ -283,9 +329,6 @@ impl Renderer<'_> {
             }
             return;
         };
-        if context.old_urls {
-            self.old_addresses(site, base, laureates);
-        }
         let Some(others) = &context.others else {
             return;
         };
@@ -310,35 +353,6 @@ impl Renderer<'_> {
         let json = serde_json::to_vec(entries).expect("search entries serialise");
         let path = self.routes.output_path(&Route::SearchIndex);
         self.keep(Ok((path, json)));
-    }
-
-    /// Pages at the addresses this year's pages had before the site held several years
-    /// (profiles, cards, article drafts, the kit, the gallery, the 公示 and the filters),
-    /// each leading to the page's new address: printed QR codes and links in WeChat articles
-    /// keep working.
-    fn old_addresses(&mut self, site: &Site, base: &Context, laureates: &[LaureateView]) {
-        let mut routes = vec![Route::Kit, Route::Gallery];
-        if views::publicity_published(&site.config) {
-            routes.push(Route::Publicity);
-        }
-        for view in laureates {
-            routes.extend([
-                Route::Profile(view.slug),
-                Route::Card(view.slug),
-                Route::CardEmbed(view.slug),
-                Route::KitArticle(view.slug),
-            ]);
-            routes.extend(view.category.iter().map(|f| Route::Category(&f.slug)));
-            routes.extend(view.region.iter().map(|f| Route::Region(&f.slug)));
-        }
-        routes.sort();
-        routes.dedup();
-        let old = self.routes.without_year();
-        for route in &routes {
-            let mut cx = base.clone();
-            cx.insert("target", &self.routes.url(route));
-            self.page_at("redirect.html", route, &cx, old.output_path(route));
-        }
     }
 
     /// The pages every phase has: extra pages, 404, sitemap, robots.txt, the feed (in the

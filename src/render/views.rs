@@ -96,7 +96,7 @@ pub struct SiteUrls {
 /// Whether the site publishes a 公示 page: always in the publicity phase, and in the
 /// showcase when `campaign.publicity` is set.
 pub fn publicity_published(config: &SiteConfig) -> bool {
-    config.campaign.phase == Phase::Publicity || config.campaign.publicity.is_some()
+    config.campaign.publicity_published()
 }
 
 /// The 公示 page: the candidates in the campaign's order, the period and where objections go.

@@ -52,10 +52,10 @@ fn a_clean_campaign_passes() {
 fn each_broken_rule_is_reported_with_file_and_severity() {
     let site = TestSite::new(RULES_YAML);
     // 甲: old (young share), over-long summary, excluded identity, provincial honour, and a
-    // photo without caption named out of order.
+    // photo without caption named by the camera.
     site.laureate("甲", "", "故事", 3);
     let long = "长".repeat(301);
-    let extra = "identity: 公务员\nhonors: [2019年 全国劳动模范]\nphotos:\n  - file: photos/甲1.jpg\n    caption: 图\n  - file: photos/甲3.jpg\n";
+    let extra = "identity: 公务员\nhonors: [2019年 全国劳动模范]\nphotos:\n  - file: photos/甲1.jpg\n    caption: 图\n  - file: photos/IMG_0003.jpg\n";
     let jia = profile(extra)
         .replace("birth: 1990-03", "birth: 1950-01")
         .replace("简要事迹。", &long);
@@ -63,6 +63,11 @@ fn each_broken_rule_is_reported_with_file_and_severity() {
         "content/laureates/甲/profile.yaml",
         &format!("name: 甲\n{jia}"),
     );
+    std::fs::rename(
+        site.root().join("content/laureates/甲/photos/甲3.jpg"),
+        site.root().join("content/laureates/甲/photos/IMG_0003.jpg"),
+    )
+    .unwrap();
     // 乙 and 丙: same county unit (quota 2 is fine), 丁 makes it 3 and the campaign 4 > 3.
     for name in ["乙", "丙", "丁"] {
         site.laureate(
@@ -131,8 +136,13 @@ fn each_broken_rule_is_reported_with_file_and_severity() {
             "甲/profile.yaml:10",
         ),
         ("prior-honor", Some("甲"), "warning", "甲/profile.yaml:11"),
-        ("photo-caption", Some("甲"), "warning", "甲/photos/甲3.jpg"),
-        ("photo-name", Some("甲"), "error", "甲/photos/甲3.jpg"),
+        (
+            "photo-caption",
+            Some("甲"),
+            "warning",
+            "甲/photos/IMG_0003.jpg",
+        ),
+        ("photo-name", Some("甲"), "error", "甲/photos/IMG_0003.jpg"),
         ("required-field", Some("丙"), "error", "丙/profile.yaml"),
         ("story-empty", Some("丙"), "error", "丙/story.md"),
         ("photo-count", Some("丙"), "error", "丙/photos"),
@@ -142,7 +152,7 @@ fn each_broken_rule_is_reported_with_file_and_severity() {
         ("photo-format", Some("戊"), "error", "戊/photos/戊1.png"),
         ("laureate-quota", None, "error", "site.yaml"),
         ("province-picks", None, "warning", "site.yaml"),
-        ("channel-quota", None, "error", "profile.yaml"),
+        ("channel-quota", None, "error", "site.yaml"),
         ("young-share", None, "error", "site.yaml"),
     ];
     for (rule, laureate, severity, file) in expected {
@@ -151,6 +161,20 @@ fn each_broken_rule_is_reported_with_file_and_severity() {
             "missing {rule} for {laureate:?} in {report:#}"
         );
     }
+    // The quota is the unit's: it names the unit and its nominees.
+    let quota = findings
+        .iter()
+        .find(|f| f["rule"] == "channel-quota")
+        .unwrap();
+    assert_eq!(quota["unit"], "甲县科协");
+    let mut names: Vec<&str> = quota["laureates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["丁", "丙", "乙", "甲"]);
     assert_eq!(
         report["errors"].as_u64().unwrap() as usize,
         findings.iter().filter(|f| f["severity"] == "error").count()

@@ -115,3 +115,18 @@ fn a_real_campaign_starts_empty_and_template_text_never_goes_live() {
     let text = String::from_utf8_lossy(&check.stdout);
     assert_eq!(check.status.code(), Some(0), "{text}");
 }
+
+#[test]
+fn new_files_a_person_under_a_year_just_begun() {
+    let site = TestSite::new(SITE_YAML);
+    site.write("content/2022/campaign.yaml", "year: 2022\n");
+    site.write("content/2022/laureates/王芳/profile.yaml", "name: 王芳\n");
+    // 2023 has begun: its rules are written, nobody is in it yet.
+    site.write("content/2023/campaign.yaml", "year: 2023\n");
+    let root = site.root().to_str().unwrap();
+    let output = laurel(&["new", "李娜", "--root", root]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let content = site.root().join("content");
+    assert!(content.join("2023/laureates/李娜/profile.yaml").is_file());
+    assert!(!content.join("2022/laureates/李娜").exists());
+}

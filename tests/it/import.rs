@@ -485,3 +485,72 @@ fn a_heic_photo_is_converted_when_heif_convert_is_installed() {
         image::ImageFormat::Jpeg
     );
 }
+
+#[test]
+fn the_report_says_per_unit_what_is_missing_between_forms_and_the_summary() {
+    let site = TestSite::new("title: 测试\n");
+    let received = tempfile::tempdir().unwrap();
+    let write = |rel: &str, bytes: &[u8]| {
+        let path = received.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    };
+    let fields = |name: &'static str, unit: &'static str| {
+        [("姓名", name), ("性别", "女"), ("推荐单位", unit)]
+    };
+    // 桃城区科协: a 汇总表 of two, a form for one. 冀州区科协: a form, no 汇总表.
+    write(
+        "桃城区科协/推荐表-王芳.docx",
+        &form(&fields("王芳", "桃城区科协"), "事迹。"),
+    );
+    let row = |name: &'static str| {
+        [
+            "1",
+            name,
+            "女",
+            "1988.03",
+            "衡水市人民医院",
+            "桃城区科协",
+            "服务民生",
+            "",
+            "",
+        ]
+    };
+    write(
+        "桃城区科协/汇总表.xlsx",
+        &summary_xlsx(&[row("王芳"), row("周敏")]),
+    );
+    write(
+        "冀州区科协/推荐表-李娜.docx",
+        &form(&fields("李娜", "冀州区科协"), "事迹。"),
+    );
+    let source = received.path().to_str().unwrap();
+    let (_, report) = import_json(&site, &["--dry-run", source]);
+    let unit = |name: &str| {
+        let units = report["units"].as_array().unwrap();
+        let unit = units.iter().find(|u| u["name"] == name);
+        unit.unwrap_or_else(|| panic!("no {name} in {report:#}"))["problems"].to_string()
+    };
+    assert!(
+        unit("桃城区科协").contains("周敏 with no 推荐表"),
+        "{report:#}"
+    );
+    assert!(!unit("桃城区科协").contains("no 汇总表"), "{report:#}");
+    assert!(unit("冀州区科协").contains("no 汇总表"), "{report:#}");
+    let output = laurel(&[
+        "import",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--dry-run",
+        source,
+    ]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    let units = text
+        .split("\nUnits\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        units.contains("桃城区科协") && units.contains("冀州区科协"),
+        "{text}"
+    );
+}

@@ -144,3 +144,79 @@ fn serve_and_build_say_the_same_warnings() {
     assert!(built.warnings.iter().any(|w| w.contains("长视频.mp4")));
     assert_eq!(served.warnings, built.warnings);
 }
+
+#[test]
+fn every_page_kind_is_a_target_and_a_whole_site_page_links_a_year() {
+    let yaml = "title: 测试\nbase_url: https://example.org/zuimei/\ncampaign:\n  year: 2022\n  publicity: {start: 2022-05-01, end: 2022-05-07}\n";
+    let site = TestSite::new(yaml);
+    site.laureate("王芳", "", "故事", 1);
+    site.write(
+        "content/pages/about.md",
+        "---\ntitle: 关于\n---\n[公示](/publicity/) [同上](/zuimei/publicity/) \
+         [稿件](/kit/王芳/article/) [原文](/kit/wang-fang/article.html) [feed](/feed.xml)\n",
+    );
+    site.build_ok();
+    let links = hrefs(&site.read("about/index.html"));
+    for want in [
+        "/zuimei/publicity/",
+        "/zuimei/kit/wang-fang/article/",
+        "/zuimei/kit/wang-fang/article.html",
+        "/zuimei/feed.xml",
+    ] {
+        assert!(links.iter().any(|l| l == want), "{want} not in {links:?}");
+    }
+    // Both forms of the 公示 link resolved, or the build would have stopped.
+
+    // The site becomes two years: the page links 王芳 of 2022 in every form.
+    let content = site.root().join("content");
+    std::fs::create_dir_all(content.join("2022")).unwrap();
+    std::fs::rename(content.join("laureates"), content.join("2022/laureates")).unwrap();
+    site.write("content/2023/campaign.yaml", "year: 2023\n");
+    site.write("content/2023/laureates/孙三/profile.yaml", "name: 孙三\n");
+    site.write(
+        "content/2023/laureates/孙三/story.md",
+        "见[王芳](@/2022/laureates/王芳/story.md)。\n",
+    );
+    site.write(
+        "content/pages/about.md",
+        "---\ntitle: 关于\n---\n[一](/2022/laureates/wang-fang/) [二](@/2022/laureates/王芳/story.md) \
+         [三](/zuimei/2022/laureates/王芳/) [四](/laureates/孙三/) [五](/archive/) [六](/2022/publicity/)\n",
+    );
+    site.build_ok();
+    let links = hrefs(&site.read("about/index.html"));
+    let to_wang = links
+        .iter()
+        .filter(|l| *l == "/zuimei/2022/laureates/wang-fang/")
+        .count();
+    assert_eq!(to_wang, 3, "{links:?}");
+    for want in [
+        "/zuimei/2023/laureates/sun-san/",
+        "/zuimei/archive/",
+        "/zuimei/2022/publicity/",
+    ] {
+        assert!(links.iter().any(|l| l == want), "{want} not in {links:?}");
+    }
+    let sun = hrefs(&site.read("2023/laureates/sun-san/index.html"));
+    assert!(
+        sun.iter().any(|l| l == "/zuimei/2022/laureates/wang-fang/"),
+        "{sun:?}"
+    );
+
+    // A year that does not have the person: the hint says how to name a year.
+    site.write(
+        "content/pages/about.md",
+        "[一](/2023/laureates/wang-fang/)\n",
+    );
+    let output = site.build();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("`/2023/laureates/wang-fang/`") && err.contains("/2022/laureates/"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("leads to no page").count(),
+        1,
+        "said once: {err}"
+    );
+}

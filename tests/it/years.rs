@@ -261,6 +261,19 @@ fn check_and_export_take_a_year_with_that_years_rules() {
         (found, report.to_string())
     };
     assert!(young_share(&[]).0, "the newest year by default");
+    // Campaign-wide findings point at the file that holds the year's rules.
+    let output = laurel(&["check", "--root", root, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    for rule in ["young-share", "province-picks"] {
+        let finding = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .unwrap_or_else(|| panic!("{rule} in {report:#}"));
+        assert_eq!(finding["file"], "content/2023/campaign.yaml", "{rule}");
+        assert!(finding["laureate"].is_null());
+    }
     assert!(young_share(&["--year", "2023"]).0);
     let (found, report) = young_share(&["--year", "2021"]);
     assert!(!found, "{report}");
@@ -301,4 +314,98 @@ fn links_to(html: &str, url: &str) -> bool {
 
 fn stdout_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn every_file_of_a_one_year_site_still_answers_when_it_becomes_several() {
+    // Two people (few: the posters are slow to draw), one on each page of the grid, and the
+    // 公示 published beside the showcase.
+    let yaml = SITE.replace(
+        "campaign:\n",
+        "paginate: {grid: 1, gallery: 1, kit: 1}\ncampaign:\n  publicity: {start: 2022-05-01, end: 2022-05-07}\n",
+    );
+    let site = TestSite::new(&yaml);
+    site.laureate(
+        "王芳",
+        &profile("1985-05", "科技创新", "桃城区"),
+        "## 故事\n\n正文。\n",
+        1,
+    );
+    site.laureate(
+        "李强",
+        &profile("1975-07", "乡村振兴", "冀州区"),
+        "## 故事\n\n正文。\n",
+        1,
+    );
+    site.build_ok();
+    let before = tree(&site.public());
+    let has = |wanted: &dyn Fn(&str) -> bool| before.iter().any(|(path, _)| wanted(path));
+    for file in [
+        "kit/wang-fang/qr.png",
+        "kit/wang-fang/qr.svg",
+        "kit/wang-fang/article.html",
+        "page/2/index.html",
+    ] {
+        assert!(has(&|path| path == file), "{file} in the one-year site");
+    }
+    let posters = before
+        .iter()
+        .filter(|(path, bytes)| {
+            path.starts_with("media/")
+                && image::load_from_memory(bytes).is_ok_and(|i| i.width() == 1080)
+        })
+        .count();
+    assert_eq!(posters, 2 * 3, "two 海报 and a 长图 a person");
+
+    let content = site.root().join("content");
+    std::fs::create_dir_all(content.join("2022")).unwrap();
+    std::fs::rename(content.join("laureates"), content.join("2022/laureates")).unwrap();
+    site.write("content/2023/campaign.yaml", &campaign(2023, 0.0));
+    site.write(
+        "content/2023/laureates/孙三/profile.yaml",
+        &format!("name: 孙三\n{}", profile("1970-03", "乡村振兴", "枣强县")),
+    );
+    site.write("content/2023/laureates/孙三/story.md", "正文。\n");
+    site.write_bytes(
+        "content/2023/laureates/孙三/photos/孙三1.jpg",
+        &jpeg(800, 600, [60, 140, 90]),
+    );
+    site.build_ok();
+
+    for (path, bytes) in &before {
+        let url = format!(
+            "https://example.org/zuimei/{}",
+            path.trim_end_matches("index.html")
+        );
+        let file = file_of(&site, &url);
+        let now = std::fs::read(&file).unwrap_or_else(|_| panic!("{path} no longer answers"));
+        if !path.ends_with(".html") {
+            let (was, is) = (
+                image::load_from_memory(bytes),
+                image::load_from_memory(&now),
+            );
+            if let (Ok(was), Ok(is)) = (was, is) {
+                if path.starts_with("media/") {
+                    assert_eq!(
+                        (was.width(), was.height()),
+                        (is.width(), is.height()),
+                        "{path}"
+                    );
+                }
+            }
+            continue;
+        }
+        let (target, page) = follow(&site, &url);
+        assert!(!page.is_empty(), "{path} leads to {target}");
+    }
+    // The draft leads to 2022's; the QR image is 2022's.
+    let (url, _) = follow(
+        &site,
+        "https://example.org/zuimei/kit/wang-fang/article.html",
+    );
+    assert_eq!(url, "/zuimei/2022/kit/wang-fang/article.html");
+    assert_eq!(
+        std::fs::read(site.public().join("kit/wang-fang/qr.png")).unwrap(),
+        std::fs::read(site.public().join("2022/kit/wang-fang/qr.png")).unwrap()
+    );
 }
