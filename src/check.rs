@@ -1,8 +1,8 @@
 //! `check`: the campaign's rules over a loaded [`Site`]. Findings are data (a [`Report`]),
 //! not errors: the CLI prints them as text or JSON and sets the exit code.
 
-use crate::config::Rules;
-use crate::content::{Channel, Laureate, PartialSite, Photo, Site};
+use crate::config::{Rules, YoungTeam};
+use crate::content::{Channel, Laureate, PartialSite, Photo, Site, YearMonth};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout;
 use crate::markdown::{Document, SourceRef};
@@ -228,15 +228,17 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
     // Findings about a value point at its line.
     let text = std::fs::read_to_string(&profile).unwrap_or_default();
     let line = |key: &str, needle: &str| crate::yaml::line_of(&text, key, needle);
+    // A team has no gender or birth of its own.
+    let person = l.team.is_none();
     let required = [
-        ("gender", l.gender.as_str()),
-        ("organization", &l.organization),
-        ("field", &l.field),
-        ("category", &l.category),
-        ("recommender", &l.recommender),
+        ("gender", l.gender.as_str(), person),
+        ("organization", &l.organization, true),
+        ("field", &l.field, true),
+        ("category", &l.category, true),
+        ("recommender", &l.recommender, true),
     ];
-    for (key, value) in required {
-        if value.trim().is_empty() {
+    for (key, value, asked) in required {
+        if asked && value.trim().is_empty() {
             c.add(
                 Some(l),
                 &profile,
@@ -258,7 +260,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
         )
         .line = line("gender", "");
     }
-    if l.birth.is_none() {
+    if person && l.birth.is_none() {
         c.add(
             Some(l),
             &profile,
@@ -377,7 +379,8 @@ fn check_portrait(c: &mut Checker, l: &Laureate) {
         return; // the build reports unreadable images
     };
     let ratio = width as f64 / height as f64;
-    if (ratio - 35.0 / 45.0).abs() > 0.06 {
+    // A team's portrait is its group photo, of any shape.
+    if l.team.is_none() && (ratio - 35.0 / 45.0).abs() > 0.06 {
         c.add(
             Some(l),
             &portrait.source,
@@ -835,12 +838,12 @@ fn check_campaign(c: &mut Checker) {
             finding.laureates = names.iter().map(|n| n.to_string()).collect();
         }
     }
-    let ages: Vec<u32> = site
+    let counted: Vec<bool> = site
         .laureates
         .iter()
-        .filter_map(|l| l.age_at(site.config.campaign.reference_date))
+        .filter_map(|l| is_young(l, rules, site.config.campaign.reference_date))
         .collect();
-    let young = ages.iter().filter(|&&age| age < rules.young_age).count();
+    let (young, total) = (counted.iter().filter(|&&y| y).count(), counted.len());
     if total > 0 && (young as f64) < rules.young_share * total as f64 {
         c.add(
             None,
@@ -852,9 +855,45 @@ fn check_campaign(c: &mut Checker) {
                 rules.young_age,
                 rules.young_share * 100.0
             ),
-            "nominate more young scientists and engineers",
+            &young_fix(site, rules),
         );
     }
+}
+
+/// Whether a nomination counts as young for the share: a person by age, a team as
+/// `rules.young_team` says; `None` for a team left out of the share. An unknown birth is not
+/// young (required-field reports it).
+fn is_young(l: &Laureate, rules: &Rules, at: crate::config::Date) -> Option<bool> {
+    let under = |birth: Option<YearMonth>| {
+        birth
+            .and_then(|b| b.age_at(at))
+            .is_some_and(|age| age < rules.young_age)
+    };
+    let Some(team) = &l.team else {
+        return Some(under(l.birth));
+    };
+    match rules.young_team {
+        YoungTeam::Leader => Some(under(l.leader_birth())),
+        YoungTeam::Majority => {
+            let young = team.members.iter().filter(|m| under(m.birth)).count();
+            Some(young * 2 > team.members.len())
+        }
+        YoungTeam::Exclude => None,
+    }
+}
+
+/// The young-share finding's fix, saying how teams counted when there are any.
+fn young_fix(site: &Site, rules: &Rules) -> String {
+    let fix = "nominate more young scientists and engineers";
+    if site.laureates.iter().all(|l| l.team.is_none()) {
+        return fix.into();
+    }
+    let how = match rules.young_team {
+        YoungTeam::Leader => "a team counted once, as young when its leader is",
+        YoungTeam::Majority => "a team counted once, as young when most of its members are",
+        YoungTeam::Exclude => "teams were left out",
+    };
+    format!("{fix} ({how}: `campaign.rules.young_team` in site.yaml)")
 }
 
 /// No two laureates may share a photo (same bytes).

@@ -497,19 +497,37 @@ fn run_export(args: ExportArgs) -> ExitCode {
         Ok(year) => year,
         Err(code) => return code,
     };
-    let loaded = laurel::content::load_partial_year(&args.root, year)
-        .and_then(|partial| partial.problems.into_result(partial.site));
-    let site = match loaded {
-        Ok(site) => site,
-        Err(problems) => return report(&problems, "the content cannot be loaded"),
+    // The table is about people: every laureate that loads is in it, whatever else
+    // `laurel check` finds (a missing photo); the folders that do not load are named.
+    let partial = match laurel::content::load_partial_year(&args.root, year) {
+        Ok(partial) => partial,
+        Err(problems) => return report(&problems, "site.yaml cannot be loaded"),
     };
-    match laurel::export::export(&site, &args.output, args.group_by_unit) {
+    let site = &partial.site;
+    match laurel::export::export(site, &args.output, args.group_by_unit) {
         Ok(()) => {
             println!(
                 "Wrote {} ({}). It holds private contact data: do not publish it.",
                 args.output.display(),
                 count(site.laureates.len(), "laureate")
             );
+            if !partial.unloaded.is_empty() {
+                let names: Vec<String> = partial
+                    .unloaded
+                    .iter()
+                    .map(|f| {
+                        f.file_name()
+                            .unwrap_or_default()
+                            .to_string_lossy()
+                            .into_owned()
+                    })
+                    .collect();
+                println!(
+                    "note: left out {} that could not be loaded: {}. `laurel check` says why.",
+                    count(names.len(), "folder"),
+                    names.join("、")
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(d) => report(&d.into(), "export failed"),

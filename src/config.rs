@@ -200,6 +200,11 @@ impl Default for ArticleSettings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Campaign {
+    /// The official name as the notice writes it (`2022年衡水市“最美科技工作者”`), used as
+    /// written in the 公示 heading, the 汇总表 title, the hero, cards and 海报; see
+    /// [`SiteConfig::official_name`] for the name made when it is left out.
+    #[serde(alias = "名称")]
+    pub name: String,
     /// The campaign year (评选年度).
     pub year: u32,
     /// The date ages are computed at and the feed's `updated` date (`YYYY-MM-DD`);
@@ -228,6 +233,7 @@ impl Campaign {
 impl Default for Campaign {
     fn default() -> Self {
         Campaign {
+            name: String::new(),
             year: 2022,
             reference_date: Date {
                 year: 2022,
@@ -362,6 +368,8 @@ pub struct Rules {
     pub young_age: u32,
     /// Smallest share of young nominees (0.2).
     pub young_share: f64,
+    /// How a team counts in the young share.
+    pub young_team: YoungTeam,
     /// Longest summary in characters (300).
     pub summary_max_chars: usize,
     /// Fewest and most life/work photos (3–5).
@@ -396,6 +404,7 @@ impl Default for Rules {
             quotas: Quotas::default(),
             young_age: 45,
             young_share: 0.2,
+            young_team: YoungTeam::default(),
             summary_max_chars: 300,
             photos_min: 3,
             photos_max: 5,
@@ -408,6 +417,21 @@ impl Default for Rules {
             require_consent: false,
         }
     }
+}
+
+/// How a team nomination counts in the share of young nominees. The notice counts 推荐人选
+/// (nominations), and a team is one nomination: by default it counts once, as young when its
+/// leader is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum YoungTeam {
+    /// One nomination, young when the leader is under `young_age`.
+    #[default]
+    Leader,
+    /// One nomination, young when more than half of its members are.
+    Majority,
+    /// Teams are left out of the share (neither counted nor young).
+    Exclude,
 }
 
 /// Most nominations a recommending unit of each channel may send.
@@ -723,6 +747,25 @@ impl SiteConfig {
         .collect()
     }
 
+    /// The campaign's official name: `campaign.name`, else the year and the title made into
+    /// one (`2022年“最美科技工作者”`), never a second year nor quotes inside quotes when the
+    /// title already holds them.
+    pub fn official_name(&self) -> String {
+        let name = self.campaign.name.trim();
+        if !name.is_empty() {
+            return name.to_string();
+        }
+        let title = self.title.trim();
+        let year = self.campaign.year;
+        let has_year = title.contains(&year.to_string());
+        let quoted = title.contains(['“', '"', '「']);
+        match (has_year, quoted) {
+            (true, _) => title.to_string(),
+            (false, true) => format!("{year}年{title}"),
+            (false, false) => format!("{year}年“{title}”"),
+        }
+    }
+
     /// `base_url` parsed; `None` when it is not set (or not a valid http(s) URL, which
     /// validation reports).
     pub fn base_url(&self) -> Option<&url::Url> {
@@ -771,6 +814,24 @@ mod tests {
 
     fn parse(text: &str) -> Result<SiteConfig, Diagnostics> {
         SiteConfig::parse(text, Path::new("site.yaml"))
+    }
+
+    #[test]
+    fn official_name_is_written_once_without_a_second_year_or_nested_quotes() {
+        let name = |yaml: &str| parse(yaml).unwrap().official_name();
+        assert_eq!(name("title: 最美科技工作者\n"), "2022年“最美科技工作者”");
+        assert_eq!(
+            name("title: 2022年衡水市“最美科技工作者”\n"),
+            "2022年衡水市“最美科技工作者”"
+        );
+        assert_eq!(
+            name("title: 衡水市“最美科技工作者”\n"),
+            "2022年衡水市“最美科技工作者”"
+        );
+        assert_eq!(
+            name("title: 最美\ncampaign:\n  name: 2022年衡水市“最美科技工作者”\n"),
+            "2022年衡水市“最美科技工作者”"
+        );
     }
 
     #[test]

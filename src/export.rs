@@ -25,12 +25,9 @@ pub const COLUMNS: [&str; 9] = [
 /// Keys of `private:` read as the phone number, first match wins.
 const PHONE_KEYS: [&str; 4] = ["phone", "联系电话", "电话", "mobile"];
 
-/// The table's title, e.g. 2022年“最美科技工作者”推荐人选汇总表.
+/// The table's title, e.g. 2022年衡水市“最美科技工作者”推荐人选汇总表.
 pub fn title(site: &Site) -> String {
-    format!(
-        "{}年“{}”推荐人选汇总表",
-        site.config.campaign.year, site.config.title
-    )
+    format!("{}推荐人选汇总表", site.config.official_name())
 }
 
 /// The table's rows (without header), in site order or grouped by recommending unit.
@@ -45,7 +42,8 @@ pub fn rows(site: &Site, group_by_unit: bool) -> Vec<[String; 9]> {
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let unit_and_titles = [l.organization.as_str(), &l.position, &l.title]
+            let byline = l.team.as_ref().map(|t| t.byline()).unwrap_or_default();
+            let unit_and_titles = [l.organization.as_str(), &l.position, &l.title, &byline]
                 .iter()
                 .filter(|s| !s.is_empty())
                 .copied()
@@ -57,6 +55,9 @@ pub fn rows(site: &Site, group_by_unit: bool) -> Vec<[String; 9]> {
                 .cloned()
                 .unwrap_or_default();
             let mut remarks = Vec::new();
+            if let Some(team) = &l.team {
+                remarks.push(format!("团队成员：{}", team.member_names()));
+            }
             if let Some(channel) = l.channel {
                 remarks.push(channel.label().to_string());
             }
@@ -67,8 +68,11 @@ pub fn rows(site: &Site, group_by_unit: bool) -> Vec<[String; 9]> {
             [
                 (i + 1).to_string(),
                 l.name.clone(),
-                l.gender.clone(),
-                l.birth.map(|b| b.to_string()).unwrap_or_default(),
+                match l.team {
+                    Some(_) => "团队".into(),
+                    None => l.gender.clone(),
+                },
+                l.leader_birth().map(|b| b.to_string()).unwrap_or_default(),
                 unit_and_titles,
                 l.recommender.clone(),
                 l.category.clone(),

@@ -4,7 +4,9 @@
 use super::natural::natural_cmp;
 use super::slug::{is_valid_slug, name_slug, slugify};
 use super::strokes;
-use super::{Channel, Consent, Laureate, Page, Photo, Placeholder, Site, Video, YearMonth};
+use super::{
+    Channel, Consent, Laureate, Member, Page, Photo, Placeholder, Site, Team, Video, YearMonth,
+};
 use crate::config::{Order, SiteConfig};
 use crate::diagnostics::{read_text, Diagnostic, Diagnostics};
 use crate::markdown::{self, Document};
@@ -267,8 +269,17 @@ fn extension(path: &Path) -> String {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProfile {
-    #[serde(alias = "姓名")]
+    /// `team` for a team nomination; a person by default.
+    #[serde(alias = "类型")]
+    kind: Option<RawKind>,
+    #[serde(alias = "姓名", alias = "团队名称")]
     name: Option<String>,
+    /// A team's leader.
+    #[serde(alias = "负责人", alias = "团队负责人")]
+    leader: Option<String>,
+    /// A team's members.
+    #[serde(default, alias = "成员", alias = "团队成员")]
+    members: Vec<RawMember>,
     #[serde(alias = "性别")]
     gender: Option<String>,
     #[serde(default, alias = "出生年月", deserialize_with = "yaml::string_like")]
@@ -314,6 +325,32 @@ struct RawProfile {
     /// The place in lists with `campaign.order: manual`.
     #[serde(alias = "排序")]
     order: Option<u32>,
+}
+
+/// `kind:` of a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RawKind {
+    #[serde(alias = "个人")]
+    Person,
+    #[serde(alias = "团队")]
+    Team,
+}
+
+/// One row of a team's `members:`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMember {
+    #[serde(alias = "姓名")]
+    name: String,
+    #[serde(alias = "性别")]
+    gender: Option<String>,
+    #[serde(default, alias = "出生年月", deserialize_with = "yaml::string_like")]
+    birth: Option<String>,
+    #[serde(alias = "工作单位")]
+    organization: Option<String>,
+    #[serde(alias = "分工", alias = "职务")]
+    role: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -473,7 +510,8 @@ fn load_laureate(
             "add a line such as `name: 张三`",
         );
     }
-    let birth = parse_birth(&mut cx, raw.birth.as_deref());
+    let birth = parse_birth(&mut cx, "birth", raw.birth.as_deref());
+    let team = read_team(&mut cx, &raw);
     check_category(
         &mut cx,
         raw.category.as_deref(),
@@ -506,6 +544,7 @@ fn load_laureate(
         summary: raw.summary.unwrap_or_default().trim().to_string(),
         story: Document::default(),
         consent,
+        team,
         placeholders: [
             Placeholder::scan(&cx.file, &cx.text, true),
             Placeholder::scan(&layout::story_file(folder), &story, false),
@@ -542,13 +581,58 @@ fn read_consent(cx: &mut ProfileContext, raw: &RawConsent) -> Consent {
     Consent { date, file }
 }
 
-fn parse_birth(cx: &mut ProfileContext, birth: Option<&str>) -> Option<YearMonth> {
+/// A team's leader and members (`kind: team`); `leader:` or `members:` in a person's profile
+/// is an error, as is a team without a leader.
+fn read_team(cx: &mut ProfileContext, raw: &RawProfile) -> Option<Team> {
+    let leader = raw.leader.as_deref().map(str::trim).unwrap_or_default();
+    if raw.kind != Some(RawKind::Team) {
+        if !leader.is_empty() || !raw.members.is_empty() {
+            let key = if leader.is_empty() {
+                "members"
+            } else {
+                "leader"
+            };
+            cx.error(
+                key,
+                "",
+                format!("`{key}` is for a team nomination, and this profile is a person's"),
+                "add `kind: team` for a team (团队), or remove the line",
+            );
+        }
+        return None;
+    }
+    if leader.is_empty() {
+        cx.error(
+            "kind",
+            "",
+            "a team needs its `leader` (团队负责人)".into(),
+            "add a line such as `leader: 陈晓燕`",
+        );
+    }
+    let members = raw
+        .members
+        .iter()
+        .map(|m| Member {
+            name: m.name.trim().to_string(),
+            gender: m.gender.clone().unwrap_or_default(),
+            birth: parse_birth(cx, "members", m.birth.as_deref()),
+            organization: m.organization.clone().unwrap_or_default(),
+            role: m.role.clone().unwrap_or_default(),
+        })
+        .collect();
+    Some(Team {
+        leader: leader.to_string(),
+        members,
+    })
+}
+
+fn parse_birth(cx: &mut ProfileContext, key: &str, birth: Option<&str>) -> Option<YearMonth> {
     let text = birth?;
     let parsed = YearMonth::parse(text);
     if parsed.is_none() {
         cx.error(
-            "birth",
-            "",
+            key,
+            text,
             format!("birth `{text}` is not a year and month"),
             "write it as YYYY-MM, e.g. birth: 1986-05",
         );
@@ -935,6 +1019,7 @@ pub(crate) mod tests {
             folder: PathBuf::from("content/laureates/zhang"),
             placeholders: Vec::new(),
             consent: None,
+            team: None,
             private: BTreeMap::new(),
         }
     }

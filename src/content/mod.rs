@@ -96,6 +96,8 @@ pub struct Laureate {
     pub videos: Vec<Video>,
     /// The laureate's folder.
     pub folder: PathBuf,
+    /// A team nomination's leader and members (`kind: team`); `None` for a person.
+    pub team: Option<Team>,
     /// The laureate's consent to publication (PIPL art. 25), if recorded.
     pub consent: Option<Consent>,
     /// Template text (请填写 …) still in `profile.yaml` or `story.md`.
@@ -106,13 +108,29 @@ pub struct Laureate {
 }
 
 impl Laureate {
-    /// 职务 and 职称 as one line (`副院长 · 教授`), the same on every page and poster.
+    /// 职务 and 职称 as one line (`副院长 · 教授`), the same on every page and poster; for a
+    /// team its leader and size (`团队负责人 陈晓燕 · 4名成员`).
     pub fn role(&self) -> String {
+        if let Some(team) = &self.team {
+            return team.byline();
+        }
         [self.position.as_str(), self.title.as_str()]
             .into_iter()
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
             .join(" · ")
+    }
+
+    /// The birth month that counts for the under-45 share: a person's own; a team's leader's
+    /// (from the leader's row in `members`, else the team profile's `birth`).
+    pub fn leader_birth(&self) -> Option<YearMonth> {
+        let from_members = self.team.as_ref().and_then(|team| {
+            team.members
+                .iter()
+                .find(|m| m.name == team.leader)
+                .and_then(|m| m.birth)
+        });
+        from_members.or(self.birth)
     }
 
     /// The image a shared card shows: the first photo, else the portrait.
@@ -130,16 +148,59 @@ impl Laureate {
         crate::layout::story_file(&self.folder)
     }
 
-    /// Age in full years at `date` (the campaign's reference date), if the birth is known.
+    /// Age in full years at `date` (the campaign's reference date), if the birth is known;
+    /// a team has no age of its own (see [`Laureate::leader_birth`]).
     pub fn age_at(&self, date: crate::config::Date) -> Option<u32> {
-        let birth = self.birth?;
-        let years = date.year.checked_sub(birth.year)?;
-        Some(if date.month < birth.month {
-            years.saturating_sub(1)
-        } else {
-            years
-        })
+        match self.team {
+            Some(_) => None,
+            None => self.birth?.age_at(date),
+        }
     }
+}
+
+/// A team nomination (团队): its leader and members. The team's name is the laureate's
+/// `name`, its 依托单位 the `organization`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Team {
+    /// 团队负责人.
+    pub leader: String,
+    /// 团队成员, in the order of the form (the leader among them when listed).
+    pub members: Vec<Member>,
+}
+
+impl Team {
+    /// The line shown where a person's 职务 and 职称 stand: `团队负责人 陈晓燕 · 4名成员`.
+    pub fn byline(&self) -> String {
+        let leader = format!("团队负责人 {}", self.leader);
+        match self.members.len() {
+            0 => leader,
+            n => format!("{leader} · {n}名成员"),
+        }
+    }
+
+    /// The members' names joined as Chinese lists are (`陈晓燕、刘洋、孙丽`).
+    pub fn member_names(&self) -> String {
+        self.members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
+/// One member of a team.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// 姓名.
+    pub name: String,
+    /// 性别.
+    pub gender: String,
+    /// 出生年月.
+    pub birth: Option<YearMonth>,
+    /// 工作单位.
+    pub organization: String,
+    /// 分工 or 职务职称 in the team.
+    pub role: String,
 }
 
 /// A line of a laureate's `profile.yaml` or `story.md` that still holds placeholder text
@@ -259,6 +320,18 @@ impl YearMonth {
         let month = parts.next()?.trim().parse().ok()?;
         let valid = parts.next().is_none() && (1900..=2100).contains(&year);
         (valid && (1..=12).contains(&month)).then_some(YearMonth { year, month })
+    }
+}
+
+impl YearMonth {
+    /// Age in full years at `date`.
+    pub fn age_at(self, date: crate::config::Date) -> Option<u32> {
+        let years = date.year.checked_sub(self.year)?;
+        Some(if date.month < self.month {
+            years.saturating_sub(1)
+        } else {
+            years
+        })
     }
 }
 

@@ -331,6 +331,7 @@ impl Maker<'_> {
             },
             campaign: CampaignFacts {
                 title: config.title.clone(),
+                name: config.official_name(),
                 subtitle: config.subtitle.clone(),
                 year: config.campaign.year,
                 organizer: config.organizer.clone(),
@@ -460,6 +461,8 @@ struct LaureateFacts<'a> {
 #[derive(Serialize)]
 struct CampaignFacts {
     title: String,
+    /// The official name (`2022年衡水市“最美科技工作者”`).
+    name: String,
     subtitle: String,
     year: u32,
     organizer: String,

@@ -129,10 +129,7 @@ pub fn render_into(
     let mut out = Renderer {
         tera: &theme.tera,
         routes: &routes,
-        cards: cards::Cards::new(
-            routes.clone(),
-            format!("{}年度{}", site.config.campaign.year, site.config.title),
-        ),
+        cards: cards::Cards::new(routes.clone(), site.config.official_name()),
         minify: options.minify,
         sink,
         files: AtomicUsize::new(0),

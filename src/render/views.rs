@@ -2,7 +2,7 @@
 //! model itself, so nothing reaches a page unless a view carries it.
 
 use crate::config::{Order, Phase, SiteConfig, WechatSettings};
-use crate::content::{Laureate, Photo, Site};
+use crate::content::{Laureate, Photo, Site, Team};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Document;
 use crate::media::{Format, MediaIndex, PublishedVideo, Role, ShapeSet, Variant};
@@ -13,8 +13,10 @@ use std::collections::BTreeMap;
 /// Site-wide values every template gets as `site`.
 #[derive(Debug, Serialize)]
 pub struct SiteView<'a> {
-    /// Campaign name.
+    /// The site's title (`最美科技工作者`).
     pub title: &'a str,
+    /// The campaign's official name (`2022年衡水市“最美科技工作者”`).
+    pub campaign_name: String,
     /// Line under the title.
     pub subtitle: &'a str,
     /// Meta description.
@@ -102,7 +104,7 @@ pub fn publicity_published(config: &SiteConfig) -> bool {
 /// The 公示 page: the candidates in the campaign's order, the period and where objections go.
 #[derive(Debug, Serialize)]
 pub struct PublicityView {
-    /// The heading, e.g. 2022年度"最美科技工作者"推荐人选公示.
+    /// The heading, e.g. 2022年衡水市“最美科技工作者”推荐人选公示.
     pub title: String,
     /// First day, `YYYY年M月D日`.
     pub start: Option<String>,
@@ -154,7 +156,7 @@ impl PublicityView {
             false => publicity.signed.clone(),
         };
         PublicityView {
-            title: format!("{}年度“{}”推荐人选公示", config.campaign.year, config.title),
+            title: format!("{}推荐人选公示", config.official_name()),
             start: publicity.start.map(chinese),
             end: publicity.end.map(chinese),
             phone: publicity.phone,
@@ -174,7 +176,10 @@ impl PublicityView {
                 .map(|(i, l)| PublicityRow {
                     number: i + 1,
                     name: l.name.clone(),
-                    gender: l.gender.clone(),
+                    gender: match l.team {
+                        Some(_) => "团队".into(),
+                        None => l.gender.clone(),
+                    },
                     unit: [l.organization.as_str(), &l.role()]
                         .into_iter()
                         .filter(|p| !p.is_empty())
@@ -393,6 +398,49 @@ pub struct LaureateView<'a> {
     pub photos: Vec<PhotoView>,
     /// Videos.
     pub videos: Vec<VideoView>,
+    /// A team nomination's leader and members; `None` for a person.
+    pub team: Option<TeamView<'a>>,
+}
+
+/// What pages show of a team: its leader and each member's name, unit and part (never a
+/// member's birth or contact data).
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamView<'a> {
+    /// 团队负责人.
+    pub leader: &'a str,
+    /// 团队成员.
+    pub members: Vec<MemberView<'a>>,
+}
+
+/// One team member on a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberView<'a> {
+    /// 姓名.
+    pub name: &'a str,
+    /// 工作单位.
+    pub organization: &'a str,
+    /// 分工 or 职务职称.
+    pub role: &'a str,
+    /// Whether this member leads the team.
+    pub leader: bool,
+}
+
+impl<'a> TeamView<'a> {
+    fn of(team: &'a Team) -> TeamView<'a> {
+        TeamView {
+            leader: &team.leader,
+            members: team
+                .members
+                .iter()
+                .map(|m| MemberView {
+                    name: &m.name,
+                    organization: &m.organization,
+                    role: &m.role,
+                    leader: m.name == team.leader,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Builds the views of one site against its media.
@@ -442,6 +490,7 @@ impl<'a> Views<'a> {
         let routes = self.routes;
         SiteView {
             title: &config.title,
+            campaign_name: config.official_name(),
             subtitle: &config.subtitle,
             description: &config.description,
             organizer: &config.organizer,
@@ -584,6 +633,7 @@ impl<'a> Views<'a> {
             cover,
             poster,
             square,
+            team: laureate.team.as_ref().map(TeamView::of),
             card_url: self.routes.url(&Route::Card(slug)),
             embed_url: self.routes.url(&Route::CardEmbed(slug)),
             share_images: self.media.share_images(slug).map(|images| ShareImagesView {

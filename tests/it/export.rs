@@ -116,3 +116,28 @@ fn unknown_extension_is_a_clear_error() {
     );
     assert!(stderr(&output).contains(".xlsx"));
 }
+
+#[test]
+fn the_table_holds_everyone_who_loads_with_a_photo_missing_and_names_who_is_left_out() {
+    let site = TestSite::new(SITE_YAML);
+    // A photo named in the profile is missing: check's error, not the table's business.
+    site.laureate(
+        "王芳",
+        "recommender: 桃城区科协\nportrait: photos/王芳证件照.jpg\n",
+        "故事",
+        0,
+    );
+    site.laureate("赵强", "recommender: 安平县科协\n", "故事", 0);
+    // A profile that cannot be read at all.
+    site.write("content/laureates/李四/profile.yaml", "name: [李四\n");
+    let file = site.root().join("table.csv");
+    let output = export(&site, &file, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("王芳") && text.contains("赵强"), "{text}");
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains("left out 1 folder") && said.contains("李四"),
+        "{said}"
+    );
+}

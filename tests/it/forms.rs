@@ -206,10 +206,15 @@ fn three_units(dir: &Path) {
         &fixture("story-after-table.docx"),
         &unit("河北工程大学科协").join("推荐表.docx"),
     );
+    copy(
+        &fixture("team.docx"),
+        &unit("桃城区科协").join("团队推荐表.docx"),
+    );
     for (i, folder) in [
         unit("冀州区科协").join("1.王建华材料"),
         unit("衡水市医学会").join("2.阿依古丽•买买提材料"),
         unit("河北工程大学科协").join("3.材料"),
+        unit("桃城区科协").join("照片"),
     ]
     .iter()
     .enumerate()
@@ -250,6 +255,7 @@ fn three_units_at_once_give_each_photo_to_its_owner_and_build_without_private_da
             ],
         ),
         ("赵建国", &["赵建国1.jpg", "赵建国2.jpg", "赵建国3.jpg"]),
+        ("衡水湖湿地生态保护团队", &["衡水湖湿地生态保护团队1.jpg"]),
     ] {
         for photo in photos {
             assert!(
@@ -258,12 +264,12 @@ fn three_units_at_once_give_each_photo_to_its_owner_and_build_without_private_da
             );
         }
     }
-    for layout in ["national-grid", "retyped", "story-after-table"] {
+    for layout in ["national-grid", "retyped", "story-after-table", "team"] {
         assert_imported_as_expected(&site, layout);
     }
     // Each unit sent forms but no 汇总表: the report says so, unit by unit.
     let units = report["units"].as_array().unwrap();
-    assert_eq!(units.len(), 3, "{units:#?}");
+    assert_eq!(units.len(), 4, "{units:#?}");
     assert!(units
         .iter()
         .all(|u| u["problems"].to_string().contains("no 汇总表")));
@@ -276,7 +282,7 @@ fn three_units_at_once_give_each_photo_to_its_owner_and_build_without_private_da
     );
     site.build_ok();
     let published = tree(&site.public());
-    for layout in ["national-grid", "retyped", "story-after-table"] {
+    for layout in LAYOUTS.iter().filter(|l| **l != "inline-colon") {
         for secret in expected(layout)["never_public"].as_array().unwrap() {
             let secret = secret.as_str().unwrap();
             for (path, bytes) in &published {
@@ -368,4 +374,169 @@ fn story_document(paragraphs: &[&str]) -> Vec<u8> {
     let xml = format!(r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#);
     std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
     zip.finish().unwrap().into_inner()
+}
+
+/// A team's site: the reference team form with three photos, as 桃城区科协 sent it.
+fn team_site(site_yaml: &str) -> TestSite {
+    let site = TestSite::new(site_yaml);
+    let received = tempfile::tempdir().unwrap();
+    let unit = received.path().join("桃城区科协");
+    copy(&fixture("team.docx"), &unit.join("团队推荐表.docx"));
+    write(&unit.join("团队合影.jpg"), &jpeg(900, 600, [30, 90, 60]));
+    for n in 1..=3u8 {
+        write(
+            &unit.join(format!("IMG_00{n}.JPG")),
+            &jpeg(900, 600, [60, 30 * n, 120]),
+        );
+    }
+    import(&site, &[received.path()]);
+    site
+}
+
+#[test]
+fn a_team_reads_right_on_its_pages_the_publicity_and_the_table() {
+    let site = team_site(
+        "title: 最美科技工作者\nbase_url: https://example.org/\ncampaign:\n  name: 2022年衡水市“最美科技工作者”\n  publicity:\n    start: 2022-05-09\n    end: 2022-05-13\n  rules:\n    photo_min_bytes: 1000\n",
+    );
+    // check: a team has no gender or birth of its own to ask for.
+    let check = laurel(&[
+        "check",
+        "--root",
+        site.root().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let findings: Value = serde_json::from_slice(&check.stdout).unwrap();
+    let text = findings.to_string();
+    for absent in ["`gender` is missing", "`birth` is missing", "35:45"] {
+        assert!(!text.contains(absent), "{absent}: {findings:#}");
+    }
+    site.build_ok();
+    let slug = "heng-shui-hu-shi-di-sheng-tai-bao-hu-tuan-dui";
+    let profile = site.read(&format!("laureates/{slug}/index.html"));
+    for fact in [
+        "衡水湖湿地生态保护团队",
+        "依托单位",
+        "衡水湖国家级自然保护区管理委员会",
+        "团队成员",
+        "刘洋",
+        "孙丽",
+        "周强",
+    ] {
+        assert!(profile.contains(fact), "profile lacks {fact}");
+    }
+    let leader = profile.find("<dt>团队负责人").expect("the leader's fact");
+    assert!(
+        profile[leader..]
+            .chars()
+            .take(30)
+            .collect::<String>()
+            .contains("陈晓燕"),
+        "the leader named beside 团队负责人"
+    );
+    let card = site.read(&format!("cards/{slug}/index.html"));
+    assert!(card.contains("团队负责人 陈晓燕 · 4名成员"), "card byline");
+    let publicity = site.read("publicity/index.html");
+    let row = publicity
+        .split("<tr>")
+        .find(|r| r.contains("衡水湖湿地生态保护团队"))
+        .expect("the team's 公示 row");
+    assert!(row.contains("<td>团队<"), "{row}");
+    assert!(row.contains("团队负责人 陈晓燕"), "{row}");
+    // The 汇总表: one row, the team's name, 团队 for 性别, the members in 备注.
+    let file = site.root().join("汇总表.csv");
+    let export = laurel(&[
+        "export",
+        "--root",
+        site.root().to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let table = std::fs::read_to_string(&file).unwrap();
+    let xlsx = site.root().join("汇总表.xlsx");
+    laurel(&[
+        "export",
+        "--root",
+        site.root().to_str().unwrap(),
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut book, "推荐人选汇总表").unwrap();
+    let title = sheet.get((0, 0)).map(|c| c.to_string()).unwrap_or_default();
+    assert_eq!(title, "2022年衡水市“最美科技工作者”推荐人选汇总表");
+    let row = table
+        .lines()
+        .find(|l| l.contains("衡水湖湿地生态保护团队"))
+        .expect("the team's row");
+    assert!(row.contains(",团队,"), "{row}");
+    assert!(row.contains("团队成员：陈晓燕、刘洋、孙丽、周强"), "{row}");
+}
+
+/// A team whose leader is young and whose other three members are not, with a person of 60
+/// from the same unit.
+const TEAM: &str = "kind: team
+leader: 陈晓燕
+members:
+  - {name: 陈晓燕, birth: 1990-03, role: 负责人}
+  - {name: 刘洋, birth: 1962-01}
+  - {name: 孙丽, birth: 1963-05}
+  - {name: 周强, birth: 1964-07}
+organization: 衡水湖国家级自然保护区管理委员会
+recommender: 桃城区科协
+channel: county
+";
+
+#[test]
+fn a_team_counts_once_in_the_quota_and_by_its_leader_in_the_young_share() {
+    let site = TestSite::new("title: t\ncampaign:\n  rules:\n    young_share: 0.5\n");
+    site.laureate("湿地团队", TEAM, "## 故事\n\n正文。", 3);
+    site.laureate(
+        "王老师",
+        "gender: 男\nbirth: 1962-01\nrecommender: 桃城区科协\nchannel: county\n",
+        "## 故事\n\n正文。",
+        3,
+    );
+    let check = |rules: &str| {
+        site.write(
+            "site.yaml",
+            &format!("title: t\ncampaign:\n  rules:\n    young_share: 0.5\n{rules}"),
+        );
+        let output = laurel(&["check", "--root", site.root().to_str().unwrap()]);
+        String::from_utf8_lossy(&output.stdout).into_owned() + &stderr(&output)
+    };
+    // By default the young leader makes the team young: 1 of 2 nominations, 50%.
+    let report = check("");
+    assert!(!report.contains("young-share"), "{report}");
+    // Most members are not young: 0 of 2, and the fix says how teams counted.
+    let report = check("    young_team: majority\n");
+    assert!(report.contains("0 of 2 nominees"), "{report}");
+    assert!(report.contains("young_team"), "{report}");
+    // Left out, the team leaves the share: 0 of 1.
+    let report = check("    young_team: exclude\n");
+    assert!(report.contains("0 of 1 nominees"), "{report}");
+    // One team is one nomination of 桃城区科协, however many members it has: with the person,
+    // two, over a quota of 1 and within one of 2.
+    let report = check("    quotas: {county: 2}\n");
+    assert!(!report.contains("channel-quota"), "{report}");
+    let report = check("    quotas: {county: 1}\n");
+    assert!(report.contains("nominated 2"), "{report}");
+}
+
+#[test]
+fn leader_and_members_belong_to_teams_and_a_team_needs_its_leader() {
+    let site = TestSite::new("title: t\n");
+    site.laureate("张三", "gender: 男\nleader: 李四\n", "正文。", 0);
+    site.laureate(
+        "某团队",
+        "kind: team\nmembers:\n  - {name: 王五}\n",
+        "正文。",
+        0,
+    );
+    let output = laurel(&["check", "--root", site.root().to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&output.stdout).into_owned() + &stderr(&output);
+    assert!(text.contains("`leader` is for a team nomination"), "{text}");
+    assert!(text.contains("add `kind: team`"), "{text}");
+    assert!(text.contains("a team needs its `leader`"), "{text}");
 }

@@ -43,12 +43,39 @@ fn publicity_site(site_yaml: &str) -> TestSite {
 }
 
 #[test]
+fn the_heading_uses_the_official_name_as_written() {
+    // The site's title is the campaign's full name: no second year, no quotes in quotes. A
+    // short title with the official name set keeps the city.
+    let full = PUBLICITY.replace(
+        "title: 最美科技工作者",
+        "title: 2022年衡水市“最美科技工作者”",
+    );
+    let named = PUBLICITY.replace(
+        "  year: 2022\n",
+        "  year: 2022\n  name: 2022年衡水市“最美科技工作者”\n",
+    );
+    for yaml in [full, named] {
+        let site = publicity_site(&yaml);
+        site.build_ok();
+        let page = site.read("publicity/index.html");
+        assert!(
+            page.contains(">2022年衡水市“最美科技工作者”推荐人选公示</h1>"),
+            "{page}"
+        );
+        assert!(page.contains("<caption>2022年衡水市“最美科技工作者”推荐人选名单"));
+        assert!(!page.contains("2022年度“2022年"));
+        let front = site.read("index.html");
+        assert!(front.contains("2022年衡水市“最美科技工作者”"), "{front}");
+    }
+}
+
+#[test]
 fn in_the_publicity_phase_only_the_list_is_published_with_every_field() {
     let site = publicity_site(PUBLICITY);
     let output = site.build_ok();
     let page = site.read("publicity/index.html");
     for fact in [
-        "2022年度“最美科技工作者”推荐人选公示",
+        "2022年“最美科技工作者”推荐人选公示",
         "2022年5月9日至2022年5月13日",
         "0318-2123456",
         "衡水市人民西路 123 号",

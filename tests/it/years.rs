@@ -145,7 +145,10 @@ fn a_site_of_three_years_keeps_every_year_and_every_old_address() {
             assert!(file.is_file(), "{}", file.display());
         }
         let gallery = site.read(&format!("{year}/gallery/index.html"));
-        assert!(gallery.contains(&format!("{year}年度")), "{year} gallery");
+        assert!(
+            gallery.contains(&format!("footer-title>{year}年")),
+            "{year} gallery"
+        );
     }
     assert!(!site.public().join("2021/laureates/li-qiang").exists());
 
