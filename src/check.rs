@@ -357,6 +357,10 @@ fn check_portrait(c: &mut Checker, l: &Laureate) {
                 file_name(&r.from),
                 file_name(&r.to)
             ),
+            None if l.team.is_some() => format!(
+                "add the team's group photo (团队合影) as photos/{}0.jpg",
+                l.name
+            ),
             None => format!(
                 "add a 2-inch frontal colour photo as photos/{}0.jpg",
                 l.name
@@ -896,28 +900,33 @@ fn young_fix(site: &Site, rules: &Rules) -> String {
     format!("{fix} ({how}: `campaign.rules.young_team` in site.yaml)")
 }
 
-/// No two laureates may share a photo (same bytes).
+/// No two laureates may share a photo (same bytes), and no laureate shows one photo twice.
 fn check_shared_photos(c: &mut Checker) {
-    let mut seen: HashMap<blake3::Hash, &Laureate> = HashMap::new();
+    let mut seen: HashMap<blake3::Hash, (&Laureate, &Path)> = HashMap::new();
     for l in &c.site.laureates {
         for photo in l.portrait.iter().chain(&l.photos) {
             let Some(hash) = c.hashes.get(&photo.source).copied() else {
                 continue; // unreadable: photo-unreadable says so
             };
-            match seen.insert(hash, l) {
-                Some(other) if other.slug != l.slug => {
-                    let message = format!("the same photo is also used by {}", other.name);
-                    c.add(
-                        Some(l),
-                        &photo.source,
-                        "shared-photo",
-                        Severity::Error,
-                        message,
-                        "each laureate needs photos of their own",
-                    );
-                }
-                _ => {}
-            }
+            let (message, fix) = match seen.insert(hash, (l, &photo.source)) {
+                Some((other, _)) if other.slug != l.slug => (
+                    format!("the same photo is also used by {}", other.name),
+                    "each laureate needs photos of their own",
+                ),
+                Some((_, file)) if file != photo.source => (
+                    format!("the same photo is also {}", file_name(file)),
+                    "remove one of the two copies",
+                ),
+                _ => continue,
+            };
+            c.add(
+                Some(l),
+                &photo.source,
+                "shared-photo",
+                Severity::Error,
+                message,
+                fix,
+            );
         }
     }
 }

@@ -53,8 +53,10 @@ pub fn contacts(text: &str) -> Vec<Contact> {
         }
         if chars[i].1 == '@' {
             let start = text[..chars[i].0]
-                .rfind(|c: char| !(c.is_ascii_alphanumeric() || "._-+".contains(c)))
-                .map_or(0, |p| p + 1);
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !(c.is_ascii_alphanumeric() || "._-+".contains(c)))
+                .map_or(0, |(p, c)| p + c.len_utf8());
             let end = text[chars[i].0 + 1..]
                 .find(|c: char| !(c.is_ascii_alphanumeric() || ".-".contains(c)))
                 .map_or(text.len(), |p| chars[i].0 + 1 + p);
@@ -88,6 +90,16 @@ mod tests {
             (ContactKind::Email, "wang@example.cn")
         );
         assert!(contacts("0318-5265809").is_empty(), "a landline");
+        // An address right after Chinese punctuation (a three-byte character).
+        for line in [
+            "联系邮箱：a@b.cn，谢谢",
+            "采访请发邮件至邮箱：zhoumin@163.com",
+        ] {
+            let found = contacts(line);
+            assert_eq!(found.len(), 1, "{line}");
+            assert!(found[0].text.ends_with(".cn") || found[0].text.ends_with(".com"));
+            assert!(!found[0].text.contains('：'), "{found:?}");
+        }
         assert!(
             contacts("131102196803150012").is_empty(),
             "an ID number is no phone"

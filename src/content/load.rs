@@ -412,6 +412,13 @@ impl ProfileContext<'_> {
         self.problems.push(d);
     }
 
+    /// Gives the problem just reported its own rule id (else it is a `load-error`).
+    fn tag_last(&mut self, rule: &'static str) {
+        if let Some(last) = self.problems.0.last_mut() {
+            last.rule = Some(rule);
+        }
+    }
+
     /// Resolves a path written in the profile, which must stay inside the laureate's folder
     /// and name an existing file.
     fn resolve(&mut self, key: &str, written: &str) -> Option<PathBuf> {
@@ -447,9 +454,7 @@ impl ProfileContext<'_> {
                 format!("file `{written}` does not exist"),
                 &hint,
             );
-            if let Some(last) = self.problems.0.last_mut() {
-                last.rule = Some("file-missing");
-            }
+            self.tag_last("file-missing");
             return None;
         }
         Some(path)
@@ -649,6 +654,7 @@ fn check_category(cx: &mut ProfileContext, category: Option<&str>, allowed: &[St
             format!("category `{category}` is not one of the campaign's categories"),
             &format!("use one of: {} (set in site.yaml)", allowed.join("、")),
         );
+        cx.tag_last("category");
     }
 }
 

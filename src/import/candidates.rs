@@ -17,6 +17,39 @@ pub struct Summary {
     pub origin: String,
     /// One row per candidate.
     pub rows: Vec<BTreeMap<Field, String>>,
+    /// The recommending unit the folder it came in is named after (`枣强县科协/汇总表.xlsx`),
+    /// for rows without a 推荐单位 column.
+    pub unit: Option<String>,
+}
+
+/// The endings of recommending units' names (科协, 学会 …).
+const UNIT_ENDINGS: &[&str] = &["科协", "学会", "协会", "研究会", "大学", "学院"];
+
+impl Summary {
+    /// The 汇总表 `rows` read from `file`; its unit from the folders it came in, innermost
+    /// first, or from the folder or zip given to import when it sat at the top.
+    pub fn new(file: &Received, rows: Vec<BTreeMap<Field, String>>) -> Summary {
+        let given = match file.origin.split_once('!') {
+            Some((archive, _)) => archive,
+            None => &file.origin,
+        };
+        let top = std::path::Path::new(given)
+            .components()
+            .rev()
+            .nth(usize::from(!file.origin.contains('!')))
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let places = file.folders.iter().rev().cloned();
+        let unit = places
+            .chain(top.filter(|_| file.folders.is_empty()))
+            .map(|place| place.trim_end_matches(".zip").to_string())
+            .find(|place| UNIT_ENDINGS.iter().any(|e| place.ends_with(e)))
+            .map(|place| normalise::name(&place));
+        Summary {
+            origin: file.origin.clone(),
+            rows,
+            unit,
+        }
+    }
 }
 
 /// The received material, sorted by kind.
@@ -88,7 +121,14 @@ pub fn candidates(material: &Material, problems: &mut Vec<Problem>) -> Vec<Candi
     }
     for summary in &material.summaries {
         for row in &summary.rows {
-            add_summary_row(&mut by_name, &summary.origin, row);
+            let mut row = row.clone();
+            let given = row
+                .get(&Field::Recommender)
+                .is_some_and(|unit| !unit.trim().is_empty());
+            if let (false, Some(unit)) = (given, &summary.unit) {
+                row.insert(Field::Recommender, unit.clone());
+            }
+            add_summary_row(&mut by_name, &summary.origin, &row);
         }
     }
     let mut list: Vec<Candidate> = by_name.into_values().collect();
@@ -263,7 +303,7 @@ pub fn assign_files(material: Material, candidates: &mut [Candidate], problems: 
 
 /// Finds whose a file is.
 struct Owners<'a> {
-    /// Candidates' names (normalised), longest first, so 王芳芳 wins over 王芳.
+    /// Candidates' names ([`normalise::name_key`]), longest first, so 王芳芳 wins over 王芳.
     names: Vec<(usize, String)>,
     candidates: &'a [Candidate],
 }
@@ -273,7 +313,7 @@ impl<'a> Owners<'a> {
         let mut names: Vec<(usize, String)> = candidates
             .iter()
             .enumerate()
-            .map(|(i, c)| (i, normalise::name(&c.name)))
+            .map(|(i, c)| (i, normalise::name_key(&c.name)))
             .collect();
         names.sort_by_key(|(_, n)| std::cmp::Reverse(n.chars().count()));
         Owners { names, candidates }
@@ -285,7 +325,7 @@ impl<'a> Owners<'a> {
             .folders
             .iter()
             .chain([&file.name])
-            .map(|p| normalise::name(p))
+            .map(|p| normalise::name_key(p))
             .collect();
         let by_name = self
             .names

@@ -12,7 +12,7 @@ mod candidates;
 mod convert;
 mod docx;
 mod form;
-mod normalise;
+pub(crate) mod normalise;
 mod plan;
 mod sources;
 mod write;
@@ -220,7 +220,7 @@ fn sort_material(received: Vec<Received>, problems: &mut Vec<Problem>) -> Materi
                 Err(d) => problems.push(Problem::error(d)),
             },
             "xlsx" | "xls" | "et" => match spreadsheet_rows(&file) {
-                Ok(Some(rows)) => material.summaries.push(Summary { origin: file.origin, rows }),
+                Ok(Some(rows)) => material.summaries.push(Summary::new(&file, rows)),
                 Ok(None) => problems.push(Problem::warning(
                     Diagnostic::new(&file.origin, "this spreadsheet has no 汇总表 (no header row with 姓名, 性别 …); it was not used")
                         .hint("the 汇总表 needs the notice's column names in one row"),
@@ -255,10 +255,7 @@ fn read_word(file: Received, material: &mut Material, problems: &mut Vec<Problem
     };
     match form::read(&document) {
         Contents::Form(form) => material.forms.push((file, form)),
-        Contents::Summary(rows) => material.summaries.push(Summary {
-            origin: file.origin,
-            rows,
-        }),
+        Contents::Summary(rows) => material.summaries.push(Summary::new(&file, rows)),
         Contents::Nameless => problems.push(Problem::error(
             Diagnostic::new(&file.origin, "this 推荐表 has no 姓名")
                 .hint("fill in the 姓名 cell of the form, or ask the unit for a complete form"),

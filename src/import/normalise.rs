@@ -14,6 +14,12 @@ pub fn name(text: &str) -> String {
         .collect()
 }
 
+/// A name as file and folder names are matched against it: normalised, and without the `·`
+/// between name parts, which units often leave out (`迪丽娜尔吐尔逊1.jpg`).
+pub fn name_key(text: &str) -> String {
+    name(text).replace('·', "")
+}
+
 /// ASCII digits for full-width ones.
 fn ascii_digits(text: &str) -> String {
     text.chars()

@@ -64,7 +64,7 @@ fn photos(candidate: &mut Candidate, converter: &heif::Converter) -> Vec<Planned
         images.push((image.name.clone(), image.origin.clone(), bytes));
     }
     images.sort_by(|a, b| natural_cmp(&a.0, &b.0));
-    let mut portrait = portrait_index(&images);
+    let mut portrait = portrait_index(&images, candidate.is_team);
     if portrait.is_none() {
         if let Some(picture) = candidate.pictures.first() {
             images.insert(
@@ -77,6 +77,9 @@ fn photos(candidate: &mut Candidate, converter: &heif::Converter) -> Vec<Planned
             );
             portrait = Some(0);
         }
+    }
+    if portrait.is_none() && candidate.is_team && !images.is_empty() {
+        portrait = Some(0); // a team's picture: its first photo, until the editor picks another
     }
     let mut number = 0;
     let mut planned = Vec::new();
@@ -131,8 +134,15 @@ fn videos(candidate: &mut Candidate) -> Vec<Planned> {
 }
 
 /// Which image is the 二寸 portrait: one whose name says so (证件照, 二寸 …), else the one
-/// nearest 35:45 upright, if any is near enough.
-fn portrait_index(images: &[(String, String, Vec<u8>)]) -> Option<usize> {
+/// nearest 35:45 upright, if any is near enough. A team's is its group photo, named so
+/// (合影, 集体照 …).
+fn portrait_index(images: &[(String, String, Vec<u8>)], team: bool) -> Option<usize> {
+    const GROUP_HINTS: &[&str] = &["合影", "集体照", "团队照", "全体", "group"];
+    if team {
+        return images
+            .iter()
+            .position(|(name, _, _)| GROUP_HINTS.iter().any(|h| name.to_lowercase().contains(h)));
+    }
     const HINTS: &[&str] = &[
         "证件照",
         "二寸",
@@ -193,7 +203,7 @@ fn story_of(candidate: &Candidate) -> (String, String, Vec<String>) {
             contact_lines.push(paragraph.to_string());
             continue;
         }
-        if is_heading(paragraph) {
+        if is_heading(paragraph) || paragraph.starts_with(['#', '＃']) {
             story.push_str(&format!("## {}\n\n", strip_numbering(paragraph)));
         } else {
             story.push_str(paragraph);
@@ -213,10 +223,11 @@ pub fn is_heading(line: &str) -> bool {
     (2..=24).contains(&chars) && !ends_sentence
 }
 
-/// `一、扎根田野` / `（一）扎根田野` / `1. 扎根田野` → `扎根田野`.
+/// `一、扎根田野` / `（一）扎根田野` / `1. 扎根田野` / `## 扎根田野` (Markdown typed into Word)
+/// → `扎根田野`.
 pub fn strip_numbering(line: &str) -> &str {
     let trimmed = line.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || "一二三四五六七八九十（）()、.．".contains(c) || c.is_whitespace()
+        c.is_ascii_digit() || "一二三四五六七八九十（）()、.．#＃".contains(c) || c.is_whitespace()
     });
     if trimmed.is_empty() {
         line
@@ -350,9 +361,7 @@ fn profile(candidate: &Candidate, contact_lines: Vec<String>) -> Profile {
         gender: value(Field::Gender)
             .filter(|_| !team)
             .map(|g| g.replace(' ', "")),
-        birth: value(Field::Birth)
-            .filter(|_| !team)
-            .map(|b| normalise::month(&b).unwrap_or(b)),
+        birth: birth_of(candidate).filter(|_| !team),
         leader: team
             .then(|| value(Field::Leader).map(|l| normalise::name(&l)))
             .flatten(),
@@ -376,6 +385,18 @@ fn profile(candidate: &Candidate, contact_lines: Vec<String>) -> Profile {
             false => "the 推荐表 and the 汇总表",
         },
     }
+}
+
+/// The birth month as `YYYY-MM`: the form's when it reads as a month, else the 汇总表's (the
+/// form's `1977年` loses to the table's `1977.06`), else the form's text for check to point at.
+fn birth_of(candidate: &Candidate) -> Option<String> {
+    let sources = [&candidate.fields, &candidate.summary];
+    let typed = || sources.iter().filter_map(|s| s.get(&Field::Birth));
+    typed().find_map(|b| normalise::month(b)).or_else(|| {
+        typed()
+            .map(|b| b.trim().to_string())
+            .find(|b| !b.is_empty())
+    })
 }
 
 /// The `private:` values: contact data, ID number, ethnicity, politics, education, address,
@@ -470,6 +491,8 @@ mod tests {
         assert!(!is_heading("他在田里一待就是十年。"));
         assert_eq!(strip_numbering("（二）带出团队"), "带出团队");
         assert_eq!(strip_numbering("1. 扎根田野"), "扎根田野");
+        assert_eq!(strip_numbering("## 守护一方水土"), "守护一方水土");
+        assert_eq!(strip_numbering("＃＃守护一方水土"), "守护一方水土");
         assert_eq!(channel_of("冀州区科协", None), Some("county"));
         assert_eq!(channel_of("县（市、区）科协", None), Some("county"));
         assert_eq!(channel_of("衡水市农学会", None), Some("society"));

@@ -31,6 +31,8 @@ fn hash(bytes: &[u8]) -> String {
 /// import wrote last time (`written`) and of what it would write now (`new`).
 fn action(current: Option<&str>, written: Option<&str>, new: &str) -> Action {
     match (current, written) {
+        // Import wrote it, an editor removed or renamed it, and nothing new came: left so.
+        (None, Some(written)) if written == new => Action::Kept,
         (None, _) => Action::New,
         (Some(now), _) if now == new => Action::Unchanged,
         (Some(now), Some(written)) if now == written => Action::Updated,
@@ -112,6 +114,16 @@ mod tests {
     #[test]
     fn only_a_change_on_both_sides_is_a_conflict() {
         assert_eq!(action(None, None, "a"), Action::New);
+        assert_eq!(
+            action(None, Some("a"), "a"),
+            Action::Kept,
+            "renamed by an editor"
+        );
+        assert_eq!(
+            action(None, Some("a"), "b"),
+            Action::New,
+            "removed, then sent anew"
+        );
         assert_eq!(action(Some("a"), Some("a"), "a"), Action::Unchanged);
         assert_eq!(action(Some("a"), Some("a"), "b"), Action::Updated);
         assert_eq!(action(Some("edited"), Some("a"), "a"), Action::Kept);

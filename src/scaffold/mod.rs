@@ -74,6 +74,8 @@ pub fn new_laureate(root: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
                 .hint("give the laureate's name, e.g. `laurel new 张三`"),
         );
     }
+    // 买买提•艾力 → 买买提·艾力, as import writes names.
+    let name = &crate::import::normalise::name(name);
     let folder = crate::layout::current_laureates_dir(root).join(name);
     if folder.exists() {
         return Err(

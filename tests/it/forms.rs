@@ -408,9 +408,21 @@ fn a_team_reads_right_on_its_pages_the_publicity_and_the_table() {
     ]);
     let findings: Value = serde_json::from_slice(&check.stdout).unwrap();
     let text = findings.to_string();
-    for absent in ["`gender` is missing", "`birth` is missing", "35:45"] {
+    for absent in [
+        "`gender` is missing",
+        "`birth` is missing",
+        "35:45",
+        "no portrait",
+    ] {
         assert!(!text.contains(absent), "{absent}: {findings:#}");
     }
+    // The group photo (团队合影) is the team's portrait.
+    let portrait =
+        folder(&site, "衡水湖湿地生态保护团队").join("photos/衡水湖湿地生态保护团队0.jpg");
+    assert_eq!(
+        std::fs::read(portrait).unwrap(),
+        jpeg(900, 600, [30, 90, 60])
+    );
     site.build_ok();
     let slug = "heng-shui-hu-shi-di-sheng-tai-bao-hu-tuan-dui";
     let profile = site.read(&format!("laureates/{slug}/index.html"));

@@ -554,3 +554,93 @@ fn the_report_says_per_unit_what_is_missing_between_forms_and_the_summary() {
         "{text}"
     );
 }
+
+/// What a new user's walk through a campaign found (issue 34's walk, this session's): each
+/// shape of material that went wrong before.
+#[test]
+fn material_as_units_type_it_imports_without_losing_anyone() {
+    let site = TestSite::new("title: 测试\n");
+    let received = tempfile::tempdir().unwrap();
+    let unit = received.path().join("枣强县科协");
+    let write = |rel: &str, bytes: &[u8]| {
+        let path = unit.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    };
+    // An e-mail address right after a full-width colon in the story; a heading typed as
+    // Markdown; a birth the form gives as a year only, which the 汇总表 gives in full.
+    write(
+        "迪丽娜尔·吐尔逊/推荐表.docx",
+        &form(
+            &[
+                ("姓名", "迪丽娜尔·吐尔逊"),
+                ("性别", "女"),
+                ("出生年月", "1977年"),
+            ],
+            "## 守护一方水土\n她在湖边工作二十年。\n采访请发邮件至邮箱：dilnar@163.com",
+        ),
+    );
+    // Photos named without the middle dot, beside other units' material.
+    for n in 1..=3u8 {
+        write(
+            &format!("迪丽娜尔吐尔逊{n}.jpg"),
+            &jpeg(800, 600, [20 * n, 90, 60]),
+        );
+    }
+    write(
+        "王芳/推荐表.docx",
+        &form(&[("姓名", "王芳"), ("推荐单位", "枣强县科协")], "正文。"),
+    );
+    // A 汇总表 without 推荐单位 values, with a row that has no form: its unit is the folder.
+    write(
+        "汇总表.xlsx",
+        &summary_xlsx(&[
+            ["1", "迪丽娜尔·吐尔逊", "女", "1977.06", "", "", "", "", ""],
+            [
+                "2",
+                "李红梅",
+                "女",
+                "1985.03",
+                "枣强县中学 教师",
+                "",
+                "",
+                "",
+                "",
+            ],
+        ]),
+    );
+    let (code, report) = import_json(&site, &[received.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{report:#}");
+    let folder = site.root().join("content/laureates/迪丽娜尔·吐尔逊");
+    for n in 1..=3 {
+        let photo = folder.join(format!("photos/迪丽娜尔·吐尔逊{n}.jpg"));
+        assert!(photo.is_file(), "{} {report:#}", photo.display());
+    }
+    let profile = std::fs::read_to_string(folder.join("profile.yaml")).unwrap();
+    assert!(profile.contains("birth: 1977-06"), "{profile}");
+    assert!(
+        profile.contains("dilnar@163.com"),
+        "kept in private: {profile}"
+    );
+    let story = std::fs::read_to_string(folder.join("story.md")).unwrap();
+    assert!(story.contains("## 守护一方水土\n"), "{story}");
+    assert!(
+        !story.contains("## ##") && !story.contains("dilnar"),
+        "{story}"
+    );
+    let li =
+        std::fs::read_to_string(site.root().join("content/laureates/李红梅/profile.yaml")).unwrap();
+    assert!(li.contains("recommender: 枣强县科协"), "{li}");
+
+    // An editor renames a photo; the same material imported again does not bring it back.
+    std::fs::rename(
+        folder.join("photos/迪丽娜尔·吐尔逊3.jpg"),
+        folder.join("photos/迪丽娜尔·吐尔逊0.jpg"),
+    )
+    .unwrap();
+    let (_, again) = import_json(&site, &[received.path().to_str().unwrap()]);
+    assert!(
+        !folder.join("photos/迪丽娜尔·吐尔逊3.jpg").exists(),
+        "{again:#}"
+    );
+}
