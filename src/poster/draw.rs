@@ -29,6 +29,7 @@ impl Layouts {
                 .collect();
         let mut tera = crate::render::theme::compile(root, &templates, &[".svg"])?;
         tera.register_function("wrap", Wrap(fonts.clone()));
+        tera.register_function("fit", Fit(fonts.clone()));
         Ok(Layouts { tera })
     }
 
@@ -65,28 +66,24 @@ fn content_height(svg: &str) -> Option<u32> {
         .map(|h| h.ceil() as u32)
 }
 
-/// The Tera function `wrap(text, width, size, bold=false, max_lines=0)`: `text` broken into
-/// lines no wider than `width` pixels when set at `size` pixels, as a list of strings; with
-/// `max_lines`, at most that many, the last ending in 「…」 if text was dropped.
+/// The Tera function `wrap(text, width, size, bold=false, max_lines=0, names=false)`: `text`
+/// broken into lines no wider than `width` pixels when set at `size` pixels, as a list of
+/// strings; with `max_lines`, at most that many, the last ending in 「…」 if text was dropped;
+/// with `names`, a list of names (organisations, titles) broken only between names.
 struct Wrap(Fonts);
 
 impl tera::Function for Wrap {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let number = |key: &str| {
-            args.get(key)
-                .and_then(Value::as_f64)
-                .ok_or_else(|| tera::Error::msg(format!("wrap: `{key}` must be a number")))
-        };
-        let text = args
-            .get("text")
-            .and_then(Value::as_str)
-            .ok_or_else(|| tera::Error::msg("wrap: `text` must be a string"))?;
-        let (width, size) = (number("width")? as f32, number("size")? as f32);
-        let bold = args.get("bold").and_then(Value::as_bool).unwrap_or(false);
+        let text = string(args, "text")?;
+        let (width, size) = (number(args, "width")? as f32, number(args, "size")? as f32);
+        let flag = |key: &str| args.get(key).and_then(Value::as_bool).unwrap_or(false);
         let max_lines = args.get("max_lines").and_then(Value::as_u64).unwrap_or(0) as usize;
-        let lines = self.0.with_metrics(bold, |metrics| {
+        let lines = self.0.with_metrics(flag("bold"), |metrics| {
             let advance = |c: char| metrics.advance(c) * size;
-            let lines = text::wrap(text, width, &advance);
+            let lines = match flag("names") {
+                true => text::wrap_names(text, width, &advance),
+                false => text::wrap(text, width, &advance),
+            };
             match max_lines {
                 0 => lines,
                 max => text::limit_lines(lines, max, width, &advance),
@@ -94,6 +91,46 @@ impl tera::Function for Wrap {
         });
         Ok(Value::from(lines))
     }
+}
+
+/// The Tera function `fit(text, width, size, min, bold=false, spacing=0)`: the font size, at
+/// most `size` and at least `min`, at which `text` (with `spacing` pixels after each
+/// character) fits on one line `width` pixels wide; for names that must not break.
+struct Fit(Fonts);
+
+impl tera::Function for Fit {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let text = string(args, "text")?;
+        let (width, size, min) = (
+            number(args, "width")?,
+            number(args, "size")?,
+            number(args, "min")?,
+        );
+        let spacing = args.get("spacing").and_then(Value::as_f64).unwrap_or(0.0);
+        let bold = args.get("bold").and_then(Value::as_bool).unwrap_or(false);
+        let per_px: f64 = self.0.with_metrics(bold, |metrics| {
+            text.chars().map(|c| f64::from(metrics.advance(c))).sum()
+        });
+        let count = text.chars().count() as f64;
+        let fits = |s: f64| per_px * s + count * spacing * s / size <= width;
+        let mut fitted = size;
+        while fitted > min && !fits(fitted) {
+            fitted -= 1.0;
+        }
+        Ok(Value::from(fitted.max(min)))
+    }
+}
+
+fn number(args: &HashMap<String, Value>, key: &str) -> tera::Result<f64> {
+    args.get(key)
+        .and_then(Value::as_f64)
+        .ok_or_else(|| tera::Error::msg(format!("`{key}` must be a number")))
+}
+
+fn string<'a>(args: &'a HashMap<String, Value>, key: &str) -> tera::Result<&'a str> {
+    args.get(key)
+        .and_then(Value::as_str)
+        .ok_or_else(|| tera::Error::msg(format!("`{key}` must be a string")))
 }
 
 /// Renders `svg` to pixels: its own size, images (`href`s naming files under `/media/`)

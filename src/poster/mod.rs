@@ -9,6 +9,7 @@
 
 mod draw;
 pub mod fonts;
+pub mod layout;
 pub mod text;
 
 use crate::config::Phase;
@@ -136,7 +137,7 @@ impl Maker<'_> {
             ));
         }
         let poster = |(name, width, height): (&str, u32, u32)| {
-            let context = poster_context(&facts, name, width, height);
+            let context = self.poster_context(&facts, name, width, height);
             let (key, images) =
                 self.image(laureate, "posters/poster.svg", &context, POSTER_MAX_BYTES)?;
             let image = images.into_iter().next().ok_or_else(|| {
@@ -182,7 +183,7 @@ impl Maker<'_> {
             .map(|&(name, width, height)| {
                 (
                     "posters/poster.svg",
-                    poster_context(&facts, name, width, height),
+                    self.poster_context(&facts, name, width, height),
                 )
             })
             .chain([(
@@ -278,6 +279,58 @@ impl Maker<'_> {
         })
     }
 
+    /// What the 海报 template gets: the facts, the size it is drawn at and the layout.
+    fn poster_context(&self, facts: &Facts, name: &str, width: u32, height: u32) -> Context {
+        let mut context = Context::from_serialize(facts).expect("poster facts serialise");
+        context.insert(
+            "poster",
+            &PosterSize {
+                name,
+                width,
+                height,
+            },
+        );
+        context.insert("layout", &self.layout(facts, width, height));
+        context
+    }
+
+    /// Where everything on a `width` x `height` 海报 of `facts` goes.
+    fn layout(&self, facts: &Facts, width: u32, height: u32) -> layout::PosterLayout {
+        let (l, c) = (&facts.laureate, &facts.campaign);
+        let text = layout::PosterText {
+            name: l.name,
+            role: &l.role,
+            organization: l.organization,
+            category: l.category,
+            quote: l.quote,
+            title: &c.title,
+            subtitle: &c.subtitle,
+            organizer: &c.organizer,
+            badge: &c.name,
+            qr: facts.qr.is_some(),
+            photo: facts
+                .photo
+                .as_ref()
+                .map(|p| (p.width as f32, p.height as f32, p.focus)),
+        };
+        layout::with_measure(self.fonts, |measure| {
+            layout::layout(&text, width as f32, height as f32, measure)
+        })
+    }
+
+    /// The 海报's photo in its own shape, with its focal point, which the layout keeps clear
+    /// of the text; a portrait without photos has only its 3:4 crop, made around its focus.
+    fn poster_photo(&self, photo: &Photo) -> Result<ImageRef, Diagnostic> {
+        let caption = photo.caption.clone();
+        match self.media.image_for(&photo.source, Role::Photo) {
+            Ok((set, _)) => Ok(ImageRef::of(set, 1600, caption).focused(photo.focus)),
+            Err(_) => {
+                let (set, _) = self.media.image_for(&photo.source, Role::SharePoster)?;
+                Ok(ImageRef::of(set, 960, caption))
+            }
+        }
+    }
+
     /// What the templates get about a laureate and the campaign, the QR code leading to the
     /// card at `routes`.
     fn facts<'a>(&self, laureate: &'a Laureate, routes: &Routes) -> Result<Facts<'a>, Diagnostic> {
@@ -287,7 +340,7 @@ impl Maker<'_> {
             Ok(ImageRef::of(set, min_width, photo.caption.clone()))
         };
         let share = laureate.share_poster();
-        let photo = share.map(|p| jpeg(p, Role::SharePoster, 960)).transpose()?;
+        let photo = share.map(|p| self.poster_photo(p)).transpose()?;
         let portrait = match &laureate.portrait {
             Some(p) => Some(jpeg(p, Role::Portrait, 480)?),
             None => photo.clone(),
@@ -346,20 +399,6 @@ impl Maker<'_> {
     }
 }
 
-/// What the 海报 template gets: the facts and the size it is drawn at.
-fn poster_context(facts: &Facts, name: &str, width: u32, height: u32) -> Context {
-    let mut context = Context::from_serialize(facts).expect("poster facts serialise");
-    context.insert(
-        "poster",
-        &PosterSize {
-            name,
-            width,
-            height,
-        },
-    );
-    context
-}
-
 /// A chapter's paragraphs, kept whole while they add up to at most `max` characters (the
 /// first always kept), the last kept one ending in 「…」 when any were dropped; and whether
 /// any were.
@@ -407,7 +446,7 @@ struct Facts<'a> {
     campaign: CampaignFacts,
     /// The font family to set text in.
     font: String,
-    /// The 3:4 share photo (the first photo, else the portrait).
+    /// The 海报's photo (the first photo, else the portrait).
     photo: Option<ImageRef>,
     /// The 3:4 portrait (else the share photo).
     portrait: Option<ImageRef>,
@@ -485,6 +524,8 @@ struct ImageRef {
     width: u32,
     height: u32,
     caption: Option<String>,
+    /// The focal point, 0–1 from the top left.
+    focus: (f32, f32),
 }
 
 impl ImageRef {
@@ -500,7 +541,12 @@ impl ImageRef {
             width: variant.width,
             height: variant.height,
             caption,
+            focus: (0.5, 0.5),
         }
+    }
+
+    fn focused(self, focus: (f32, f32)) -> ImageRef {
+        ImageRef { focus, ..self }
     }
 }
 

@@ -1,6 +1,8 @@
 //! Line breaking for posters, since SVG text does not wrap: Chinese breaks between any two
 //! characters, Latin words and numbers stay whole, and the usual 禁则 hold (no 。，」） at the
-//! start of a line, no 「（ at its end).
+//! start of a line, no 「（ at its end), and no line holds one character and its punctuation
+//! alone. Names (of people, organisations, titles) are whole units: [`wrap_names`] breaks a
+//! list of them only between names.
 
 /// Characters that may not start a line (行首禁则).
 const NO_LINE_START: &str = "。，、；：？！」』）》〉】〕”’…—·~～%‰℃.,;:?!)]}";
@@ -58,14 +60,106 @@ fn units(text: &str, advance: &dyn Fn(char) -> f32) -> Vec<Unit> {
 /// A line break in `text` starts a new line. A word wider than a whole line is cut.
 pub fn wrap(text: &str, width: f32, advance: &dyn Fn(char) -> f32) -> Vec<String> {
     text.lines()
-        .flat_map(|paragraph| wrap_paragraph(paragraph, width, advance))
+        .flat_map(|paragraph| wrap_units(units(paragraph.trim(), advance), width, advance))
         .collect()
 }
 
-fn wrap_paragraph(text: &str, width: f32, advance: &dyn Fn(char) -> f32) -> Vec<String> {
+/// Breaks a list of names (organisations, people, titles) into lines no wider than `width`,
+/// only between names: after white space or a 、，；. A name moves whole to the next line;
+/// only a name wider than a whole line is broken, after a part that ends an organisation's
+/// name (…研究院 / …研究所) where it has one, else where it overflows.
+pub fn wrap_names(text: &str, width: f32, advance: &dyn Fn(char) -> f32) -> Vec<String> {
+    let measure = |s: &str| s.chars().map(advance).sum::<f32>();
+    let units = names(text.trim())
+        .into_iter()
+        .flat_map(|name| match measure(&name) > width {
+            true => name_parts(&name),
+            false => vec![name],
+        })
+        .map(|text| Unit {
+            width: measure(&text),
+            text,
+        })
+        .collect();
+    wrap_units(units, width, advance)
+}
+
+/// The widest name of [`wrap_names`]'s list, measured with `advance`: what must fit on a
+/// line for no name to break.
+pub fn widest_name(text: &str, advance: &dyn Fn(char) -> f32) -> f32 {
+    names(text)
+        .iter()
+        .map(|name| name.trim().chars().map(advance).sum::<f32>())
+        .fold(0.0, f32::max)
+}
+
+/// Endings of organisations' names, where a name too long for a line may break.
+const NAME_PART_ENDS: &[&str] = &[
+    "研究院",
+    "研究所",
+    "科学院",
+    "大学",
+    "学院",
+    "学校",
+    "中学",
+    "小学",
+    "医院",
+    "中心",
+    "公司",
+    "集团",
+    "委员会",
+    "办公室",
+    "协会",
+    "学会",
+    "联合会",
+    "厅",
+    "局",
+    "站",
+    "所",
+    "部",
+    "队",
+];
+
+/// `text` cut into names, each keeping the separator after it; white space is its own unit.
+fn names(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        if c.is_whitespace() {
+            names.extend([std::mem::take(&mut current), " ".into()]);
+            continue;
+        }
+        current.push(c);
+        if "、，,；;".contains(c) {
+            names.push(std::mem::take(&mut current));
+        }
+    }
+    names.push(current);
+    names.retain(|name| !name.is_empty());
+    names
+}
+
+/// A name cut after each ending of [`NAME_PART_ENDS`] that leaves at least two characters on
+/// both sides.
+fn name_parts(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for end in 2..chars.len().saturating_sub(1) {
+        let before: String = chars[start..end].iter().collect();
+        if NAME_PART_ENDS.iter().any(|e| before.ends_with(e)) && end - start >= 2 {
+            parts.push(before);
+            start = end;
+        }
+    }
+    parts.push(chars[start..].iter().collect());
+    parts
+}
+
+fn wrap_units(units: Vec<Unit>, width: f32, advance: &dyn Fn(char) -> f32) -> Vec<String> {
     let mut lines: Vec<Vec<Unit>> = Vec::new();
     let mut line: Vec<Unit> = Vec::new();
-    for unit in units(text.trim(), advance) {
+    for unit in units {
         if unit.width > width && !unit.is_space() {
             // Only a very long word or URL: cut it by characters.
             for c in unit.text.chars() {
@@ -84,12 +178,55 @@ fn wrap_paragraph(text: &str, width: f32, advance: &dyn Fn(char) -> f32) -> Vec<
         place(unit, width, &mut line, &mut lines);
     }
     lines.push(line);
+    lines.retain(|line| line.iter().any(|u| !u.is_space()));
+    no_orphan(&mut lines, width);
     lines
         .into_iter()
         .map(|units| units.iter().map(|u| u.text.as_str()).collect::<String>())
         .map(|line| line.trim().to_string())
-        .filter(|line| !line.is_empty())
         .collect()
+}
+
+/// Whether `c` counts as a character of its own on a line (not punctuation or space).
+fn is_character(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// When the last line holds a single character and its punctuation, moves units down from
+/// the line before it until it holds two, keeping the 禁则 and the width.
+fn no_orphan(lines: &mut [Vec<Unit>], width: f32) {
+    let [.., before, last] = lines else {
+        return;
+    };
+    let characters = |units: &[Unit]| {
+        units
+            .iter()
+            .flat_map(|u| u.text.chars())
+            .filter(|c| is_character(*c))
+            .count()
+    };
+    if characters(last) != 1 || before.len() < 2 {
+        return;
+    }
+    let mut cut = before.len() - 1;
+    while cut > 1
+        && (NO_LINE_START.contains(before[cut].first())
+            || before[cut].is_space()
+            || NO_LINE_END.contains(before[cut - 1].last()))
+    {
+        cut -= 1;
+    }
+    let moved: f32 = before[cut..].iter().map(|u| u.width).sum();
+    let used: f32 = last.iter().map(|u| u.width).sum();
+    if used + moved > width || characters(&before[..cut]) < 2 {
+        return;
+    }
+    let mut tail = before.split_off(cut);
+    while tail.first().is_some_and(Unit::is_space) {
+        tail.remove(0);
+    }
+    tail.append(last);
+    *last = tail;
 }
 
 /// Adds `unit` to `line`, first moving the line to `lines` when the unit does not fit; units
@@ -252,6 +389,77 @@ mod tests {
         assert_eq!(limited, ["一二三四五", "六七八九…"]);
         let short = limit_lines(vec!["一二".into()], 2, 5.0, &advance);
         assert_eq!(short, ["一二"]);
+    }
+
+    /// Organisers as editors write them, the 主办 prefix on the first.
+    const ORGANIZERS: &str = "主办：中共衡水市委宣传部 衡水市科学技术局 衡水市国防科技工业办公室、\
+                              衡水市人力资源和社会保障局 衡水市科学技术协会";
+
+    /// Whether every line of `lines` is made of whole names of `list`.
+    fn names_whole(lines: &[String], list: &str) {
+        let names: Vec<String> = names(list)
+            .into_iter()
+            .map(|n| n.trim().to_string())
+            .collect();
+        for line in lines {
+            for piece in super::names(line)
+                .iter()
+                .map(|n| n.trim())
+                .filter(|n| !n.is_empty())
+            {
+                assert!(
+                    names.iter().any(|n| n == piece),
+                    "{piece:?} of {line:?} is not a whole name"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_list_of_organisations_breaks_between_names() {
+        // From the widest name (14 with its 、) up.
+        for width in [14.0, 16.0, 20.0, 25.0, 31.0] {
+            let lines = wrap_names(ORGANIZERS, width, &advance);
+            names_whole(&lines, ORGANIZERS);
+            assert!(lines.iter().all(|l| width_of(l) <= width), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn the_organisers_break_between_names_with_the_real_font() {
+        let Ok(fonts) = crate::poster::fonts::Fonts::find(std::path::Path::new("."), &[]) else {
+            return;
+        };
+        fonts.with_metrics(false, |metrics| {
+            // The 海报's 主办 line (24 px beside the QR code) and the 长图's (24 px, full width).
+            for width in [594.0, 936.0, 400.0] {
+                let advance = |c: char| metrics.advance(c) * 24.0;
+                let lines = wrap_names(ORGANIZERS, width, &advance);
+                names_whole(&lines, ORGANIZERS);
+                for line in &lines {
+                    let measured: f32 = line.chars().map(advance).sum();
+                    assert!(measured <= width, "{line:?} is {measured} px wide");
+                }
+                assert!(widest_name(ORGANIZERS, &advance) <= width);
+            }
+        });
+    }
+
+    #[test]
+    fn a_name_longer_than_a_line_breaks_after_a_part_of_it() {
+        let lines = wrap_names("衡水市农业科学研究院旱作节水农业研究所", 12.0, &advance);
+        assert_eq!(lines, ["衡水市农业科学研究院", "旱作节水农业研究所"]);
+    }
+
+    #[test]
+    fn no_line_holds_one_character_and_its_punctuation() {
+        // Filled greedily, 「家。」 would be alone on the second line.
+        let lines = wrap("把成果留在农民家。", 7.0, &advance);
+        assert_eq!(lines, ["把成果留在农", "民家。"]);
+        let lines = wrap("背后的故事。", 5.0, &advance);
+        assert_eq!(lines, ["背后的", "故事。"]);
+        // A single character that is the whole text stays as it is.
+        assert_eq!(wrap("好。", 5.0, &advance), ["好。"]);
     }
 
     #[test]

@@ -255,3 +255,106 @@ fn posters_are_cached_and_the_same_in_every_build() {
     );
     assert_eq!(stamps(&share).len(), before.len(), "stale posters pruned");
 }
+
+/// The 海报 of `label` (「海报 9:16」 or 「海报 3:4」) of the site's only laureate.
+fn poster(site: &TestSite, label: &str) -> image::RgbImage {
+    let kit = site.read("kit/index.html");
+    let url = &kit_links(&kit, label)[0];
+    decode(url, &published(site, url))
+}
+
+#[test]
+fn a_long_campaign_name_and_organisers_stay_clear_of_the_qr_code() {
+    if poster_font().is_none() {
+        return;
+    }
+    let site = TestSite::new(
+        &SITE
+            .replace(
+                "title: 最美科技工作者",
+                "title: 衡水市“最美科技工作者”学习宣传活动",
+            )
+            .replace(
+                "organizer: 中共衡水市委宣传部 衡水市科学技术协会",
+                "organizer: 中共衡水市委宣传部 衡水市科学技术协会 衡水市科学技术局 \
+                 衡水市国防科技工业办公室 衡水市人力资源和社会保障局",
+            ),
+    );
+    site.laureate("李明远", PROFILE, "正文。", 3);
+    site.build_ok();
+    for (label, height) in [("海报 9:16", 1920), ("海报 3:4", 1440)] {
+        let image = poster(&site, label);
+        // The QR code's white box is 232 px wide at the right margin (72 px); the 40 px
+        // before it belong to neither the band's text nor the box: only the band's red.
+        let qr_left = 1080 - 72 - 232;
+        for y in height - 330 + 4..height - 4 {
+            for x in qr_left - 36..qr_left - 4 {
+                let [r, g, b] = image.get_pixel(x, y).0;
+                assert!(
+                    r > 0x60 && g < 0x40 && b < 0x40,
+                    "{label}: ink at ({x}, {y}) beside the QR code: {r},{g},{b}"
+                );
+            }
+        }
+        let gray = image::DynamicImage::ImageRgb8(image).to_luma8();
+        let mut prepared = rqrr::PreparedImage::prepare(gray);
+        assert_eq!(
+            prepared.detect_grids().len(),
+            1,
+            "{label}: the QR code is whole"
+        );
+    }
+}
+
+/// A 1200x1600 grey photo with a green block 160 px square centred at (600, 320): its
+/// "subject", at focus [0.5, 0.2].
+fn photo_with_a_subject() -> Vec<u8> {
+    let image = image::RgbImage::from_fn(1200, 1600, |x, y| {
+        let inside = x.abs_diff(600) < 80 && y.abs_diff(320) < 80;
+        image::Rgb(if inside { [0, 200, 0] } else { [128, 128, 128] })
+    });
+    let mut bytes = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 92)
+        .encode_image(&image)
+        .unwrap();
+    bytes
+}
+
+#[test]
+fn the_photos_focus_stays_clear_of_the_badge_and_the_name_on_both_posters() {
+    if poster_font().is_none() {
+        return;
+    }
+    let site = TestSite::new(SITE);
+    let profile =
+        format!("{PROFILE}photos:\n  - file: photos/subject.jpg\n    focus: [0.5, 0.2]\n");
+    site.laureate("李明远", &profile, "正文。", 0);
+    site.write_bytes(
+        "content/laureates/李明远/photos/subject.jpg",
+        &photo_with_a_subject(),
+    );
+    site.build_ok();
+    for (label, photo_height) in [("海报 9:16", 1100), ("海报 3:4", 620)] {
+        let image = poster(&site, label);
+        let green: Vec<(u32, u32)> = image
+            .enumerate_pixels()
+            .filter(|(_, _, p)| p[1] > 150 && p[0] < 80 && p[2] < 80)
+            .map(|(x, y, _)| (x, y))
+            .collect();
+        assert!(
+            green.len() > 10_000,
+            "{label}: the subject shows ({} px)",
+            green.len()
+        );
+        // Below the badge (which ends at 140) and above the category and name (which start
+        // at least 230 px above the photo's foot).
+        let (top, bottom) = (
+            green.iter().map(|p| p.1).min().unwrap(),
+            green.iter().map(|p| p.1).max().unwrap(),
+        );
+        assert!(
+            top > 140 && bottom < photo_height - 230,
+            "{label}: the subject is at rows {top}–{bottom}, under the text"
+        );
+    }
+}
