@@ -6,6 +6,7 @@
 pub mod article;
 pub mod cards;
 pub(crate) mod qr;
+pub mod search;
 pub(crate) mod theme;
 pub mod views;
 pub mod years;

@@ -63,6 +63,10 @@ pub struct SearchEntry {
     pub category: String,
     /// The campaign year.
     pub year: u32,
+    /// The name's pinyin, syllables joined by `-` ([`super::search::pinyin`]).
+    pub pinyin: String,
+    /// The story's frequent words, two characters each ([`super::search::words`]).
+    pub words: String,
 }
 
 /// One laureate on the 历届 page.
@@ -163,7 +167,18 @@ pub fn summary(site: &Site) -> YearSummary {
 
 /// A laureate's entry in `search.json`.
 fn search_entry(laureate: &Laureate, routes: &Routes, year: u32) -> SearchEntry {
+    let known = [
+        &laureate.name,
+        &laureate.organization,
+        &laureate.field,
+        &laureate.region,
+        &laureate.category,
+    ]
+    .map(String::as_str)
+    .join(" ");
     SearchEntry {
+        pinyin: super::search::pinyin(&laureate.name),
+        words: super::search::words(laureate, &known),
         name: laureate.name.clone(),
         url: routes.url(&Route::Profile(&laureate.slug)),
         organization: laureate.organization.clone(),

@@ -11,6 +11,7 @@
 use crate::support::{copy_tree, find_program, installed, laurel, skipped, TestSite};
 use headless_chrome::protocol::cdp::types::Event;
 use headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride;
+use headless_chrome::protocol::cdp::Input::DispatchTouchEvent;
 use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
 use headless_chrome::{Browser, LaunchOptions, Tab};
 use std::ffi::OsStr;
@@ -299,6 +300,39 @@ impl Window {
         self.tab.press_key(key).unwrap();
     }
 
+    /// A finger put down at `from`, moved in steps to `to` and lifted
+    /// (`Input.dispatchTouchEvent`); a tap when the two are the same.
+    fn swipe(&self, from: (f64, f64), to: (f64, f64)) {
+        let touch = |kind: &str, (x, y): (f64, f64)| {
+            let points = if kind == "touchEnd" {
+                serde_json::json!([])
+            } else {
+                serde_json::json!([{ "x": x, "y": y }])
+            };
+            let event: DispatchTouchEvent =
+                serde_json::from_value(serde_json::json!({ "type": kind, "touchPoints": points }))
+                    .unwrap();
+            self.tab.call_method(event).unwrap();
+        };
+        touch("touchStart", from);
+        for step in 1..=8 {
+            let t = f64::from(step) / 8.0;
+            let at = (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
+            if from != to {
+                touch("touchMove", at);
+            }
+        }
+        touch("touchEnd", to);
+    }
+
+    /// The centre of the first element matching `selector`, in CSS pixels.
+    fn centre(&self, selector: &str) -> (f64, f64) {
+        let rect = self.js(&format!(
+            "(r => [r.x + r.width / 2, r.y + r.height / 2])(document.querySelector('{selector}').getBoundingClientRect())"
+        ));
+        (rect[0].as_f64().unwrap(), rect[1].as_f64().unwrap())
+    }
+
     fn take_errors(&self) -> Vec<String> {
         std::mem::take(&mut self.errors.lock().unwrap())
     }
@@ -416,6 +450,80 @@ fn front_page_filters_change_what_is_shown() {
     assert_eq!(current, target);
 }
 
+/// Types `query` into the front page's search box and returns the names listed and the
+/// note under them.
+fn search_for(window: &Window, query: &str) -> (Vec<String>, String) {
+    window.js(&format!(
+        "(() => {{ const i = document.querySelector('#search-input'); i.focus(); i.value = {}; \
+         i.dispatchEvent(new Event('input')); }})()",
+        serde_json::json!(query)
+    ));
+    window.expect(
+        "document.querySelector('#search-results').children.length > 0",
+        &format!("results for {query}"),
+    );
+    let found = window.js(
+        "[[...document.querySelectorAll('#search-results a')].map(a => a.firstChild.textContent), \
+         [...document.querySelectorAll('#search-results .search-note')].map(l => l.textContent).join('')]",
+    );
+    let names = found[0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string());
+    (names.collect(), found[1].as_str().unwrap().to_string())
+}
+
+#[test]
+fn search_finds_pinyin_initials_and_story_words_and_says_how_many_more() {
+    let Some(window) = Window::open(PHONE) else {
+        return;
+    };
+    window.go("");
+    window.js("document.querySelector('#search-input').focus()");
+    for query in ["li", "lmy", "limingyuan", "LiMingYuan", "盐碱"] {
+        let (names, _) = search_for(&window, query);
+        assert_eq!(
+            names.first().map(String::as_str),
+            Some("李明远"),
+            "{query}: {names:?}"
+        );
+    }
+    // Every laureate is of a year (年 matches it): eight listed, and how many more.
+    let total = window.js("fetch(document.querySelector('.search').dataset.search).then(r => r.json()).then(d => d.length)");
+    let (names, note) = search_for(&window, "年");
+    assert_eq!(names.len(), 8, "{names:?}");
+    let more = total.as_u64().unwrap() - 8;
+    assert!(note.contains(&format!("还有 {more} 位")), "{note:?}");
+    // ArrowDown moves from the box into the results, ArrowUp back.
+    window.js("document.querySelector('#search-input').focus()");
+    window.key("ArrowDown");
+    window.expect(
+        "document.activeElement === document.querySelector('#search-results a')",
+        "ArrowDown focuses the first result",
+    );
+    window.key("ArrowDown");
+    window.expect(
+        "document.activeElement === document.querySelectorAll('#search-results a')[1]",
+        "ArrowDown moves to the second",
+    );
+    window.key("ArrowUp");
+    window.key("ArrowUp");
+    window.expect(
+        "document.activeElement === document.querySelector('#search-input')",
+        "ArrowUp goes back to the box",
+    );
+    assert!(window.take_errors().is_empty());
+}
+
+/// Whether the gallery's lightbox is open.
+const LIGHTBOX_OPEN: &str = "document.querySelector('dialog.lightbox').open";
+
+/// Whether the lightbox shows the photo whose caption is `caption`.
+fn lightbox_shows(caption: &serde_json::Value) -> String {
+    format!("document.querySelector('.lightbox figcaption').textContent === {caption}")
+}
+
 #[test]
 fn the_gallery_lightbox_works_with_mouse_and_keyboard() {
     let Some(window) = Window::open(DESKTOP) else {
@@ -424,13 +532,8 @@ fn the_gallery_lightbox_works_with_mouse_and_keyboard() {
     window.go("gallery/");
     let captions = window
         .js("[...document.querySelectorAll('a.zoom')].slice(0, 2).map(a => a.dataset.caption)");
-    let caption = |i: usize| {
-        format!(
-            "document.querySelector('.lightbox figcaption').textContent === {}",
-            captions[i]
-        )
-    };
-    let open = "document.querySelector('dialog.lightbox').open";
+    let caption = |i: usize| lightbox_shows(&captions[i]);
+    let open = LIGHTBOX_OPEN;
     window.js("document.querySelector('a.zoom').click()");
     window.expect(&format!("{open} && {}", caption(0)), "a click opens");
     window.key("ArrowRight");
@@ -446,6 +549,68 @@ fn the_gallery_lightbox_works_with_mouse_and_keyboard() {
     window.expect(
         &format!("!{open} && document.activeElement === document.querySelector('a.zoom')"),
         "focus returns to the photo",
+    );
+    assert!(window.take_errors().is_empty());
+}
+
+#[test]
+fn the_lightbox_by_touch_swipes_closes_on_the_backdrop_and_holds_the_page_still() {
+    let Some(window) = Window::open(PHONE) else {
+        return;
+    };
+    window.go("gallery/");
+    let captions =
+        window.js("[...document.querySelectorAll('a.zoom')].map(a => a.dataset.caption)");
+    let last = captions.as_array().unwrap().len() - 1;
+    let shows = |i: usize| lightbox_shows(&captions[i]);
+    let open = LIGHTBOX_OPEN;
+    window.js("window.scrollTo(0, 300)");
+    let page = window.js("[location.href, history.length, scrollY]");
+    window.js("document.querySelector('a.zoom').click()");
+    window.expect(&format!("{open} && {}", shows(0)), "a tap opens");
+    window.run("window.moves = []; document.addEventListener('touchmove', e => moves.push(e.defaultPrevented))");
+
+    // A swipe to the right that starts over the ‹ button shows the previous photo, once.
+    let prev = window.centre(".lightbox .lb-prev");
+    window.swipe(prev, (prev.0 + 260.0, prev.1));
+    window.expect(
+        &format!("{open} && {}", shows(last)),
+        "the swipe shows the previous photo",
+    );
+    // A vertical swipe over the photo moves nothing behind it.
+    window.swipe((195.0, 600.0), (195.0, 150.0));
+    window.expect(
+        &format!("{open} && {}", shows(last)),
+        "a vertical swipe changes nothing",
+    );
+    let moves = window.js("moves");
+    assert!(
+        !moves.as_array().unwrap().is_empty()
+            && moves.as_array().unwrap().iter().all(|m| m == true),
+        "every touch move is kept from the browser (no back navigation, no scrolling): {moves}"
+    );
+    assert_eq!(
+        window.js("[location.href, history.length, scrollY]"),
+        page,
+        "the page stays where it was"
+    );
+    assert_eq!(
+        window
+            .js("getComputedStyle(document.querySelector('dialog.lightbox')).overscrollBehaviorY"),
+        "contain"
+    );
+    assert_eq!(
+        window.js("getComputedStyle(document.documentElement).overflowY"),
+        "hidden",
+        "the page behind is locked"
+    );
+
+    // A tap on the dark area above the photo closes, and the page scrolls again.
+    window.swipe((120.0, 28.0), (120.0, 28.0));
+    window.expect(&format!("!{open}"), "a tap on the backdrop closes");
+    assert_eq!(
+        window.js("getComputedStyle(document.documentElement).overflowY"),
+        "visible"
     );
     assert!(window.take_errors().is_empty());
 }

@@ -2,36 +2,68 @@
 (function () {
   "use strict";
 
-  // Search box on the front page, over search.json.
+  // Search box on the front page, over search.json: names, units, fields, the name's pinyin
+  // (li, lmy, limingyuan find 李明远) and the story's frequent words (盐碱); ArrowDown moves
+  // into the results.
   var search = document.querySelector(".search[data-search]");
   if (search) {
     var input = search.querySelector("input");
     var results = search.querySelector("ul");
     var entries = null;
     var severalYears = false;
+    var SHOWN = 8;
     search.hidden = false;
+    // The query, spaces dropped, begins the initials or the whole pinyin (1), or starts at a
+    // later syllable (0.5).
+    var pinyinMatch = function (e, q) {
+      if (!e.pinyin || !/^[a-z]+$/.test(q)) return 0;
+      var syllables = e.pinyin.split("-");
+      var initials = syllables.map(function (s) { return s.charAt(0); }).join("");
+      if (initials.indexOf(q) === 0 || syllables.join("").indexOf(q) === 0) return 1;
+      return syllables.some(function (s, i) { return syllables.slice(i).join("").indexOf(q) === 0; }) ? 0.5 : 0;
+    };
+    // Every two characters of the query are among the story's words (two characters each).
+    var wordMatch = function (e, q) {
+      var words = (e.words || "").match(/[\s\S]{2}/g) || [];
+      if (q.length < 2) return false;
+      for (var i = 0; i + 1 < q.length; i++) if (words.indexOf(q.substr(i, 2)) < 0) return false;
+      return true;
+    };
+    var score = function (e, q) {
+      if (e.name.toLowerCase().indexOf(q) >= 0) return 4;
+      var pinyin = pinyinMatch(e, q.replace(/\s+/g, ""));
+      if (pinyin) return 2 + pinyin;
+      var facts = [e.organization, e.field, e.region, e.category, e.year + "年"].join(" ").toLowerCase();
+      if (facts.indexOf(q) >= 0) return 2;
+      return wordMatch(e, q) ? 1 : 0;
+    };
+    var item = function (text, className) {
+      var li = document.createElement("li");
+      li.textContent = text;
+      li.className = className;
+      results.appendChild(li);
+    };
     var show = function () {
       var q = input.value.trim().toLowerCase();
       results.textContent = "";
       if (!q || !entries) return;
-      entries.filter(function (e) {
-        return [e.name, e.organization, e.field, e.region, e.category, e.year + "年"].join(" ").toLowerCase().indexOf(q) >= 0;
-      }).slice(0, 8).forEach(function (e) {
+      var found = entries.map(function (e, i) { return { e: e, score: score(e, q), i: i }; })
+        .filter(function (f) { return f.score > 0; })
+        .sort(function (a, b) { return b.score - a.score || a.i - b.i; });
+      found.slice(0, SHOWN).forEach(function (f) {
         var li = document.createElement("li");
         var a = document.createElement("a");
-        a.href = e.url;
-        a.textContent = e.name;
+        a.href = f.e.url;
+        a.textContent = f.e.name;
         var small = document.createElement("small");
-        small.textContent = (severalYears ? e.year + "年度 · " : "") + e.organization;
+        small.textContent = (severalYears ? f.e.year + "年度 · " : "") + f.e.organization;
         a.appendChild(small);
         li.appendChild(a);
         results.appendChild(li);
       });
-      if (!results.children.length) {
-        var none = document.createElement("li");
-        none.textContent = "没有找到“" + input.value.trim() + "”";
-        none.style.padding = "8px 14px";
-        results.appendChild(none);
+      if (!found.length) item("没有找到“" + input.value.trim() + "”", "search-note");
+      if (found.length > SHOWN) {
+        item("还有 " + (found.length - SHOWN) + " 位未列出，请输入更多字词", "search-note search-more");
       }
     };
     input.addEventListener("focus", function () {
@@ -44,7 +76,22 @@
         }).catch(function () { entries = []; });
     });
     input.addEventListener("input", show);
-    input.addEventListener("keydown", function (e) { if (e.key === "Escape") { input.value = ""; show(); } });
+    // ArrowDown and ArrowUp move between the box and the results; Escape clears.
+    search.addEventListener("keydown", function (e) {
+      var links = Array.prototype.slice.call(results.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (e.key === "ArrowDown" && links.length) {
+        e.preventDefault();
+        links[Math.min(at + 1, links.length - 1)].focus();
+      } else if (e.key === "ArrowUp" && at >= 0) {
+        e.preventDefault();
+        (at === 0 ? input : links[at - 1]).focus();
+      } else if (e.key === "Escape") {
+        input.value = "";
+        show();
+        input.focus();
+      }
+    });
   }
 
   // Copy buttons on the media kit page: copy the named field, say so on the button.
@@ -83,6 +130,7 @@
     img.alt = thumb ? thumb.alt : "";
     caption.textContent = link.getAttribute("data-caption") || "";
     if (!dialog.open) dialog.showModal();
+    document.documentElement.classList.add("lightbox-open");
   };
   links.forEach(function (link, i) {
     link.addEventListener("click", function (e) { e.preventDefault(); open(i); });
@@ -94,12 +142,26 @@
     if (e.key === "ArrowLeft") open(current - 1);
     if (e.key === "ArrowRight") open(current + 1);
   });
-  var startX = null;
-  dialog.addEventListener("touchstart", function (e) { startX = e.touches[0].clientX; }, { passive: true });
+  // Touch: a sideways swipe (from anywhere, the buttons too) moves; the lightbox keeps every
+  // touch move, so the browser neither goes back in history from the screen's edge nor
+  // scrolls the page behind; a tap on the dark area around the photo closes.
+  var start = null;
+  dialog.addEventListener("touchstart", function (e) {
+    start = { x: e.touches[0].clientX, y: e.touches[0].clientY };
+  }, { passive: true });
+  dialog.addEventListener("touchmove", function (e) { e.preventDefault(); }, { passive: false });
   dialog.addEventListener("touchend", function (e) {
-    if (startX === null) return;
-    var dx = e.changedTouches[0].clientX - startX;
-    if (Math.abs(dx) > 50) open(current + (dx < 0 ? 1 : -1));
-    startX = null;
+    if (start === null) return;
+    var dx = e.changedTouches[0].clientX - start.x, dy = e.changedTouches[0].clientY - start.y;
+    start = null;
+    if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(dy)) {
+      e.preventDefault();
+      open(current + (dx < 0 ? 1 : -1));
+    }
   });
+  dialog.addEventListener("touchcancel", function () { start = null; });
+  dialog.addEventListener("click", function (e) {
+    if (e.target === dialog || e.target === dialog.querySelector("figure")) dialog.close();
+  });
+  dialog.addEventListener("close", function () { document.documentElement.classList.remove("lightbox-open"); });
 })();
