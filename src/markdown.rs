@@ -409,6 +409,24 @@ mod tests {
     }
 
     #[test]
+    fn editor_notes_in_html_comments_are_left_out_of_every_block() {
+        let doc = plain(
+            "<!-- 编者注：甲 -->\n\n## 一\n\n正文<!-- 编者注：乙 -->继续。\n\n<!--\n编者注：丙\n\n[链接](/x/)\n-->\n\n末段。\n",
+        );
+        let html = doc.to_html();
+        assert!(!html.contains("编者注"), "{html}");
+        assert!(
+            html.contains("正文继续。") && html.contains("末段。"),
+            "{html}"
+        );
+        // No empty lead is left by a note above the first heading, and no empty block.
+        assert_eq!(doc.chapters.len(), 1);
+        let blocks: Vec<usize> = doc.chapters[0].blocks.iter().map(|b| b.chars).collect();
+        assert_eq!(blocks, vec![5, 3]);
+        assert!(doc.removed.is_empty() && doc.broken_links.is_empty());
+    }
+
+    #[test]
     fn empty_story_is_empty() {
         assert!(plain("  \n").is_empty());
         assert!(!plain("字").is_empty());

@@ -17,7 +17,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 /// Bump when the processing changes in a way that alters output, to miss old cache entries.
-const PIPELINE_VERSION: &str = "laurel-image-2";
+const PIPELINE_VERSION: &str = "laurel-image-3";
 
 /// Why an image could not be processed.
 #[derive(Debug)]
@@ -81,8 +81,13 @@ pub fn process_image(
         let crop = crop_rect(image.width(), image.height(), shape.aspect(), request.focus);
         let wanted: Vec<u32> = needs.widths.iter().copied().collect();
         let widths = target_widths(&wanted, crop.width);
-        let height_of =
-            |width: u32| ((width as f64 * crop.height / crop.width).round() as u32).max(1);
+        // A fixed shape has its exact ratio (900 wide is 383 high at 2.35:1), whatever
+        // whole pixels the crop in the source took.
+        let ratio = match shape.aspect() {
+            Some((w, h)) => h as f64 / w as f64,
+            None => crop.height / crop.width,
+        };
+        let height_of = |width: u32| ((width as f64 * ratio).round() as u32).max(1);
         // The largest variant comes from the source; the smaller ones from the largest, as in
         // sharp's decode-once pipeline: resizing 24 MP three times costs more than once.
         let Some(&largest) = widths.last() else {

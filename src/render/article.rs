@@ -29,7 +29,7 @@ pub struct ArticleView<'a> {
     pub sections: Vec<ArticleSection>,
     /// Photos left over after the last chapter.
     pub more_photos: Vec<ArticlePhoto>,
-    /// The card's URL, absolute when `base_url` is set (「阅读原文」).
+    /// The card's URL, absolute when `base_url` is set, in the preview too (「阅读原文」).
     pub card_url: String,
     /// The QR code image of the card, absolute; none without `base_url`.
     pub qr_png: Option<String>,
@@ -100,7 +100,11 @@ pub fn article<'a>(
         lead,
         sections,
         more_photos: photos.collect(),
-        card_url: absolute(&laureate.card_url),
+        // 阅读原文 is a URL the editor copies into the article's settings: absolute in the
+        // preview too, whatever the images are.
+        card_url: routes
+            .absolute_of(&laureate.card_url)
+            .unwrap_or_else(|| laureate.card_url.clone()),
         qr_png: routes.has_origin().then(|| absolute(&laureate.qr_urls.png)),
         cover: laureate.cover.as_ref().map(|c| absolute(&c.full)),
         square: laureate.square.as_ref().map(|c| absolute(&c.full)),

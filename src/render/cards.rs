@@ -11,8 +11,8 @@ use serde::Serialize;
 /// Most characters of story text on one card page: about 15 lines on a phone.
 pub const CARD_PAGE_CHARS: usize = 280;
 
-/// Pixels per module of the kit's PNG QR codes: about 450 px, 3.8 cm at 300 dpi.
-const QR_PNG_SCALE: u32 = 12;
+/// Side of the kit's PNG QR codes in pixels: 3.8 cm at 300 dpi.
+const QR_PNG_SIZE: u32 = 450;
 
 /// One full-screen page of a card.
 #[derive(Debug, Clone, Serialize)]
@@ -140,7 +140,7 @@ impl Cards {
         let svg = self.qr_svg(laureate)?;
         Some((
             svg,
-            qr::png(&self.absolute(&laureate.card_url), QR_PNG_SCALE),
+            qr::png(&self.absolute(&laureate.card_url), QR_PNG_SIZE),
         ))
     }
 

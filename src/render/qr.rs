@@ -66,13 +66,22 @@ pub fn path(text: &str) -> (String, usize) {
     (path, width)
 }
 
-/// The QR code of `text` as a black-and-white PNG with `scale` pixels per module.
-pub fn png(text: &str, scale: u32) -> Vec<u8> {
-    let image = code(text)
+/// The QR code of `text` as a black-and-white PNG of `size`x`size` pixels: every module the
+/// same whole number of pixels (sharp edges), the quiet zone at least 4 modules and widened to
+/// fill the size.
+pub fn png(text: &str, size: u32) -> Vec<u8> {
+    let code = code(text);
+    let modules = code.width() as u32 + 8;
+    let scale = (size / modules).max(1);
+    let drawn = code
         .render::<image::Luma<u8>>()
         .quiet_zone(true)
         .module_dimensions(scale, scale)
         .build();
+    let size = size.max(drawn.width());
+    let mut image = image::GrayImage::from_pixel(size, size, image::Luma([255]));
+    let margin = i64::from((size - drawn.width()) / 2);
+    image::imageops::overlay(&mut image, &drawn, margin, margin);
     let mut out = std::io::Cursor::new(Vec::new());
     image
         .write_to(&mut out, image::ImageFormat::Png)
@@ -95,16 +104,29 @@ mod tests {
     }
 
     #[test]
-    fn png_is_scaled_and_square() {
-        let png = png("https://example.org/", 10);
-        let image = image::load_from_memory(&png).unwrap().to_luma8();
-        assert_eq!(image.width(), image.height());
-        assert_eq!(image.width() % 10, 0);
-        assert_eq!(image.get_pixel(5, 5).0, [255], "quiet zone is white");
+    fn png_has_the_size_asked_for_with_whole_pixel_modules() {
+        let text = "https://example.org/";
+        let image = image::load_from_memory(&png(text, 450)).unwrap().to_luma8();
+        assert_eq!(image.dimensions(), (450, 450));
+        let modules = code(text).width() as u32 + 8;
+        let scale = 450 / modules;
+        let start = (450 - modules * scale) / 2 + 4 * scale;
         assert_eq!(
-            image.get_pixel(45, 45).0,
+            image.get_pixel(start - 1, start).0,
+            [255],
+            "quiet zone is white"
+        );
+        assert_eq!(
+            image.get_pixel(start, start).0,
             [0],
             "finder pattern corner is dark"
         );
+        let finder_end = start + 7 * scale;
+        assert_eq!(
+            image.get_pixel(finder_end - 1, start).0,
+            [0],
+            "seven whole modules"
+        );
+        assert_eq!(image.get_pixel(finder_end, start).0, [255]);
     }
 }

@@ -8,7 +8,7 @@ use crate::markdown::Document;
 use crate::media::{Format, MediaIndex, PublishedVideo, Role, ShapeSet, Variant};
 use crate::routes::{filter_slug, Route, Routes};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Site-wide values every template gets as `site`.
 #[derive(Debug, Serialize)]
@@ -388,6 +388,9 @@ pub struct LaureateView<'a> {
     pub card_url: String,
     /// Root-relative URL of the card without site chrome.
     pub embed_url: String,
+    /// Root-relative URL of the laureate's entry in the media kit (its page and anchor):
+    /// the card's link, QR code, embed snippet and images to share.
+    pub kit_url: String,
     /// Root-relative URLs of the card's QR code files (in the kit).
     pub qr_urls: QrUrls,
     /// Root-relative URLs of the 公众号 article draft (in the kit).
@@ -450,6 +453,8 @@ pub struct Views<'a> {
     routes: &'a Routes,
     categories: Vec<FilterView>,
     regions: Vec<FilterView>,
+    /// Each laureate's page of the media kit, by slug.
+    kit_pages: HashMap<&'a str, usize>,
 }
 
 impl<'a> Views<'a> {
@@ -465,12 +470,24 @@ impl<'a> Views<'a> {
                 .unwrap_or(usize::MAX)
         });
         let regions = filters(site, routes, |l| &l.region, |s| Route::Region(s));
+        // The kit lists the laureates in the site's order, `paginate.kit` on a page (0: all).
+        let per_page = match site.config.paginate.kit {
+            0 => usize::MAX,
+            n => n,
+        };
+        let kit_pages = site
+            .laureates
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.slug.as_str(), i / per_page + 1))
+            .collect();
         Views {
             site,
             media,
             routes,
             categories,
             regions,
+            kit_pages,
         }
     }
 
@@ -636,6 +653,13 @@ impl<'a> Views<'a> {
             team: laureate.team.as_ref().map(TeamView::of),
             card_url: self.routes.url(&Route::Card(slug)),
             embed_url: self.routes.url(&Route::CardEmbed(slug)),
+            kit_url: format!(
+                "{}#kit-{slug}",
+                self.routes.url(&page_route(
+                    &Route::Kit,
+                    self.kit_pages.get(slug).copied().unwrap_or(1)
+                ))
+            ),
             share_images: self.media.share_images(slug).map(|images| ShareImagesView {
                 tall: ShareFileView::of(self.routes, &images.tall),
                 wide: ShareFileView::of(self.routes, &images.wide),

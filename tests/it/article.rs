@@ -119,3 +119,46 @@ fn a_long_quote_is_shortened_to_fit_the_title() {
     assert_eq!(title.chars().count(), 64, "{title}");
     assert!(title.starts_with("最美科技工作者风采 | 王芳：育种是接力跑") && title.ends_with('…'));
 }
+
+#[test]
+fn the_draft_shows_each_photo_once_and_no_cover_in_the_body() {
+    let site = TestSite::example();
+    site.build_ok();
+    let html = draft(&site, "li-ming-yuan");
+    let profile = site.read("laureates/li-ming-yuan/index.html");
+    let photos = start_tags(&profile, "a")
+        .into_iter()
+        .filter(|a| a.get("class").map(String::as_str) == Some("zoom"))
+        .count();
+    let images: Vec<String> = start_tags(&html, "img")
+        .into_iter()
+        .map(|img| img["src"].clone())
+        .collect();
+    // Every photo once (the first after chapter 1, not also as a header), and the QR code.
+    assert_eq!(images.len(), photos + 1, "{images:#?}");
+    let cover = start_tags(&site.read("kit/li-ming-yuan/article/index.html"), "a")
+        .into_iter()
+        .find(|a| a.get("download").is_some_and(|d| d.contains("封面-900")))
+        .expect("the cover's download link")["href"]
+        .clone();
+    assert!(
+        !images.iter().any(|src| src.ends_with(&cover)),
+        "the 2.35:1 cover of the first photo is in the body: {cover}"
+    );
+}
+
+#[test]
+fn the_kit_preview_gives_read_more_as_an_absolute_url() {
+    let site = TestSite::example();
+    site.build_ok();
+    let page = site.read("kit/li-ming-yuan/article/index.html");
+    let preview = &page[page.find("id=draft").expect("the preview")..];
+    let read_more = &preview[preview.find("阅读原文").expect("阅读原文")..];
+    let link = start_tags(read_more, "a").remove(0);
+    let card = "https://kx.example.cn/zuimei/cards/li-ming-yuan/";
+    assert_eq!(link["href"], card);
+    assert!(
+        read_more.contains(&format!(">{card}</a>")),
+        "{read_more:.300}"
+    );
+}

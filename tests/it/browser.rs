@@ -1136,3 +1136,311 @@ fn the_pages_of_a_site_of_several_years_fit_the_screen_and_pass_axe() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Where text breaks badly at the window's width: each visible block of `blocks` laid out in
+/// lines (from its characters' boxes, `Range.getClientRects`), a line of a block of several
+/// lines that holds one character or less besides punctuation (「家。」「/事。」「者”」), and
+/// each of `names` broken inside though it fits the width of its block (outside stories).
+const LINE_BREAK_CHECK: &str = r#"
+((names, blocks) => {
+  const punct = /[\s，。、；：？！“”‘’「」『』（）《》…·—,.;:!?()\[\]"'\/-]/;
+  const bad = [];
+  const boxes = (node) => [...node.data].map((ch, i) => {
+    const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+    const box = r.getClientRects()[0];
+    return box && box.width > 0 ? [ch, box] : null;
+  }).filter(Boolean);
+  const texts = (root) => {
+    const out = [];
+    const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) out.push(n);
+    return out;
+  };
+  const where = (el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '');
+  for (const block of document.querySelectorAll(blocks)) {
+    if (!block.getClientRects().length) continue;
+    const lines = [];
+    for (const [ch, box] of texts(block).flatMap(boxes)) {
+      const line = lines[lines.length - 1];
+      if (!line || box.top >= line.bottom - box.height * 0.3) lines.push({ bottom: box.bottom, text: ch });
+      else { line.text += ch; line.bottom = Math.max(line.bottom, box.bottom); }
+    }
+    if (lines.length < 2) continue;
+    for (const line of lines) {
+      const letters = [...line.text].filter((c) => !punct.test(c)).length;
+      if (letters <= 1) bad.push(where(block) + ': 「' + line.text.trim() + '」 alone in 「' + block.textContent.trim().slice(0, 40) + '」');
+    }
+  }
+  for (const node of texts(document.body)) {
+    const holder = node.parentElement.closest('p, h1, h2, h3, li, dd, td, th, figcaption, blockquote, div');
+    // Running prose (stories, introductions) breaks between any two characters, as books do.
+    const skip = 'script, style, .visually-hidden, .chapter, .summary, .page-story';
+    if (!holder || !holder.getClientRects().length || node.parentElement.closest(skip)) continue;
+    for (const name of names) {
+      for (let at = node.data.indexOf(name); at >= 0; at = node.data.indexOf(name, at + 1)) {
+        const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + name.length);
+        const rects = [...r.getClientRects()].filter((b) => b.width > 0);
+        const tops = new Set(rects.map((b) => Math.round(b.top)));
+        const width = rects.reduce((w, b) => w + b.width, 0);
+        const style = getComputedStyle(holder);
+        const room = holder.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        if (tops.size > 1 && width <= room) bad.push(where(holder) + ': 「' + name + '」 breaks inside: 「' + node.data.trim().slice(0, 40) + '」');
+      }
+    }
+  }
+  return [...new Set(bad)];
+})
+"#;
+
+/// The names a line must not break inside on the example site: people, their organisations,
+/// titles and posts, and the organisers in the footer.
+fn example_names() -> Vec<String> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(repo.join("content/laureates")).unwrap() {
+        let profile: serde_yaml::Value = serde_yaml::from_str(
+            &std::fs::read_to_string(entry.unwrap().path().join("profile.yaml")).unwrap(),
+        )
+        .unwrap();
+        for key in ["name", "organization", "title", "position", "recommender"] {
+            if let Some(value) = profile[key].as_str() {
+                names.push(value.to_string());
+            }
+        }
+    }
+    let site: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(repo.join("site.yaml")).unwrap()).unwrap();
+    let organisers = site["organizer"].as_str().unwrap().split_whitespace();
+    names.extend(organisers.map(str::to_string));
+    names.push(site["footer"]["undertaker"].as_str().unwrap().to_string());
+    names.extend(["本网站支持IPv6", "最美科技工作者"].map(str::to_string));
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn titles_quotes_and_names_break_only_where_a_reader_expects_at_390px() {
+    let Some(window) = Window::open(PHONE) else {
+        return;
+    };
+    let names = serde_json::to_string(&example_names()).unwrap();
+    let blocks = "h1, h2, h3, p, figcaption, dt, dd, li, blockquote, caption, th, td";
+    served_example();
+    let slugs: Vec<String> = std::fs::read_dir(
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-example/public/laureates"),
+    )
+    .map(|d| {
+        d.map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect()
+    })
+    .unwrap_or_default();
+    let mut paths = vec![
+        String::new(),
+        "gallery/".into(),
+        "about/".into(),
+        "publicity/".into(),
+    ];
+    for slug in &slugs {
+        paths.push(format!("laureates/{slug}/"));
+        paths.push(format!("cards/{slug}/"));
+    }
+    let mut failures = Vec::new();
+    for path in &paths {
+        window.go(path);
+        let found = window.js(&format!("({LINE_BREAK_CHECK})({names}, {blocks:?})"));
+        for problem in found.as_array().unwrap() {
+            failures.push(format!("/{path}: {}", problem.as_str().unwrap()));
+        }
+    }
+    window.screenshot("front-lines");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_profile_prints_like_a_document_with_the_story_from_page_one() {
+    // A4's printable box at the print style sheet's margins: 180 × 261 mm, at 96 px per inch.
+    let page = (680, 986);
+    let Some(window) = Window::open(page) else {
+        return;
+    };
+    let print: headless_chrome::protocol::cdp::Emulation::SetEmulatedMedia =
+        serde_json::from_value(serde_json::json!({ "media": "print" })).unwrap();
+    window.tab.call_method(print).unwrap();
+    window.go("laureates/li-ming-yuan/");
+    // The story begins on page 1, with room for a few lines of it.
+    let story_top = window
+        .js("document.querySelector('.story .summary, .story .chapter p').getBoundingClientRect().top + scrollY")
+        .as_f64()
+        .unwrap();
+    assert!(
+        story_top + 120.0 < f64::from(page.1),
+        "the story starts {story_top}px down: on page 2"
+    );
+    // Headings stay with what follows them.
+    let loose = window.js(
+        "[...document.querySelectorAll('.story h2')].filter(h => getComputedStyle(h).breakAfter !== 'avoid').map(h => h.textContent)",
+    );
+    assert_eq!(loose, serde_json::json!([]), "headings that may end a page");
+    // The video prints as its picture, not as a player.
+    let video = window.js(
+        "(() => { const f = document.querySelector('figure.video'); const p = f.querySelector('.video-print');
+           return [getComputedStyle(f.querySelector('video')).display, getComputedStyle(p).display,
+                   p.getAttribute('src') === f.querySelector('video').getAttribute('poster')]; })()",
+    );
+    assert_eq!(video, serde_json::json!(["none", "block", true]));
+    // No site chrome or screen-only controls on paper.
+    let shown = window.js(
+        "[...document.querySelectorAll('.site-header, .site-footer, .profile-share, .toc, .read-aloud')].filter(e => getComputedStyle(e).display !== 'none').map(e => e.className)",
+    );
+    assert_eq!(shown, serde_json::json!([]));
+    let pdf = window
+        .tab
+        .print_to_pdf(Some(headless_chrome::types::PrintToPdfOptions {
+            prefer_css_page_size: Some(true),
+            ..Default::default()
+        }))
+        .unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "{} bytes", pdf.len());
+    assert!(window.take_errors().is_empty());
+}
+
+#[test]
+fn the_chosen_region_stays_in_view_at_390px_and_the_row_offers_all() {
+    let Some(window) = Window::open(PHONE) else {
+        return;
+    };
+    window.go("");
+    let rows = window.js(
+        "[...document.querySelectorAll('.filters ul')].map(u => u.querySelector('a').textContent)",
+    );
+    assert_eq!(
+        rows,
+        serde_json::json!(["全部", "全部"]),
+        "each row starts with 全部"
+    );
+    let regions = window.js(
+        "[...document.querySelectorAll('[aria-labelledby=f-reg] a')].slice(1).map(a => a.getAttribute('href'))",
+    );
+    let regions = regions.as_array().unwrap();
+    assert!(regions.len() > 5, "{regions:?}");
+    let mut hidden = Vec::new();
+    for href in regions {
+        let path = href.as_str().unwrap().trim_start_matches("/zuimei/");
+        window.go(path);
+        let place = window.js(
+            "(() => { const r = document.querySelector('.filters [aria-current=page]').getBoundingClientRect(); return [r.left, r.right, innerWidth]; })()",
+        );
+        let [left, right, width] = [0, 1, 2].map(|i| place[i].as_f64().unwrap());
+        if left < 0.0 || right > width {
+            hidden.push(format!("{path}: {left}..{right} of {width}"));
+        }
+    }
+    assert!(
+        hidden.is_empty(),
+        "the chosen region is off screen: {hidden:?}"
+    );
+}
+
+/// What overlaps or leaves the screen on a card's open page, and buttons of more than one
+/// line: the card's bar and counter against the page's content, and each block of it.
+const CARD_END_CHECK: &str = r#"
+(() => {
+  const page = document.querySelectorAll('.page')[document.querySelectorAll('.page').length - 1];
+  const shown = (e) => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
+  const parts = [...document.querySelectorAll('.card-bar a, .card-bar button, .progress-count'),
+    ...page.querySelectorAll('.qr, .qr-hint, .end-campaign, .end-footer p, .end-links a, .again')].filter(shown);
+  const name = (e) => e.className || e.tagName + ' ' + e.textContent.trim().slice(0, 8);
+  const bad = [];
+  const boxes = parts.map((e) => [e, e.getBoundingClientRect()]);
+  for (const [e, r] of boxes) {
+    if (r.top < 0 || r.left < 0 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5)
+      bad.push(name(e) + ' leaves the screen: ' + [r.left, r.top, r.right, r.bottom].map(Math.round));
+  }
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, p] = boxes[i], [b, q] = boxes[j];
+    if (a.contains(b) || b.contains(a)) continue;
+    if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5)
+      bad.push(name(a) + ' overlaps ' + name(b));
+  }
+  const buttons = [...page.querySelectorAll('.end-links a')];
+  for (const a of buttons) {
+    const r = document.createRange(); r.selectNodeContents(a);
+    const lines = new Set([...r.getClientRects()].map((b) => Math.round(b.top)));
+    if (lines.size > 1) bad.push('「' + a.textContent + '」 takes ' + lines.size + ' lines');
+  }
+  if (new Set(buttons.map((a) => Math.round(a.getBoundingClientRect().top))).size > 1) bad.push('the buttons take more than one row');
+  return bad;
+})()
+"#;
+
+#[test]
+fn a_cards_last_page_fits_a_phone_screen_in_both_modes() {
+    served_example();
+    let slugs: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-example/public/cards"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+    let mut failures = Vec::new();
+    // A small Android phone, and WeChat's visible area on a 390 px iPhone.
+    for size in [(360, 640), (390, 664)] {
+        let Some(window) = Window::open(size) else {
+            return;
+        };
+        for elder in [0, 1] {
+            for slug in &slugs {
+                window.go(&format!("cards/{slug}/?elder={elder}"));
+                window.key("End");
+                window.expect(
+                    "(() => { const p = document.querySelectorAll('.page'); const box = document.querySelector('.pages');
+                       return Math.abs(box.scrollTop - p[p.length - 1].offsetTop) < 2; })()",
+                    "End shows the last page",
+                );
+                for problem in window.js(CARD_END_CHECK).as_array().unwrap() {
+                    failures.push(format!(
+                        "{slug} at {}x{}{}: {}",
+                        size.0,
+                        size.1,
+                        if elder == 1 { " 长辈模式" } else { "" },
+                        problem.as_str().unwrap()
+                    ));
+                }
+            }
+            window.screenshot(&format!("card-end-elder{elder}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_publicity_list_reads_on_a_phone_and_the_404_page_has_no_empty_band() {
+    let Some(window) = Window::open(PHONE) else {
+        return;
+    };
+    window.go("publicity/");
+    // Every cell (caption included) lies within the screen and shows its whole text.
+    let cut = window.js(
+        "[...document.querySelectorAll('caption, th, td')].filter(c => { const r = c.getBoundingClientRect();
+           return r.width > 0 && (r.left < 0 || r.right > innerWidth || c.scrollWidth > c.clientWidth + 1); })
+         .map(c => c.textContent.slice(0, 12))",
+    );
+    assert_eq!(cut, serde_json::json!([]), "cut at 390 px");
+    let labelled = window.js(
+        "getComputedStyle(document.querySelector('tbody td:nth-child(4)'), '::before').content",
+    );
+    assert_eq!(
+        labelled, "\"工作单位及职务职称：\"",
+        "each value says what it is"
+    );
+    for problem in window.js(OVERFLOW_CHECK).as_array().unwrap() {
+        panic!("overflows: {problem}");
+    }
+    window.screenshot("publicity-phone");
+    window.go("404.html");
+    let gap = window
+        .js("document.querySelector('.site-footer').getBoundingClientRect().top - document.querySelector('main').lastElementChild.getBoundingClientRect().bottom")
+        .as_f64()
+        .unwrap();
+    assert!(gap < 8.0, "{gap}px of empty band above the footer");
+}

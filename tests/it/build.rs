@@ -201,6 +201,38 @@ fn private_fields_never_reach_the_output() {
 }
 
 #[test]
+fn editor_notes_reach_no_public_file_and_no_warning() {
+    let site = TestSite::example();
+    let append = |rel: &str, note: &str| {
+        let path = site.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("{text}\n{note}\n")).unwrap();
+    };
+    // A note of its own lines, one inside a paragraph, one over several lines with a link.
+    append(
+        "content/laureates/李明远/story.md",
+        "<!-- 编者注：甲条待核实 -->\n\n正文一句<!-- 编者注：乙条待核实 -->接着正文。\n\n<!--\n编者注：丙条[待核实](/laureates/nobody/)\n-->",
+    );
+    append("content/index.md", "<!-- 编者注：丁条待核实 -->");
+    append("content/pages/about.md", "<!-- 编者注：戊条待核实 -->");
+    let output = site.build_ok();
+    assert!(!stderr(&output).contains("编者注"), "{}", stderr(&output));
+    // The example's own note to new-media editors is one too.
+    let notes = ["条待核实", "新媒体编辑可在"];
+    for (path, bytes) in tree(&site.public()) {
+        let text = String::from_utf8_lossy(&bytes);
+        for note in notes {
+            assert!(!text.contains(note), "{note} published in {path}");
+        }
+    }
+    assert!(site
+        .read("laureates/li-ming-yuan/index.html")
+        .contains("正文一句接着正文。"));
+    let (code, report) = check_json(&site);
+    assert_eq!(code, Some(0), "{report}");
+}
+
+#[test]
 fn untrusted_story_html_is_sanitised() {
     let site = TestSite::new(SITE_YAML);
     let story = "正文<script>alert('x')</script>\n\n<img src=x onerror=\"steal()\">\n\n<a href=\"javascript:steal()\">链接</a>\n\n<iframe src=\"https://evil.example\"></iframe>";
@@ -414,7 +446,7 @@ fn position_and_title_read_the_same_everywhere_and_long_names_fit() {
         &format!("laureates/{slug}/index.html"),
         &format!("cards/{slug}/index.html"),
     ] {
-        let html = site.read(page);
+        let html = text_of(&site.read(page));
         assert!(html.contains("副院长 · 教授"), "{page}");
         assert!(!html.contains("教授 · 副院长"), "{page}");
     }
@@ -443,7 +475,7 @@ fn the_official_footer_is_on_every_page_and_bad_numbers_are_warned() {
             "联系我们：0318-2123456",
             "本网站支持IPv6",
         ] {
-            assert!(html.contains(text), "{page}: {text}");
+            assert!(text_of(&html).contains(text), "{page}: {text}");
         }
         let links: Vec<String> = start_tags(&html, "a")
             .into_iter()

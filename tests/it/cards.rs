@@ -259,3 +259,109 @@ fn the_wechat_block_loads_the_js_sdk_with_the_signing_endpoint() {
     );
     assert!(errors.contains("not an https:// URL"), "{errors}");
 }
+
+#[test]
+fn every_kit_file_is_the_size_the_kit_and_readme_state() {
+    let site = TestSite::example();
+    site.build_ok();
+    let kit = site.read("kit/index.html");
+    assert!(
+        kit.contains("2.35:1（900×383）"),
+        "the kit's lead states 900×383"
+    );
+    let mut covers = 0;
+    for link in start_tags(&kit, "a") {
+        let Some(name) = link.get("download") else {
+            continue;
+        };
+        let file = site
+            .public()
+            .join(link["href"].strip_prefix("/zuimei/").unwrap());
+        if name.ends_with("-二维码.png") {
+            // README: the QR code as a 450 px PNG.
+            let png = decode(name, &std::fs::read(&file).unwrap());
+            assert_eq!(png.dimensions(), (450, 450), "{name}");
+        }
+        let Some(size) = name
+            .strip_suffix(".jpg")
+            .and_then(|n| n.split("-封面-").nth(1))
+        else {
+            continue;
+        };
+        let (w, h) = size.split_once('x').unwrap();
+        let stated: (u32, u32) = (w.parse().unwrap(), h.parse().unwrap());
+        let real = decode(name, &std::fs::read(&file).unwrap()).dimensions();
+        assert_eq!(real, stated, "{name}");
+        if stated.0 != stated.1 {
+            assert_eq!(real, (900, 383), "{name}: the 2.35:1 cover WeChat asks for");
+            covers += 1;
+        }
+    }
+    assert_eq!(covers, 9, "one 2.35:1 cover per laureate");
+}
+
+#[test]
+fn links_of_an_embedded_card_open_a_new_tab() {
+    let site = TestSite::example();
+    site.build_ok();
+    let embed = site.read("cards/li-ming-yuan/embed/index.html");
+    // A link's target is its own, else the page's <base target>.
+    let base = start_tags(&embed, "base")
+        .first()
+        .and_then(|b| b.get("target").cloned());
+    let staying: Vec<_> = start_tags(&embed, "a")
+        .into_iter()
+        .filter(|a| !a["href"].starts_with('#'))
+        .filter(|a| a.get("target").or(base.as_ref()).map(String::as_str) != Some("_blank"))
+        .map(|a| a["href"].clone())
+        .collect();
+    assert!(
+        staying.is_empty(),
+        "open inside the host's iframe: {staying:?}"
+    );
+    for registry in ["https://beian.miit.gov.cn/", "https://beian.mps.gov.cn/"] {
+        assert!(
+            start_tags(&embed, "a")
+                .iter()
+                .any(|a| a["href"].starts_with(registry)),
+            "{registry} in the embed's footer"
+        );
+    }
+}
+
+#[test]
+fn every_profile_links_its_card_and_its_entry_in_the_kit() {
+    let site = TestSite::example();
+    site.write(
+        "site.yaml",
+        &format!(
+            "{}\npaginate:\n  kit: 4\n",
+            std::fs::read_to_string(site.root().join("site.yaml")).unwrap()
+        ),
+    );
+    site.build_ok();
+    let mut profiles = 0;
+    for entry in std::fs::read_dir(site.public().join("laureates")).unwrap() {
+        let slug = entry.unwrap().file_name().into_string().unwrap();
+        let profile = site.read(&format!("laureates/{slug}/index.html"));
+        let links: Vec<String> = start_tags(&profile, "a")
+            .into_iter()
+            .map(|a| a["href"].clone())
+            .collect();
+        let card = format!("/zuimei/cards/{slug}/");
+        assert!(links.contains(&card), "{slug}: no link to {card}");
+        let anchor = format!("#kit-{slug}");
+        let kit = links
+            .iter()
+            .find(|l| l.starts_with("/zuimei/kit/") && l.ends_with(&anchor))
+            .unwrap_or_else(|| panic!("{slug}: no link into the kit"));
+        // The kit is split into pages: the link leads to the page that holds the entry.
+        let page = site.read(&format!(
+            "{}index.html",
+            kit.trim_start_matches("/zuimei/").trim_end_matches(&anchor)
+        ));
+        assert!(page.contains(&format!("id=kit-{slug} ")), "{kit}");
+        profiles += 1;
+    }
+    assert_eq!(profiles, 9);
+}

@@ -87,7 +87,7 @@ fn in_the_publicity_phase_only_the_list_is_published_with_every_field() {
         "累计发布作品260余期",
         "衡水市地热资源勘查院 教授级高级工程师",
     ] {
-        assert!(page.contains(fact), "the 公示 lacks {fact}");
+        assert!(text_of(&page).contains(fact), "the 公示 lacks {fact}");
     }
     // 王 (4 strokes) before 张 (7), numbered in that order.
     let (wang, zhang) = (page.find("王振国").unwrap(), page.find("张悦").unwrap());

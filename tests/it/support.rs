@@ -346,3 +346,19 @@ fn parse_attributes(mut rest: &str) -> std::collections::BTreeMap<String, String
         attributes.insert(name, value);
     }
 }
+
+/// The text of a piece of HTML as a reader sees it: tags removed, no-break spaces (which keep
+/// a name and its separator together) read as spaces.
+pub fn text_of(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(ch),
+            _ => {}
+        }
+    }
+    text.replace("&nbsp;", " ").replace('\u{a0}', " ")
+}

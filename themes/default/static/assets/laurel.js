@@ -94,6 +94,15 @@
     });
   }
 
+  // A filter row too long for the screen scrolls sideways: bring its chosen filter into view
+  // (the page itself does not move).
+  document.querySelectorAll(".filters ul").forEach(function (row) {
+    var chosen = row.querySelector("[aria-current=page]");
+    if (!chosen || row.scrollWidth <= row.clientWidth) return;
+    var item = chosen.parentElement;
+    row.scrollLeft = item.offsetLeft - row.offsetLeft - (row.clientWidth - item.offsetWidth) / 2;
+  });
+
   // Copy buttons on the media kit page: copy the named field, say so on the button.
   document.querySelectorAll("button.copy").forEach(function (button) {
     button.addEventListener("click", function () {
