@@ -360,7 +360,13 @@ fn every_profile_links_its_card_and_its_entry_in_the_kit() {
             "{}index.html",
             kit.trim_start_matches("/zuimei/").trim_end_matches(&anchor)
         ));
-        assert!(page.contains(&format!("id=kit-{slug} ")), "{kit}");
+        let entry = format!("kit-{slug}");
+        assert!(
+            start_tags(&page, "section")
+                .iter()
+                .any(|s| s.get("id") == Some(&entry)),
+            "{kit}"
+        );
         profiles += 1;
     }
     assert_eq!(profiles, 9);
