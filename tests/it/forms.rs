@@ -447,14 +447,17 @@ fn a_team_reads_right_on_its_pages_the_publicity_and_the_table() {
         "the leader named beside 团队负责人"
     );
     let card = site.read(&format!("cards/{slug}/index.html"));
-    assert!(card.contains("团队负责人 陈晓燕 · 4名成员"), "card byline");
+    assert!(
+        text_of(&card).contains("团队负责人 陈晓燕 · 4名成员"),
+        "card byline"
+    );
     let publicity = site.read("publicity/index.html");
     let row = publicity
         .split("<tr>")
         .find(|r| r.contains("衡水湖湿地生态保护团队"))
         .expect("the team's 公示 row");
-    assert!(row.contains("<td>团队<"), "{row}");
-    assert!(row.contains("团队负责人 陈晓燕"), "{row}");
+    assert!(row.contains(">团队<"), "{row}");
+    assert!(text_of(row).contains("团队负责人 陈晓燕"), "{row}");
     // The 汇总表: one row, the team's name, 团队 for 性别, the members in 备注.
     let file = site.root().join("汇总表.csv");
     let export = laurel(&[
