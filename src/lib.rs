@@ -30,6 +30,7 @@ pub mod naming;
 pub mod output;
 pub mod poster;
 pub mod privacy;
+pub mod programs;
 pub mod render;
 pub mod routes;
 pub mod scaffold;

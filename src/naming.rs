@@ -36,7 +36,8 @@ pub fn plan(laureate: &Laureate) -> Vec<Rename> {
         .collect();
     let mut renames = Vec::new();
     let mut want = |from: &Path, number: usize, is_portrait: bool| {
-        let to = from.with_file_name(format!("{}{number}.{}", laureate.name, extension(from)));
+        let wanted = format!("{}{number}.{}", laureate.name, extension(from));
+        let to = from.with_file_name(windows_safe(&wanted));
         if to != from {
             renames.push(Rename {
                 from: from.to_path_buf(),
@@ -48,7 +49,10 @@ pub fn plan(laureate: &Laureate) -> Vec<Rename> {
     if let Some(portrait) = &portrait {
         want(portrait, 0, true);
     }
-    for (photo, number) in photos.iter().zip(photo_numbers(&laureate.name, &photos)) {
+    for (photo, number) in photos
+        .iter()
+        .zip(photo_numbers(&windows_safe(&laureate.name), &photos))
+    {
         want(photo, number, false);
     }
     renames
@@ -76,6 +80,52 @@ fn photo_numbers(name: &str, photos: &[&PathBuf]) -> Vec<usize> {
             })
         })
         .collect()
+}
+
+/// Names Windows reserves for devices, whatever the extension: `CON`, `CON.txt` …
+const DEVICE_NAMES: &[&str] = &["CON", "PRN", "AUX", "NUL"];
+
+/// `name` as a file or folder name every Windows accepts, so that a campaign folder made
+/// anywhere can be copied to an office PC: the characters Windows refuses (`<>:"/\|?*`) become
+/// their full-width twins (`：` reads as well in a Chinese name), control characters go,
+/// trailing dots and spaces go, and a device name (`CON`, `PRN`, `AUX`, `NUL`, `COM1`…`COM9`,
+/// `LPT1`…`LPT9`, with any extension) gets a `_` after its stem. Nothing is left → `_`.
+pub fn windows_safe(name: &str) -> String {
+    let mut safe: String = name
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => {
+                char::from_u32(c as u32 + 0xFEE0).expect("full-width forms exist")
+            }
+            c => c,
+        })
+        .collect();
+    let trimmed = safe.trim_end_matches(['.', ' ']).len();
+    safe.truncate(trimmed);
+    let stem_end = safe.find('.').unwrap_or(safe.len());
+    if is_device_name(safe[..stem_end].trim_end()) {
+        safe.insert(stem_end, '_');
+    }
+    if safe.is_empty() {
+        safe.push('_');
+    }
+    safe
+}
+
+/// Whether `stem` is one of the names Windows keeps for devices (case does not matter).
+fn is_device_name(stem: &str) -> bool {
+    let upper = stem.to_ascii_uppercase();
+    let numbered = |prefix: &str| {
+        upper.strip_prefix(prefix).is_some_and(|n| {
+            let mut digits = n.chars();
+            matches!(
+                (digits.next(), digits.next()),
+                (Some('0'..='9' | '¹' | '²' | '³'), None)
+            )
+        })
+    };
+    DEVICE_NAMES.contains(&upper.as_str()) || numbered("COM") || numbered("LPT")
 }
 
 /// The photo shaped most like a 2-inch portrait (35:45, upright), when one is close enough to
@@ -116,7 +166,7 @@ pub fn apply(laureate: &Laureate, renames: &[Rename]) -> std::io::Result<()> {
         .map(|(i, r)| r.from.with_file_name(format!(".laurel-rename-{i}")))
         .collect();
     for (rename, temp) in renames.iter().zip(&temporary) {
-        std::fs::rename(&rename.from, temp)?;
+        crate::output::rename(&rename.from, temp)?;
     }
     for (rename, temp) in renames.iter().zip(&temporary) {
         if rename.to.exists() {
@@ -125,7 +175,7 @@ pub fn apply(laureate: &Laureate, renames: &[Rename]) -> std::io::Result<()> {
                 rename.to.display()
             )));
         }
-        std::fs::rename(temp, &rename.to)?;
+        crate::output::rename(temp, &rename.to)?;
     }
     let profile = laureate.profile_file();
     let mut text = std::fs::read_to_string(&profile)?;
@@ -208,6 +258,41 @@ mod tests {
             ("阿依古丽·买买提3.JPG", "阿依古丽·买买提3.jpg"),
         ];
         assert_eq!(names, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    }
+
+    #[test]
+    fn names_windows_refuses_are_never_made() {
+        let cases = [
+            ("王芳0.jpg", "王芳0.jpg"),
+            ("CON", "CON_"),
+            ("con.txt", "con_.txt"),
+            ("Aux .jpg", "Aux _.jpg"),
+            ("COM1", "COM1_"),
+            ("lpt9.docx", "lpt9_.docx"),
+            ("COM10", "COM10"),
+            ("CONSOLE", "CONSOLE"),
+            ("王芳.", "王芳"),
+            ("王芳 . ", "王芳"),
+            ("课题组:一期", "课题组：一期"),
+            ("a<b>c\"d/e\\f|g?h*", "a＜b＞c＂d／e＼f｜g？h＊"),
+            ("tab\there", "tabhere"),
+            ("...", "_"),
+            ("", "_"),
+        ];
+        for (name, safe) in cases {
+            assert_eq!(windows_safe(name), safe, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_windows_refuses_is_not_given_to_photos() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut laureate = minimal_laureate();
+        laureate.name = "COM".into();
+        laureate.photos = vec![photo(dir.path(), "IMG_0002.JPG", 120, 80)];
+        let renames = plan(&laureate);
+        let to = renames[0].to.file_name().unwrap().to_string_lossy();
+        assert_eq!(to, "COM1_.jpg");
     }
 
     #[test]

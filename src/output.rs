@@ -144,7 +144,7 @@ impl Writer {
                 std::fs::remove_dir_all(&target)?;
             }
             std::fs::create_dir_all(target.parent().expect("output paths have a parent"))?;
-            std::fs::rename(temporary, target)?;
+            rename(&temporary, &target)?;
         }
         std::fs::remove_dir_all(&self.staging)?;
         remove_unwanted(&self.output, &written.wanted)
@@ -257,23 +257,117 @@ pub(crate) fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
 /// or back as it was when the second rename fails.
 pub(crate) fn swap_in(staging: &Path, output: &Path) -> io::Result<()> {
     if !output.exists() {
-        return std::fs::rename(staging, output);
+        return rename(staging, output);
     }
     let old = sibling(output, "old");
     if old.exists() {
-        std::fs::remove_dir_all(&old)?;
+        remove_dir_all(&old)?;
     }
-    std::fs::rename(output, &old)?;
-    if let Err(e) = std::fs::rename(staging, output) {
-        std::fs::rename(&old, output)?;
+    rename(output, &old)?;
+    if let Err(e) = rename(staging, output) {
+        rename(&old, output)?;
         return Err(e);
     }
-    std::fs::remove_dir_all(&old)
+    remove_dir_all(&old)
+}
+
+/// The pauses between tries of a file operation that another program blocks: about 3 s in
+/// all, long enough for a browser, Explorer's preview pane or a virus scan to let go.
+const PAUSES_MS: [u64; 6] = [50, 100, 200, 400, 800, 1600];
+
+/// `fs::rename`, tried again for a few seconds while another program holds the file or folder
+/// open (Windows refuses then); when it still fails, the error names both paths.
+pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
+    retrying(
+        || std::fs::rename(from, to),
+        || format!("cannot move {} to {}", from.display(), to.display()),
+    )
+}
+
+/// `fs::remove_dir_all`, tried again like [`rename`].
+fn remove_dir_all(path: &Path) -> io::Result<()> {
+    retrying(
+        || std::fs::remove_dir_all(path),
+        || format!("cannot remove {}", path.display()),
+    )
+}
+
+/// Runs `operation` until it succeeds, pausing while it fails as when a file is held open;
+/// a final error starts with `what` and says what to do about a file held open.
+fn retrying<T>(
+    mut operation: impl FnMut() -> io::Result<T>,
+    what: impl Fn() -> String,
+) -> io::Result<T> {
+    let mut pauses = PAUSES_MS.iter();
+    loop {
+        let e = match operation() {
+            Ok(value) => return Ok(value),
+            Err(e) => e,
+        };
+        match (held_open(&e), pauses.next()) {
+            (true, Some(ms)) => std::thread::sleep(std::time::Duration::from_millis(*ms)),
+            (true, None) => {
+                return Err(io::Error::new(
+                    e.kind(),
+                    format!(
+                        "{}: {e}; another program (a browser, Explorer, a virus scan) may have \
+                         it open: close it and try again",
+                        what()
+                    ),
+                ))
+            }
+            (false, _) => return Err(io::Error::new(e.kind(), format!("{}: {e}", what()))),
+        }
+    }
+}
+
+/// Whether `e` is what Windows answers while another program has the file open: access
+/// denied, or a sharing or lock violation (errors 32 and 33).
+fn held_open(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::PermissionDenied
+        || (cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_held_open_for_a_moment_is_waited_for_and_named_when_it_stays_held() {
+        let denied = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let mut tries = 0;
+        let moved = retrying(
+            || {
+                tries += 1;
+                if tries < 3 {
+                    Err(denied())
+                } else {
+                    Ok(tries)
+                }
+            },
+            || "cannot move a to b".into(),
+        );
+        assert_eq!(moved.unwrap(), 3);
+
+        let held = retrying(|| Err::<(), _>(denied()), || "cannot move public".into());
+        let message = held.unwrap_err().to_string();
+        assert!(message.starts_with("cannot move public: "), "{message}");
+        assert!(message.contains("close it and try again"), "{message}");
+
+        let mut tries = 0;
+        let missing = retrying(
+            || {
+                tries += 1;
+                Err::<(), _>(std::io::Error::from(std::io::ErrorKind::NotFound))
+            },
+            || "cannot move x".into(),
+        );
+        assert_eq!(
+            (tries, missing.is_err()),
+            (1, true),
+            "no waiting for a missing file"
+        );
+    }
 
     #[test]
     fn refuses_the_site_root_and_its_source_folders() {

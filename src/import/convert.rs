@@ -1,6 +1,7 @@
 //! Converting what laurel cannot read itself: HEIC photos from iPhones with libheif's
 //! `heif-convert`, old Word `.doc` and WPS files with LibreOffice. Each program is looked for
-//! on PATH on first use; its absence is a problem saying what to install.
+//! on first use ([`crate::programs::find`]: PATH, and on Windows where its installer puts it);
+//! its absence is a problem saying what to install.
 
 /// HEIC photos from iPhones, converted to JPEG with libheif's `heif-convert`, found lazily.
 pub mod heif {
@@ -19,7 +20,7 @@ pub mod heif {
         pub fn to_jpeg(&self, photo: &Received) -> Result<Vec<u8>, Diagnostic> {
             let program = self
                 .program
-                .get_or_init(|| super::office::on_path("heif-convert"))
+                .get_or_init(|| crate::programs::find("heif-convert", &[]))
                 .as_ref()
                 .ok_or_else(|| {
                     Diagnostic::new(&photo.origin, "a HEIC photo from an iPhone; it was not imported because heif-convert is not installed")
@@ -81,7 +82,10 @@ pub mod office {
         pub fn convert(&mut self, file: &Received) -> Result<Vec<u8>, Diagnostic> {
             let program = self
                 .program
-                .get_or_insert_with(|| on_path("soffice").or_else(|| on_path("libreoffice")))
+                .get_or_insert_with(|| {
+                    crate::programs::find("soffice", crate::programs::LIBREOFFICE_PLACES)
+                        .or_else(|| crate::programs::find("libreoffice", &[]))
+                })
                 .clone();
             let Some(program) = program else {
                 let hint = match std::mem::replace(&mut self.missing_said, true) {
@@ -110,13 +114,5 @@ pub mod office {
             let _ = std::fs::remove_dir_all(&dir);
             converted.map_err(|_| fail(String::from_utf8_lossy(&output.stderr).trim().to_string()))
         }
-    }
-
-    /// Where `program` is on PATH.
-    pub fn on_path(program: &str) -> Option<std::path::PathBuf> {
-        let path = std::env::var_os("PATH")?;
-        std::env::split_paths(&path)
-            .map(|dir| dir.join(program))
-            .find(|candidate| candidate.is_file())
     }
 }

@@ -188,7 +188,7 @@ pub fn import(options: &ImportOptions) -> ImportReport {
     let laureates = crate::layout::current_laureates_dir(&options.root);
     for candidate in &mut candidates {
         let planned = plan::plan_candidate(candidate, &converter);
-        let folder = laureates.join(&candidate.name);
+        let folder = laureates.join(crate::naming::windows_safe(&candidate.name));
         let files =
             write::write_planned(&folder, &planned, options.dry_run, &mut candidate.problems);
         let shown = folder.strip_prefix(&options.root).unwrap_or(&folder);

@@ -13,6 +13,7 @@ use super::Problem;
 use crate::content::natural::natural_cmp;
 use crate::diagnostics::Diagnostic;
 use crate::layout::{PHOTOS_DIR, PROFILE_FILE, STORY_FILE, VIDEOS_DIR};
+use crate::naming::windows_safe;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -97,7 +98,10 @@ fn photos(candidate: &mut Candidate, converter: &heif::Converter) -> Vec<Planned
             Err(_) => extension_of(&file_name),
         };
         planned.push(Planned {
-            to: format!("{PHOTOS_DIR}/{name}{n}.{extension}"),
+            to: format!(
+                "{PHOTOS_DIR}/{}",
+                windows_safe(&format!("{name}{n}.{extension}"))
+            ),
             from: origin,
             bytes,
         });
@@ -125,7 +129,10 @@ fn videos(candidate: &mut Candidate) -> Vec<Planned> {
                 (i + 1).to_string()
             };
             Planned {
-                to: format!("{VIDEOS_DIR}/{name}{suffix}.{}", video.extension()),
+                to: format!(
+                    "{VIDEOS_DIR}/{}",
+                    windows_safe(&format!("{name}{suffix}.{}", video.extension()))
+                ),
                 from: video.origin,
                 bytes: video.bytes,
             }

@@ -176,5 +176,5 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let n = WRITES.fetch_add(1, Ordering::Relaxed);
     let temp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     std::fs::write(&temp, bytes)?;
-    std::fs::rename(&temp, path)
+    crate::output::rename(&temp, path)
 }

@@ -19,13 +19,10 @@ pub struct Ffmpeg {
 }
 
 impl Ffmpeg {
-    /// Finds ffmpeg: `$LAUREL_FFMPEG` if set (`off` disables it), else `ffmpeg` on PATH.
+    /// Finds ffmpeg where [`program_file`](Ffmpeg::program_file) says, if it answers
+    /// `-version`.
     pub fn detect() -> Option<Ffmpeg> {
-        let program = match std::env::var_os(FFMPEG_ENV) {
-            Some(value) if value == "off" => return None,
-            Some(value) => PathBuf::from(value),
-            None => PathBuf::from("ffmpeg"),
-        };
+        let program = Ffmpeg::program_file()?;
         let answers = Command::new(&program)
             .arg("-version")
             .stdout(Stdio::null())
@@ -35,15 +32,14 @@ impl Ffmpeg {
         answers.then_some(Ffmpeg { program })
     }
 
-    /// The file `detect` would run, found without running it: `$LAUREL_FFMPEG`, else the
-    /// first `ffmpeg` on PATH; `None` when it is off or not installed.
+    /// The ffmpeg program, found without running it: `$LAUREL_FFMPEG` if set (`off` disables
+    /// it), else the first `ffmpeg` on PATH (on Windows also beside laurel.exe and where
+    /// ffmpeg's Windows builds are usually put); `None` when it is off or not installed.
     pub fn program_file() -> Option<PathBuf> {
         match std::env::var_os(FFMPEG_ENV) {
             Some(value) if value == "off" => None,
             Some(value) => Some(PathBuf::from(value)),
-            None => std::env::split_paths(&std::env::var_os("PATH")?)
-                .map(|dir| dir.join("ffmpeg"))
-                .find(|file| file.is_file()),
+            None => crate::programs::find("ffmpeg", crate::programs::FFMPEG_PLACES),
         }
     }
 

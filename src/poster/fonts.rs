@@ -18,6 +18,7 @@ const PREFERRED_FAMILIES: &[&str] = &[
     "Noto Sans SC",
     "PingFang SC",
     "Microsoft YaHei",
+    "DengXian",
     "Noto Serif CJK SC",
     "Source Han Serif SC",
     "Source Han Serif CN",
@@ -25,6 +26,7 @@ const PREFERRED_FAMILIES: &[&str] = &[
     "WenQuanYi Zen Hei",
     "WenQuanYi Micro Hei",
     "SimHei",
+    "SimSun",
     "Droid Sans Fallback",
 ];
 
@@ -43,6 +45,9 @@ const CJK_FILE_HINTS: &[&str] = &[
     "msyh",
     "simhei",
     "simsun",
+    "deng",
+    "simkai",
+    "simfang",
     "lxgw",
     "sarasa",
 ];
@@ -237,23 +242,45 @@ fn system_font_dirs() -> Vec<PathBuf> {
     if let Some(dirs) = std::env::var_os(FONT_DIRS_ENV) {
         return std::env::split_paths(&dirs).collect();
     }
-    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let var = |name: &str| std::env::var_os(name).map(PathBuf::from);
+    let mut dirs = match cfg!(windows) {
+        true => windows_font_dirs(var),
+        false => unix_font_dirs(var),
+    };
+    dirs.retain(|d| d.is_dir());
+    dirs
+}
+
+/// The font folders of Linux and macOS: the system's and the user's.
+fn unix_font_dirs(var: impl Fn(&str) -> Option<PathBuf>) -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = [
         "/usr/share/fonts",
         "/usr/local/share/fonts",
         "/System/Library/Fonts",
         "/Library/Fonts",
-        "C:\\Windows\\Fonts",
     ]
     .iter()
     .map(PathBuf::from)
     .collect();
-    if let Some(home) = home {
+    if let Some(home) = var("HOME") {
         for sub in [".local/share/fonts", ".fonts", "Library/Fonts"] {
             dirs.push(home.join(sub));
         }
     }
-    dirs.retain(|d| d.is_dir());
+    dirs
+}
+
+/// The font folders of Windows: `%WINDIR%\Fonts` (微软雅黑 `msyh.ttc`, 等线 `Deng.ttf`, 黑体
+/// `simhei.ttf`, 宋体 `simsun.ttc` …) and the folder of fonts a user installed for themselves
+/// only, `%LOCALAPPDATA%\Microsoft\Windows\Fonts`.
+fn windows_font_dirs(var: impl Fn(&str) -> Option<PathBuf>) -> Vec<PathBuf> {
+    let windows = var("WINDIR")
+        .or_else(|| var("SystemRoot"))
+        .unwrap_or_else(|| PathBuf::from("C:\\Windows"));
+    let mut dirs = vec![windows.join("Fonts")];
+    if let Some(local) = var("LOCALAPPDATA") {
+        dirs.push(local.join("Microsoft").join("Windows").join("Fonts"));
+    }
     dirs
 }
 
@@ -285,4 +312,42 @@ fn covers(db: &Database, id: fontdb::ID, text: &str) -> bool {
             .is_ok_and(|face| text.chars().all(|c| face.glyph_index(c).is_some()))
     })
     .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_fonts_are_looked_for_in_the_system_and_the_users_folders() {
+        let env = |name: &str| match name {
+            "WINDIR" => Some(PathBuf::from("D:/Windows")),
+            "LOCALAPPDATA" => Some(PathBuf::from("C:/Users/王芳/AppData/Local")),
+            _ => None,
+        };
+        assert_eq!(
+            windows_font_dirs(env),
+            [
+                PathBuf::from("D:/Windows/Fonts"),
+                Path::new("C:/Users/王芳/AppData/Local")
+                    .join("Microsoft")
+                    .join("Windows")
+                    .join("Fonts"),
+            ]
+        );
+        assert_eq!(
+            windows_font_dirs(|_| None),
+            [PathBuf::from("C:\\Windows").join("Fonts")]
+        );
+        for file in [
+            "msyh.ttc",
+            "MSYHBD.TTC",
+            "simhei.ttf",
+            "simsun.ttc",
+            "Deng.ttf",
+        ] {
+            assert!(may_hold_chinese(Path::new(file)), "{file}");
+        }
+        assert!(!may_hold_chinese(Path::new("arial.ttf")));
+    }
 }

@@ -76,7 +76,7 @@ pub fn new_laureate(root: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
     }
     // 买买提•艾力 → 买买提·艾力, as import writes names.
     let name = &crate::import::normalise::name(name);
-    let folder = crate::layout::current_laureates_dir(root).join(name);
+    let folder = crate::layout::current_laureates_dir(root).join(crate::naming::windows_safe(name));
     if folder.exists() {
         return Err(
             Diagnostic::new(&folder, "this laureate folder already exists")
