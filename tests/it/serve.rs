@@ -26,6 +26,11 @@ impl Drop for Preview {
 impl Preview {
     /// Starts `laurel serve` on a free port for `site` (without ffmpeg).
     pub fn start(site: &TestSite) -> Preview {
+        Preview::start_with(site, &[])
+    }
+
+    /// Starts `laurel serve` like [`Preview::start`], with extra environment variables.
+    pub fn start_with(site: &TestSite, env: &[(&str, &str)]) -> Preview {
         let mut child = Command::new(env!("CARGO_BIN_EXE_laurel"))
             .args([
                 "serve",
@@ -35,6 +40,7 @@ impl Preview {
                 site.root().to_str().unwrap(),
             ])
             .env("LAUREL_FFMPEG", "off")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -176,6 +182,31 @@ fn edits_are_served_at_once_and_open_pages_reload() {
     site.build_ok();
     let built = site.read("laureates/wang-fang/index.html");
     assert!(!built.contains("__laurel"));
+}
+
+/// Without change notifications (a network share, wine) the preview finds edits by polling.
+#[test]
+fn edits_are_found_by_polling_where_notifications_do_not_come() {
+    let site = site_with_a_laureate();
+    let preview = Preview::start_with(&site, &[("LAUREL_WATCH", "poll")]);
+    let events = preview.events();
+    wait_for(&events, "fine");
+    site.write(
+        "content/laureates/王芳/story.md",
+        "## 第一章\n\n轮询看到的故事。",
+    );
+    wait_for(&events, "reload");
+    assert!(preview
+        .page("/zuimei/laureates/wang-fang/")
+        .contains("轮询看到的故事"));
+    site.write(
+        "content/laureates/王芳/profile.yaml",
+        "name: 王芳\nquote: 新的一句话\n",
+    );
+    wait_for(&events, "reload");
+    assert!(preview
+        .page("/zuimei/laureates/wang-fang/")
+        .contains("新的一句话"));
 }
 
 #[test]
