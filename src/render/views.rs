@@ -106,6 +106,9 @@ pub fn publicity_published(config: &SiteConfig) -> bool {
 pub struct PublicityView {
     /// The heading, e.g. 2022年衡水市“最美科技工作者”推荐人选公示.
     pub title: String,
+    /// The part of the heading kept on one line: the quoted title (“最美科技工作者”), or
+    /// nothing when the official name quotes nothing.
+    pub title_keep: String,
     /// First day, `YYYY年M月D日`.
     pub start: Option<String>,
     /// Last day.
@@ -157,6 +160,7 @@ impl PublicityView {
         };
         PublicityView {
             title: format!("{}推荐人选公示", config.official_name()),
+            title_keep: quoted_part(&config.official_name()),
             start: publicity.start.map(chinese),
             end: publicity.end.map(chinese),
             phone: publicity.phone,
@@ -191,6 +195,22 @@ impl PublicityView {
                 })
                 .collect(),
         }
+    }
+}
+
+/// The quoted part of `text`, quotes included (`“最美科技工作者”`), or an empty string.
+fn quoted_part(text: &str) -> String {
+    let start = text.find(['“', '「', '"']);
+    let end = start.and_then(|s| {
+        let after = s + text[s..].chars().next().map_or(0, char::len_utf8);
+        text[after..].find(['”', '」', '"']).map(|e| after + e)
+    });
+    match (start, end) {
+        (Some(s), Some(e)) => {
+            let close = text[e..].chars().next().map_or(0, char::len_utf8);
+            text[s..e + close].to_string()
+        }
+        _ => String::new(),
     }
 }
 
@@ -822,5 +842,21 @@ pub fn page_route<'a>(list: &'a Route<'a>, number: usize) -> Route<'a> {
     match number {
         1 => list.clone(),
         n => Route::Paginated(list, n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted_part;
+
+    #[test]
+    fn the_quoted_title_is_what_a_heading_keeps_on_one_line() {
+        assert_eq!(
+            quoted_part("2022年衡水市“最美科技工作者”"),
+            "“最美科技工作者”"
+        );
+        assert_eq!(quoted_part("2022年「最美」评选"), "「最美」");
+        assert_eq!(quoted_part("最美科技工作者"), "");
+        assert_eq!(quoted_part("只有“半边"), "");
     }
 }
