@@ -1,4 +1,4 @@
-//! The pipeline: `load` → `check` (links) → `media` → `posters` → `render`, each stage's output the next
+//! The pipeline: `load` → `check` (links, private data) → `media` → `posters` → `render`, each stage's output the next
 //! one's input. `laurel build` writes the result to disk; `laurel serve` keeps it in memory.
 //! Both run [`run_stages`], so they report the same problems and warnings.
 
@@ -11,6 +11,7 @@ use crate::layout;
 use crate::media::{self, Cache, MediaIndex};
 use crate::output;
 use crate::poster;
+use crate::privacy;
 use crate::render::years::{self, YearLink, YearsContext};
 use crate::render::{self, RenderOptions, Sink};
 use crate::routes::Route;
@@ -127,7 +128,7 @@ fn build_all(options: &BuildOptions, cache_dir: &Path) -> Result<BuildSummary, D
     })
 }
 
-/// Runs every stage over the site at `root`: load, the links check, media (cached in
+/// Runs every stage over the site at `root`: load, the links and private-data check, media (cached in
 /// `cache`) and render, into `sink`. A site of several years runs them over each year.
 pub fn run_stages(
     root: &Path,
@@ -145,15 +146,15 @@ pub fn run_stages(
     render_stage(site, media, options, sink)
 }
 
-/// The links check, media and posters of one year's site; `old_routes` are the routes of a
-/// year whose pages were at the site root before (see [`poster::make`]).
+/// The links and private-data check, media and posters of one year's site; `old_routes` are
+/// the routes of a year whose pages were at the site root before (see [`poster::make`]).
 fn media_stages(
     site: &Site,
     cache: &Cache,
     progress: &(dyn Fn(usize, usize) + Sync),
     old_routes: Option<&Routes>,
 ) -> Result<MediaIndex, Diagnostics> {
-    require_working_links(site)?;
+    require_publishable(site)?;
     // In the 公示 phase no photo or video is published, so none is processed.
     let mut media = match site.config.campaign.phase {
         Phase::Showcase => media::process(site, cache, progress)?,
@@ -279,7 +280,7 @@ pub fn rerender(
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
-    require_working_links(&site)?;
+    require_publishable(&site)?;
     if options.only_laureates.is_none() {
         poster::make(&site, &mut media, cache, None)?;
     }
@@ -303,21 +304,31 @@ fn render_stage(
     })
 }
 
-/// A link in a story or page to nothing stops the build, at the file and line.
-fn require_working_links(site: &Site) -> Result<(), Diagnostics> {
+/// A link in a story or page to nothing, or private data in public text (the `broken-link`
+/// and `private-data` errors of `laurel check`), stops the build, at the file and line.
+fn require_publishable(site: &Site) -> Result<(), Diagnostics> {
+    let broken = check::broken_links(site).into_iter().map(|broken| {
+        let message = format!(
+            "link `{}` leads to no page of the site",
+            broken.item.address
+        );
+        (
+            broken.file,
+            Some(broken.item.line),
+            message,
+            check::BROKEN_LINK_FIX,
+        )
+    });
+    let leaks = privacy::leaks(site)
+        .into_iter()
+        .map(|leak| (leak.file, leak.line, leak.message, privacy::LEAK_FIX));
     let mut problems = Diagnostics::default();
-    for broken in check::broken_links(site) {
+    for (file, line, message, fix) in broken.chain(leaks) {
         problems.push(
-            Diagnostic::new(
-                &broken.file,
-                format!(
-                    "link `{}` leads to no page of the site",
-                    broken.item.address
-                ),
-            )
-            .at_line(Some(broken.item.line))
-            .hint(check::BROKEN_LINK_FIX)
-            .relative_to(&site.root),
+            Diagnostic::new(file, message)
+                .at_line(line)
+                .hint(fix)
+                .relative_to(&site.root),
         );
     }
     problems.into_result(())

@@ -218,6 +218,7 @@ fn rule_findings(site: &Site, unloaded: usize) -> Vec<Finding> {
     }
     check_links(&mut checker);
     check_placeholders(&mut checker);
+    check_private_data(&mut checker);
     check_shared_photos(&mut checker);
     check_campaign(&mut checker);
     checker.findings
@@ -636,6 +637,22 @@ fn check_placeholders(c: &mut Checker) {
             "replace it with the real text (or delete the line), so it does not go live",
         )
         .line = Some(p.line);
+    }
+}
+
+/// The `private-data` findings: no laureate's `private:` value, and nothing shaped like a
+/// mobile number, an ID number or an e-mail address, in public text ([`crate::privacy::leaks`]).
+fn check_private_data(c: &mut Checker) {
+    for leak in crate::privacy::leaks(c.site) {
+        c.add(
+            leak.laureate,
+            &leak.file,
+            "private-data",
+            Severity::Error,
+            leak.message,
+            crate::privacy::LEAK_FIX,
+        )
+        .line = leak.line;
     }
 }
 

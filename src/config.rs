@@ -55,6 +55,11 @@ pub struct SiteConfig {
     /// Font files (OTF/TTF/TTC, relative to site.yaml) posters are set in; empty: the
     /// system's CJK font.
     pub fonts: Vec<String>,
+    /// Phone numbers and e-mail addresses that may appear in stories and pages (an office
+    /// hotline): the `private-data` rule lets them through. The footer's `contact` and the
+    /// 公示's `phone` and `email` are public already and need not be listed.
+    #[serde(alias = "公开联系方式", deserialize_with = "yaml::texts")]
+    pub public_contacts: Vec<String>,
     /// Where `laurel deploy` publishes `public/`.
     pub deploy: Vec<DeployTarget>,
     /// In a site of several years (`content/2022/`, `content/2023/` …): the year whose pages
@@ -147,6 +152,7 @@ impl Default for SiteConfig {
             article: ArticleSettings::default(),
             footer: Footer::default(),
             fonts: Vec::new(),
+            public_contacts: Vec::new(),
             deploy: Vec::new(),
             old_urls_year: None,
             year_folder: None,

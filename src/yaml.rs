@@ -199,6 +199,20 @@ pub fn scalar_text(value: &Value) -> String {
     }
 }
 
+/// Deserializes a list of scalars as their text, so that `[13903185678, kx@example.cn]` reads
+/// the number as written.
+pub fn texts<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    Vec::<Value>::deserialize(deserializer)?
+        .iter()
+        .map(|value| match value {
+            Value::Sequence(_) | Value::Mapping(_) => Err(serde::de::Error::custom(
+                "expected a list of single values, not of lists or mappings",
+            )),
+            scalar => Ok(scalar_text(scalar)),
+        })
+        .collect()
+}
+
 /// Deserializes a list that an editor may also write as a single value
 /// (`honors: 一项荣誉` as well as `honors: [一项, 两项]`).
 pub fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {

@@ -46,7 +46,10 @@ fn the_example_story_links_lead_to_pages_under_base_url() {
 
 #[test]
 fn every_link_form_resolves_and_relative_ones_are_rewritten() {
-    let site = TestSite::new("title: 测试\nbase_url: https://example.org/sub/\n");
+    // The address the story links to is public on purpose (the `private-data` rule).
+    let site = TestSite::new(
+        "title: 测试\nbase_url: https://example.org/sub/\npublic_contacts: [a@example.org]\n",
+    );
     let story = "[一](../赵强/) [二](@/laureates/赵强/story.md) [三](/laureates/zhao-qiang) \
                  [四](/sub/cards/zhao-qiang/embed/) [五](@/pages/about.md) [六](/about/) \
                  [七](/favicon.svg) [八](https://example.com/x) [九](#chapter-1) \

@@ -16,6 +16,7 @@ mod import;
 mod junk;
 mod links;
 mod posters;
+mod privacy;
 mod publicity;
 mod serve;
 mod support;
