@@ -196,8 +196,9 @@ fn file_text<'a>(
     })
 }
 
-/// The public fields of a laureate's profile (every one but the name, which is public by
-/// definition): facts, honours, quote, summary, photo captions and alt texts, video titles.
+/// The public fields of a laureate's profile (every one but the names, which are public by
+/// definition): facts, honours, quote, summary, photo captions and alt texts, video titles, a
+/// team's members' units and parts.
 fn profile_texts(l: &Laureate) -> Vec<PublicText<'_>> {
     let mut fields: Vec<(&'static str, &str)> = vec![
         ("organization", l.organization.as_str()),
@@ -224,6 +225,10 @@ fn profile_texts(l: &Laureate) -> Vec<PublicText<'_>> {
             .iter()
             .filter_map(|v| Some(("title", v.title.as_deref()?))),
     );
+    for member in l.team.iter().flat_map(|team| &team.members) {
+        fields.push(("organization", member.organization.as_str()));
+        fields.push(("role", member.role.as_str()));
+    }
     fields
         .into_iter()
         .filter(|(_, text)| !text.trim().is_empty())
