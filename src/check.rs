@@ -2,7 +2,7 @@
 //! not errors: the CLI prints them as text or JSON and sets the exit code.
 
 use crate::config::{Rules, YoungTeam};
-use crate::content::{Channel, Laureate, PartialSite, Photo, Site, YearMonth};
+use crate::content::{Channel, Laureate, PartialSite, Photo, Site, Status, YearMonth};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::layout;
 use crate::markdown::{Document, SourceRef};
@@ -793,20 +793,28 @@ fn check_campaign(c: &mut Checker) {
             "fix the load errors above and check again for the campaign-wide figures",
         );
     }
-    if total > rules.laureates {
+    // The nominations' numbers (quotas, the young share) count every nominee; the
+    // selection's (the laureates, the province picks) only the selected.
+    let selected: Vec<&Laureate> = site
+        .laureates
+        .iter()
+        .filter(|l| l.status == Status::Selected)
+        .collect();
+    if selected.len() > rules.laureates {
         c.add(
             None,
             &rules_file,
             "laureate-quota",
             Severity::Error,
             format!(
-                "{total} laureates, the campaign chooses {}",
+                "{} laureates selected, the campaign chooses {}",
+                selected.len(),
                 rules.laureates
             ),
-            "remove the nominations that were not selected",
+            "mark the nominees who were not selected `status: not_selected` (未入选): they stay in the folders for the record and are never published",
         );
     }
-    let picks = site.laureates.iter().filter(|l| l.province_pick).count();
+    let picks = selected.iter().filter(|l| l.province_pick).count();
     if picks != rules.province_picks {
         let severity = if rules.selection_final {
             Severity::Error

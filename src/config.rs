@@ -226,6 +226,14 @@ pub struct Campaign {
     pub phase: Phase,
     /// The 公示: its period, where objections go, who signs it.
     pub publicity: Option<Publicity>,
+    /// Whether a selection round is recorded in the profiles (`campaign.round`, 评选): it
+    /// decides the status of a profile without `status:`.
+    #[serde(alias = "评选")]
+    pub round: Round,
+    /// The 公示 lists the nominees (推荐人选) still in the round, not only the selected
+    /// (`campaign.publicise_nominees`, 公示推荐人选); only in the publicity phase.
+    #[serde(alias = "公示推荐人选")]
+    pub publicise_nominees: bool,
 }
 
 impl Campaign {
@@ -251,6 +259,8 @@ impl Default for Campaign {
             order: Order::default(),
             phase: Phase::default(),
             publicity: None,
+            round: Round::default(),
+            publicise_nominees: false,
         }
     }
 }
@@ -315,6 +325,21 @@ pub enum Phase {
     /// The laureates are announced: the whole showcase (and the 公示 page, for the record).
     #[default]
     Showcase,
+}
+
+/// Whether the campaign records its selection round (`campaign.round`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Round {
+    /// `none` (无): no selection is recorded; a profile without `status:` is a laureate, as
+    /// in a campaign whose folders hold only the selected.
+    #[default]
+    #[serde(rename = "none", alias = "无")]
+    NoSelection,
+    /// `selection` (评选): the folders hold every nominee; a profile without `status:` is a
+    /// nominee, published only once `laurel review select` marks it selected.
+    #[serde(alias = "评选")]
+    Selection,
 }
 
 /// The 公示 (`campaign.publicity`): every key optional; missing ones are build warnings in

@@ -5,7 +5,8 @@ use super::natural::natural_cmp;
 use super::slug::{is_valid_slug, name_slug, slugify};
 use super::strokes;
 use super::{
-    Channel, Consent, Laureate, Member, Page, Photo, Placeholder, Site, Team, Video, YearMonth,
+    Channel, Consent, Laureate, Member, Page, Photo, Placeholder, Site, Status, Team, Video,
+    YearMonth,
 };
 use crate::config::{Order, SiteConfig};
 use crate::diagnostics::{read_text, Diagnostic, Diagnostics};
@@ -26,15 +27,30 @@ pub const VIDEO_EXTENSIONS: &[&str] = &["mp4", "mov"];
 
 /// Loads and validates the site at `root`; any problem fails the load. In a site of several
 /// years this is the newest year; [`load_year`] loads another.
+///
+/// This is the site as it is published: only the laureates [published](Laureate::is_published)
+/// are in it (a nominee who was not selected is left out here, once, before slugs, links,
+/// media, posters and pages are made; their problems are not the build's).
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
-    let partial = load_partial(root)?;
+    let year = layout::year_folders(root).last().copied();
+    let partial = load_scoped(root, year, Scope::Published)?;
     partial.problems.into_result(partial.site)
 }
 
-/// Loads and validates one year of a site of several years (`content/<year>/`).
+/// Loads and validates one year of a site of several years (`content/<year>/`), as it is
+/// published (see [`load`]).
 pub fn load_year(root: &Path, year: u32) -> Result<Site, Diagnostics> {
-    let partial = load_partial_year(root, Some(year))?;
+    let partial = load_scoped(root, Some(year), Scope::Published)?;
     partial.problems.into_result(partial.site)
+}
+
+/// Which profiles a load keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Every nominee, whatever their status (check, export, the jury's material).
+    Nominees,
+    /// Only those the site publishes.
+    Published,
 }
 
 /// A site loaded as far as it goes, for `laurel check`: every laureate whose profile could be
@@ -56,7 +72,13 @@ pub fn load_partial(root: &Path) -> Result<PartialSite, Diagnostics> {
 }
 
 /// Loads what can be loaded of one year of the site at `root` (`None`: a site of one year).
+/// Every nominee is in it, whatever their status.
 pub fn load_partial_year(root: &Path, year: Option<u32>) -> Result<PartialSite, Diagnostics> {
+    load_scoped(root, year, Scope::Nominees)
+}
+
+/// Loads what can be loaded of one year, keeping the profiles `scope` asks for.
+fn load_scoped(root: &Path, year: Option<u32>, scope: Scope) -> Result<PartialSite, Diagnostics> {
     let relative = |problems: Diagnostics| {
         Diagnostics(
             problems
@@ -78,6 +100,8 @@ pub fn load_partial_year(root: &Path, year: Option<u32>) -> Result<PartialSite, 
     let mut unloaded = Vec::new();
     for folder in subfolders(&layout::laureates_dir(root, year), &mut problems) {
         match load_laureate(&folder, &config) {
+            Ok((laureate, _, _))
+                if scope == Scope::Published && !laureate.is_published(&config.campaign) => {}
             Ok((laureate, story, found)) => {
                 laureates.push(laureate);
                 stories.push(story);
@@ -209,6 +233,7 @@ fn year_targets(root: &Path, year: u32, pages: &[Page]) -> Option<LinkTargets> {
     let (mut laureates, mut unloaded) = (Vec::new(), Vec::new());
     for folder in subfolders(&layout::laureates_dir(root, Some(year)), &mut ignored) {
         match load_laureate(&folder, &config) {
+            Ok((laureate, _, _)) if !laureate.is_published(&config.campaign) => {}
             Ok((laureate, _, _)) => laureates.push(laureate),
             Err(_) => unloaded.push(folder),
         }
@@ -302,6 +327,8 @@ struct RawProfile {
     recommender: Option<String>,
     #[serde(alias = "身份")]
     identity: Option<String>,
+    #[serde(alias = "评选状态", alias = "状态")]
+    status: Option<Status>,
     #[serde(default, alias = "推荐省级")]
     province_pick: bool,
     #[serde(default, alias = "荣誉", deserialize_with = "yaml::one_or_many")]
@@ -528,6 +555,10 @@ fn load_laureate(
     let videos = find_videos(&mut cx, &raw);
     let story = read_story(&mut cx);
     let consent = raw.consent.as_ref().map(|c| read_consent(&mut cx, c));
+    let status = raw
+        .status
+        .unwrap_or_else(|| Status::default_for(&config.campaign));
+    check_pick(&mut cx, raw.province_pick, status);
     let laureate = Laureate {
         slug: slug.unwrap_or_default(),
         name,
@@ -542,6 +573,7 @@ fn load_laureate(
         channel: raw.channel,
         recommender: raw.recommender.unwrap_or_default(),
         identity: raw.identity.unwrap_or_default(),
+        status,
         province_pick: raw.province_pick,
         order: raw.order,
         honors: raw.honors,
@@ -643,6 +675,18 @@ fn parse_birth(cx: &mut ProfileContext, key: &str, birth: Option<&str>) -> Optio
         );
     }
     parsed
+}
+
+/// Only a selected laureate can be put forward to the province.
+fn check_pick(cx: &mut ProfileContext, province_pick: bool, status: Status) {
+    if province_pick && status != Status::Selected {
+        cx.error(
+            "province_pick",
+            "",
+            "`province_pick: true` on a nominee who is not selected".into(),
+            "only a selected laureate (`status: selected`, 入选) can be put forward to the province: select them first, or remove province_pick",
+        );
+    }
 }
 
 fn check_category(cx: &mut ProfileContext, category: Option<&str>, allowed: &[String]) {
@@ -1013,6 +1057,7 @@ pub(crate) mod tests {
             channel: None,
             recommender: String::new(),
             identity: String::new(),
+            status: Status::Selected,
             province_pick: false,
             order: None,
             honors: Vec::new(),

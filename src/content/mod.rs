@@ -76,7 +76,9 @@ pub struct Laureate {
     pub recommender: String,
     /// 身份, e.g. 事业单位专业技术人员; checked against the notice's exclusions.
     pub identity: String,
-    /// Put forward to the provincial round.
+    /// Where the nominee stands in the selection round (`status:`, or the campaign's default).
+    pub status: Status,
+    /// Put forward to the provincial round (only a selected laureate can be).
     pub province_pick: bool,
     /// `order:` from profile.yaml: the place in lists with `campaign.order: manual`.
     pub order: Option<u32>,
@@ -107,7 +109,47 @@ pub struct Laureate {
     pub private: BTreeMap<String, String>,
 }
 
+/// Where a nominee stands in the selection round (`status:` in profile.yaml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 推荐: nominated, not (yet) selected.
+    #[serde(alias = "推荐", alias = "推荐人选")]
+    Nominated,
+    /// 入选: one of the campaign's laureates.
+    #[serde(alias = "入选")]
+    Selected,
+    /// 未入选: nominated and not selected; never published.
+    #[serde(alias = "未入选")]
+    NotSelected,
+}
+
+impl Status {
+    /// The status of a profile without `status:`: a laureate while the campaign records no
+    /// selection round (`campaign.round: none`), else a nominee.
+    pub fn default_for(campaign: &crate::config::Campaign) -> Status {
+        match campaign.round {
+            crate::config::Round::NoSelection => Status::Selected,
+            crate::config::Round::Selection => Status::Nominated,
+        }
+    }
+}
+
 impl Laureate {
+    /// Whether this person may appear anywhere in the published site: the selected always;
+    /// nominees still in the round only on the 公示 of a campaign that publicises nominees
+    /// (`campaign.publicise_nominees`, in the publicity phase, where only the 公示 is
+    /// published); the not selected never.
+    pub fn is_published(&self, campaign: &crate::config::Campaign) -> bool {
+        match self.status {
+            Status::Selected => true,
+            Status::Nominated => {
+                campaign.publicise_nominees && campaign.phase == crate::config::Phase::Publicity
+            }
+            Status::NotSelected => false,
+        }
+    }
+
     /// 职务 and 职称 as one line (`副院长 · 教授`), the same on every page and poster; for a
     /// team its leader and size (`团队负责人 陈晓燕 · 4名成员`).
     pub fn role(&self) -> String {

@@ -18,6 +18,7 @@ mod links;
 mod posters;
 mod privacy;
 mod publicity;
+mod round;
 mod serve;
 mod support;
 mod videos;
