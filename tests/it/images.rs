@@ -34,8 +34,9 @@ fn photos_become_webp_and_jpeg_at_configured_widths_never_upscaled() {
     // cover, the share square and the share poster are single JPEG files. Photo 800x600:
     // 200 and 400 wide, square 120, the 2.35:1 cover at its own 800 px (900 would upscale),
     // the 3:4 share poster at its largest, 400; portrait 350x450 → 3:4 at 200 and its own
-    // 337x450 crop, and the share square 120 (JPEG only).
-    let picture = [(120, 120), (200, 150), (200, 267), (337, 450), (400, 300)];
+    // 337x449 crop (the height rounded from the width, as the 900x383 cover is), and the
+    // share square 120 (JPEG only).
+    let picture = [(120, 120), (200, 150), (200, 267), (337, 449), (400, 300)];
     let single_jpeg = [(120, 120), (400, 533), (800, 340)];
     let mut expected: Vec<(String, u32, u32)> = picture
         .iter()
