@@ -82,9 +82,14 @@ struct ExportArgs {
     /// The site folder (holding site.yaml).
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// The file to write; .xlsx or .csv (UTF-8 with BOM).
-    #[arg(long, short, default_value = "推荐人选汇总表.xlsx")]
-    output: PathBuf,
+    /// The file (or, with --dossier, the folder) to write; the table: .xlsx or .csv (UTF-8
+    /// with BOM), 推荐人选汇总表.xlsx by default.
+    #[arg(long, short, visible_alias = "out")]
+    output: Option<PathBuf>,
+    /// The jury's 汇编 of every nominee (HTML for print, with photos), into
+    /// review/<year>/dossier/ by default.
+    #[arg(long, group = "material")]
+    dossier: bool,
     /// Order the rows by recommending unit.
     #[arg(long)]
     group_by_unit: bool,
@@ -481,34 +486,36 @@ fn run_export(args: ExportArgs) -> ExitCode {
     if let Some(code) = require_site(&args.root) {
         return code;
     }
-    let ext = args
+    if args.dossier {
+        return run_dossier(args);
+    }
+    let output = args
         .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("推荐人选汇总表.xlsx"));
+    let ext = output
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if !laurel::export::FORMATS.contains(&ext.as_str()) {
         eprintln!(
             "error: {}: laurel exports .xlsx (Excel) or .csv, not .{ext}\n  help: name the file e.g. 推荐人选汇总表.xlsx",
-            args.output.display()
+            output.display()
         );
         return ExitCode::from(2);
     }
-    let year = match chosen_year(&args.root, args.year) {
-        Ok(year) => year,
-        Err(code) => return code,
-    };
     // The table is about people: every laureate that loads is in it, whatever else
     // `laurel check` finds (a missing photo); the folders that do not load are named.
-    let partial = match laurel::content::load_partial_year(&args.root, year) {
+    let partial = match export_site(&args) {
         Ok(partial) => partial,
-        Err(problems) => return report(&problems, "site.yaml cannot be loaded"),
+        Err(code) => return code,
     };
     let site = &partial.site;
-    match laurel::export::export(site, &args.output, args.group_by_unit) {
+    match laurel::export::export(site, &output, args.group_by_unit) {
         Ok(()) => {
             println!(
                 "Wrote {} ({}). It holds private contact data: do not publish it.",
-                args.output.display(),
+                output.display(),
                 count(site.laureates.len(), "laureate")
             );
             if !partial.unloaded.is_empty() {
@@ -528,6 +535,40 @@ fn run_export(args: ExportArgs) -> ExitCode {
                     names.join("、")
                 );
             }
+            ExitCode::SUCCESS
+        }
+        Err(d) => report(&d.into(), "export failed"),
+    }
+}
+
+/// The site of the year `export` works on, with every nominee whatever their status.
+fn export_site(args: &ExportArgs) -> Result<laurel::content::PartialSite, ExitCode> {
+    let year = chosen_year(&args.root, args.year)?;
+    laurel::content::load_partial_year(&args.root, year)
+        .map_err(|problems| report(&problems, "site.yaml cannot be loaded"))
+}
+
+fn run_dossier(args: ExportArgs) -> ExitCode {
+    let partial = match export_site(&args) {
+        Ok(partial) => partial,
+        Err(code) => return code,
+    };
+    let site = &partial.site;
+    let folder = args.output.clone().unwrap_or_else(|| {
+        laurel::export::dossier::default_folder(&args.root, site.config.campaign.year)
+    });
+    match laurel::export::dossier::write(site, &folder) {
+        Ok(dossier) => {
+            for problem in &dossier.problems {
+                eprintln!("warning: {problem}");
+            }
+            let [nominated, selected, not_selected] = dossier.counts;
+            println!(
+                "已写入评审材料：{}（{} 名推荐人选：入选 {selected}，未入选 {not_selected}，待定 {nominated}），每人一页另存于 {}。\n不含联系方式和身份证号；仅供评审，请勿发布。",
+                dossier.compilation.display(),
+                site.laureates.len(),
+                dossier.folder.display()
+            );
             ExitCode::SUCCESS
         }
         Err(d) => report(&d.into(), "export failed"),

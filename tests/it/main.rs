@@ -8,6 +8,7 @@ mod cards;
 mod check;
 mod cli;
 mod deploy;
+mod dossier;
 mod errors;
 mod export;
 mod forms;

@@ -1,7 +1,5 @@
-//! `export`: the 推荐人选汇总表 (the notice's 附件2) as .xlsx or UTF-8 CSV with BOM.
-//!
-//! This is the one place that reads `private:` fields (联系电话): the summary table goes to the
-//! organisers, never to the site.
+//! The 推荐人选汇总表 (the notice's 附件2) as .xlsx or UTF-8 CSV with BOM; it holds the
+//! private 联系电话: it goes to the organisers, never to the site.
 
 use crate::content::slug::slugify;
 use crate::content::{Laureate, Site};

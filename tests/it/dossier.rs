@@ -1,0 +1,132 @@
+//! The jury's, the 联审's and the province's material (`laurel export --dossier`,
+//! `--joint-review`, `--province`): written outside `public/`, with whom each is for.
+
+use crate::support::*;
+use std::path::Path;
+
+pub const ROUND_SITE: &str = "title: 最美科技工作者
+organizer: 衡水市科学技术协会
+base_url: https://kx.example.cn/zuimei/
+campaign:
+  year: 2022
+  round: selection
+";
+
+/// A profile after `name:`: the status lines given, the rest made of `words`.
+fn nominee(status: &str, words: &str, id: &str) -> String {
+    format!(
+        "{status}gender: 女\nbirth: 1985-03\norganization: {words}研究所\ntitle: 研究员\nposition: 主任\nrecommender: {words}科协\ncategory: 科技创新\nchannel: county\nhonors: [\"2020年 {words}奖\"]\nprivate:\n  phone: \"1390318{id}\"\n{}",
+        match id.len() {
+            4 => format!("  id_number: \"13110219850301{id}\"\n  opinion: 同意推荐{words}。\n"),
+            _ => String::new(),
+        }
+    )
+}
+
+/// Two selected (one a province pick), one nominee not decided, two not selected.
+pub fn round_site() -> TestSite {
+    let site = TestSite::new(ROUND_SITE);
+    let people = [
+        (
+            "张悦",
+            "status: selected\nprovince_pick: true\n",
+            "气象",
+            "0012",
+        ),
+        ("王振国", "status: 入选\n", "地热", "0020"),
+        ("赵未定", "", "琥珀", "0031"),
+        ("钱落选", "status: not_selected\n", "珊瑚", "0041"),
+        ("孙未入", "status: 未入选\n", "翡翠", "0051"),
+    ];
+    for (name, status, words, id) in people {
+        site.laureate(
+            name,
+            &nominee(status, words, id),
+            &format!("## {words}的故事\n\n{name}的事迹：{words}。"),
+            2,
+        );
+    }
+    // 王振国's 身份证号 is missing (the 联审 asks for it).
+    site.write(
+        "content/laureates/王振国/profile.yaml",
+        &format!("name: 王振国\n{}", nominee("status: 入选\n", "地热", "20")),
+    );
+    site
+}
+
+fn export(site: &TestSite, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["export", "--root", site.root().to_str().unwrap()];
+    args.extend_from_slice(extra);
+    laurel(&args)
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn the_dossier_holds_every_nominee_for_print_and_nothing_is_published() {
+    let site = round_site();
+    // A phone photo's GPS position must not reach the jury's copy either.
+    site.write_bytes(
+        "content/laureates/钱落选/photos/钱落选0.jpg",
+        &with_exif(&jpeg(700, 900, [90, 90, 200]), 1),
+    );
+    let output = export(&site, &["--dossier"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let folder = site.root().join("review/2022/dossier");
+    let compilation = read(&folder.join("汇编.html"));
+    for name in ["张悦", "王振国", "赵未定", "钱落选", "孙未入"] {
+        assert!(compilation.contains(name), "{name} is in the 汇编");
+    }
+    for (words, status) in [("珊瑚", "未入选"), ("气象", "入选"), ("琥珀", "推荐人选")]
+    {
+        assert!(
+            compilation.contains(&format!("{words}的故事")),
+            "{words}'s story"
+        );
+        assert!(compilation.contains(&format!("（{status}）")), "{status}");
+    }
+    assert!(compilation.contains("同意推荐珊瑚。"), "the unit's opinion");
+    assert!(compilation.contains("2020年 翡翠奖"), "honours");
+    assert!(compilation.contains("size:A4"), "printed on A4");
+    assert!(compilation.contains(".nominee{break-before:page"));
+    assert!(
+        compilation.contains("break-after:avoid"),
+        "headings stay with text"
+    );
+    for private in ["13903180041", "131102198503010041"] {
+        assert!(!compilation.contains(private), "no contacts, no ID numbers");
+    }
+    let pages: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".html") && n != "汇编.html")
+        .collect();
+    assert_eq!(pages.len(), 5, "one file per nominee: {pages:?}");
+    assert!(
+        read(&folder.join(pages.iter().find(|p| p.contains("孙未入")).unwrap()))
+            .contains("翡翠的故事")
+    );
+    let photo = std::fs::read(folder.join("photos/钱落选0.jpg")).unwrap();
+    for marker in [&b"Exif"[..], b"GPSSECRET"] {
+        assert!(photo.windows(marker.len()).all(|w| w != marker));
+    }
+    assert!(compilation.contains("src=\"photos/钱落选0.jpg\""));
+    assert!(!site.public().exists(), "nothing was written under public/");
+
+    let inside = export(
+        &site,
+        &[
+            "--dossier",
+            "--out",
+            site.public().join("jury").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        !inside.status.success(),
+        "an --out inside public/ is refused"
+    );
+    assert!(stderr(&inside).contains("public/"), "{}", stderr(&inside));
+    assert!(!site.public().exists());
+}
