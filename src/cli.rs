@@ -90,6 +90,10 @@ struct ExportArgs {
     /// review/<year>/dossier/ by default.
     #[arg(long, group = "material")]
     dossier: bool,
+    /// The 联审 table of the selected (身份证号 and more from private:), into
+    /// review/<year>/联审信息表.xlsx by default.
+    #[arg(long, group = "material")]
+    joint_review: bool,
     /// Order the rows by recommending unit.
     #[arg(long)]
     group_by_unit: bool,
@@ -489,6 +493,9 @@ fn run_export(args: ExportArgs) -> ExitCode {
     if args.dossier {
         return run_dossier(args);
     }
+    if args.joint_review {
+        return run_joint_review(args);
+    }
     let output = args
         .output
         .clone()
@@ -568,6 +575,31 @@ fn run_dossier(args: ExportArgs) -> ExitCode {
                 dossier.compilation.display(),
                 site.laureates.len(),
                 dossier.folder.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(d) => report(&d.into(), "export failed"),
+    }
+}
+
+fn run_joint_review(args: ExportArgs) -> ExitCode {
+    let partial = match export_site(&args) {
+        Ok(partial) => partial,
+        Err(code) => return code,
+    };
+    let site = &partial.site;
+    let file = args.output.clone().unwrap_or_else(|| {
+        laurel::export::joint::default_file(&args.root, site.config.campaign.year)
+    });
+    match laurel::export::joint::write(site, &file) {
+        Ok(joint) => {
+            for warning in &joint.warnings {
+                eprintln!("warning: {warning}");
+            }
+            println!(
+                "已写入联审信息表：{}（{} 名入选人员）。内含身份证号等个人信息，仅供联审使用，请勿外传。",
+                joint.file.display(),
+                joint.people
             );
             ExitCode::SUCCESS
         }

@@ -7,6 +7,8 @@
 //! [`wordml`], with photos, videos and the 汇总表, in one zip).
 
 pub mod dossier;
+pub mod joint;
+mod sheet;
 pub mod summary;
 
 pub use summary::{csv, export, rows, title, COLUMNS, FORMATS};

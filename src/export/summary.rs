@@ -1,10 +1,10 @@
 //! The 推荐人选汇总表 (the notice's 附件2) as .xlsx or UTF-8 CSV with BOM; it holds the
 //! private 联系电话: it goes to the organisers, never to the site.
 
+use super::sheet::Sheet;
 use crate::content::slug::slugify;
 use crate::content::{Laureate, Site};
 use crate::diagnostics::Diagnostic;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
 use std::path::Path;
 
 /// The notice's columns, in order.
@@ -40,13 +40,6 @@ pub fn rows(site: &Site, group_by_unit: bool) -> Vec<[String; 9]> {
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let byline = l.team.as_ref().map(|t| t.byline()).unwrap_or_default();
-            let unit_and_titles = [l.organization.as_str(), &l.position, &l.title, &byline]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
             let phone = PHONE_KEYS
                 .iter()
                 .find_map(|k| l.private.get(*k))
@@ -71,7 +64,7 @@ pub fn rows(site: &Site, group_by_unit: bool) -> Vec<[String; 9]> {
                     None => l.gender.clone(),
                 },
                 l.leader_birth().map(|b| b.to_string()).unwrap_or_default(),
-                unit_and_titles,
+                unit_and_titles(l),
                 l.recommender.clone(),
                 l.category.clone(),
                 phone,
@@ -79,6 +72,17 @@ pub fn rows(site: &Site, group_by_unit: bool) -> Vec<[String; 9]> {
             ]
         })
         .collect()
+}
+
+/// 工作单位及职务职称 in one cell: unit, post and title (a team's leader and size).
+pub(super) fn unit_and_titles(l: &Laureate) -> String {
+    let byline = l.team.as_ref().map(|t| t.byline()).unwrap_or_default();
+    [l.organization.as_str(), &l.position, &l.title, &byline]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether the laureate consented to publication, for the 备注 column.
@@ -103,7 +107,15 @@ pub fn export(site: &Site, file: &Path, group_by_unit: bool) -> Result<(), Diagn
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let result = match ext.as_str() {
-        "xlsx" => write_xlsx(&title(site), &rows, file).map_err(|e| e.to_string()),
+        "xlsx" => Sheet {
+            name: "推荐人选汇总表",
+            title: &title(site),
+            note: None,
+            columns: &COLUMNS,
+            rows: &rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
+        }
+        .save(file)
+        .map_err(|e| e.to_string()),
         "csv" => std::fs::write(file, csv(&rows)).map_err(|e| e.to_string()),
         _ => {
             return Err(Diagnostic::new(file, "unknown export format")
@@ -133,57 +145,6 @@ fn csv_cell(cell: &str) -> String {
     }
 }
 
-/// Display width of text in Excel's character units: CJK characters count double.
-fn text_width(text: &str) -> f64 {
-    text.chars()
-        .map(|c| if c.is_ascii() { 1.0 } else { 2.1 })
-        .sum()
-}
-
-fn write_xlsx(
-    title: &str,
-    rows: &[[String; 9]],
-    file: &Path,
-) -> Result<(), rust_xlsxwriter::XlsxError> {
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("推荐人选汇总表")?;
-    let title_format = Format::new()
-        .set_bold()
-        .set_font_size(16)
-        .set_align(FormatAlign::Center);
-    let header_format = Format::new()
-        .set_bold()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Center)
-        .set_background_color("#F2F2F2");
-    let cell_format = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
-    sheet.merge_range(0, 0, 0, COLUMNS.len() as u16 - 1, title, &title_format)?;
-    sheet.set_row_height(0, 30)?;
-    for (col, name) in COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(1, col as u16, *name, &header_format)?;
-        let widest = rows
-            .iter()
-            .map(|row| text_width(&row[col]))
-            .fold(text_width(name), f64::max);
-        sheet.set_column_width(col as u16, (widest + 2.0).min(60.0))?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (col, cell) in row.iter().enumerate() {
-            let (row, col) = (r as u32 + 2, col as u16);
-            // 序号 is a number, so that Excel sorts and sums it as one.
-            match cell.parse::<u32>() {
-                Ok(number) if col == 0 => {
-                    sheet.write_number_with_format(row, col, number, &cell_format)?
-                }
-                _ => sheet.write_string_with_format(row, col, cell, &cell_format)?,
-            };
-        }
-    }
-    sheet.set_freeze_panes(2, 0)?;
-    workbook.save(file)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,10 +154,5 @@ mod tests {
         assert_eq!(csv_cell("a,b"), "\"a,b\"");
         assert_eq!(csv_cell("说\"好\""), "\"说\"\"好\"\"\"");
         assert_eq!(csv_cell("平常"), "平常");
-    }
-
-    #[test]
-    fn chinese_text_is_wider() {
-        assert!(text_width("工作单位") > text_width("abcdefgh"));
     }
 }

@@ -130,3 +130,55 @@ fn the_dossier_holds_every_nominee_for_print_and_nothing_is_published() {
     assert!(stderr(&inside).contains("public/"), "{}", stderr(&inside));
     assert!(!site.public().exists());
 }
+
+#[test]
+fn the_joint_review_table_holds_the_selected_with_their_id_numbers_marked_private() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let site = round_site();
+    let output = export(&site, &["--joint-review"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let file = site.root().join("review/2022/联审信息表.xlsx");
+    let mut workbook: Xlsx<_> = open_workbook(&file).unwrap();
+    let range = workbook.worksheet_range("联审信息表").unwrap();
+    let cell = |row: usize, col: usize| {
+        range
+            .get((row, col))
+            .map(|c| c.to_string())
+            .unwrap_or_default()
+    };
+    assert!(cell(0, 0).contains("联审信息表"), "{}", cell(0, 0));
+    assert_eq!(cell(1, 0), "内含个人信息，仅供联审使用，请勿外传");
+    let header: Vec<String> = (0..8).map(|c| cell(2, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "序号",
+            "姓名",
+            "性别",
+            "民族",
+            "出生年月",
+            "身份证号",
+            "政治面貌",
+            "工作单位及职务"
+        ]
+    );
+    let names: Vec<String> = (3..range.height()).map(|r| cell(r, 1)).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["张悦", "王振国"], "the selected only: {names:?}");
+    let zhang = 3 + names.iter().position(|n| n == "张悦").unwrap();
+    assert_eq!(
+        cell(zhang, 5),
+        "131102198503010012",
+        "the ID number, as text"
+    );
+    assert_eq!(cell(zhang, 7), "气象研究所 主任 研究员");
+    // 王振国 has no ID number: a warning at his profile's `private:` line.
+    let said = stderr(&output);
+    assert!(
+        said.contains("王振国 缺少身份证号")
+            && said.contains("content/laureates/王振国/profile.yaml:12"),
+        "{said}"
+    );
+    assert!(!site.public().exists(), "nothing was written under public/");
+}
