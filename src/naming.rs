@@ -207,7 +207,7 @@ mod tests {
             source,
             caption: None,
             alt: String::new(),
-            focus: (0.5, 0.5),
+            focus: crate::content::Focus::Auto(0.5, 0.5),
         }
     }
 

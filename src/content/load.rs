@@ -5,7 +5,7 @@ use super::natural::natural_cmp;
 use super::slug::{is_valid_slug, name_slug, slugify};
 use super::strokes;
 use super::{
-    Channel, Consent, Laureate, Member, Page, Photo, Placeholder, Site, Status, Team, Video,
+    Channel, Consent, Focus, Laureate, Member, Page, Photo, Placeholder, Site, Status, Team, Video,
     YearMonth,
 };
 use crate::config::{Order, SiteConfig};
@@ -734,7 +734,7 @@ fn find_portrait(cx: &mut ProfileContext, raw: &RawProfile, name: &str) -> Optio
         source,
         caption: None,
         alt: default_alt(name, "的肖像照"),
-        focus: (0.5, 0.4),
+        focus: Focus::Auto(0.5, 0.4),
     })
 }
 
@@ -763,12 +763,18 @@ fn find_photos(
             if !cx.check_extension("file", &source, IMAGE_EXTENSIONS, "image") {
                 continue;
             }
-            let focus = entry.focus.unwrap_or([0.5, 0.5]);
-            if !focus.iter().all(|v| (0.0..=1.0).contains(v)) {
+            let focus = match entry.focus {
+                Some([x, y]) => Focus::Set(x, y),
+                None => Focus::Auto(0.5, 0.5),
+            };
+            if let Some(written) = entry
+                .focus
+                .filter(|f| !f.iter().all(|v| (0.0..=1.0).contains(v)))
+            {
                 cx.error(
                     "focus",
                     "",
-                    format!("focus {focus:?} of `{}` is outside 0–1", entry.file),
+                    format!("focus {written:?} of `{}` is outside 0–1", entry.file),
                     "write the focal point as [x, y] from the top left, e.g. focus: [0.5, 0.3]",
                 );
             }
@@ -778,7 +784,7 @@ fn find_photos(
                 source,
                 alt: alt.unwrap_or_else(|| default_alt(name, &format!("的照片{}", i + 1))),
                 caption,
-                focus: (focus[0], focus[1]),
+                focus,
             });
         }
         return photos;
@@ -794,7 +800,7 @@ fn find_photos(
                 source: path,
                 caption: None,
                 alt: default_alt(name, &format!("的照片{n}")),
-                focus: (0.5, 0.5),
+                focus: Focus::Auto(0.5, 0.5),
             });
         }
     }

@@ -314,8 +314,17 @@ pub struct Photo {
     pub caption: Option<String>,
     /// Alt text: `alt`, else the caption, else a description made from the name.
     pub alt: String,
-    /// Focal point for crops, `(x, y)` in 0–1 from the top left; the centre by default.
-    pub focus: (f32, f32),
+    /// Where crops of the photo are centred.
+    pub focus: Focus,
+}
+
+/// Where crops of a photo are centred, `(x, y)` in 0–1 from the top left.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub enum Focus {
+    /// Written by the editor (`focus: [x, y]`): used as it is.
+    Set(f32, f32),
+    /// Not written: the faces the media stage finds in the photo, else this point.
+    Auto(f32, f32),
 }
 
 /// A short video.

@@ -4,8 +4,10 @@
 //! carry no metadata: the encoders write only pixels.
 
 use super::cache::Cache;
+use super::faces;
 use super::{variant_file_name, Format, ImageRequest, ProcessedImage, Shape, ShapeSet, Variant};
 use crate::config::ImageSettings;
+use crate::content::Focus;
 use crate::diagnostics::Diagnostic;
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
@@ -17,7 +19,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 /// Bump when the processing changes in a way that alters output, to miss old cache entries.
-const PIPELINE_VERSION: &str = "laurel-image-3";
+const PIPELINE_VERSION: &str = "laurel-image-4";
 
 /// Why an image could not be processed.
 #[derive(Debug)]
@@ -74,11 +76,12 @@ pub fn process_image(
     inspect_image(&bytes, &request.source)?;
     let image = decode(&bytes, &request.source, request)?;
     drop(bytes);
+    let focus = focal_point(request, &image);
     let mut resizer = Resizer::new();
     let mut shapes = BTreeMap::new();
     let mut smallest: Option<(u32, Vec<u8>)> = None;
     for (&shape, needs) in &request.shapes {
-        let crop = crop_rect(image.width(), image.height(), shape.aspect(), request.focus);
+        let crop = crop_rect(image.width(), image.height(), shape.aspect(), focus);
         let wanted: Vec<u32> = needs.widths.iter().copied().collect();
         let widths = target_widths(&wanted, crop.width);
         // A fixed shape has its exact ratio (900 wide is 383 high at 2.35:1), whatever
@@ -100,7 +103,7 @@ pub fn process_image(
             width: largest,
             height: height_of(largest),
         };
-        let whole = crop_rect(largest, height_of(largest), None, request.focus);
+        let whole = crop_rect(largest, height_of(largest), None, focus);
         let mut sized = Vec::new();
         for &width in &widths[..widths.len() - 1] {
             let pixels = resize(&mut resizer, &from_largest, &whole, width, height_of(width))?;
@@ -142,11 +145,32 @@ pub fn process_image(
     let processed = ProcessedImage {
         placeholder: average_colour(smallest.map(|(_, p)| p).as_deref().unwrap_or(&[])),
         shapes,
+        focus,
     };
     cache
         .store_manifest(&key, &processed)
         .map_err(|e| ImageError::Write(e.to_string()))?;
     Ok(processed)
+}
+
+/// Where the crops of `image` are centred: the editor's point; when none was written and a
+/// shape cuts away part of the photo, its subjects' faces; else the default point.
+fn focal_point(request: &ImageRequest, image: &RgbImage) -> (f32, f32) {
+    match request.focus {
+        Focus::Set(x, y) => (x, y),
+        Focus::Auto(x, y) if crops_away(request, image) => {
+            faces::faces_centre(image).unwrap_or((x, y))
+        }
+        Focus::Auto(x, y) => (x, y),
+    }
+}
+
+/// Whether a shape of `request` leaves out more than a twentieth of `image`'s width or height.
+fn crops_away(request: &ImageRequest, image: &RgbImage) -> bool {
+    request.shapes.keys().any(|shape| {
+        let crop = crop_rect(image.width(), image.height(), shape.aspect(), (0.5, 0.5));
+        crop.width < image.width() as f64 * 0.95 || crop.height < image.height() as f64 * 0.95
+    })
 }
 
 /// RGB pixels borrowed with their size.
@@ -173,7 +197,7 @@ struct CacheKey<'a> {
     source: &'a str,
     settings: &'a ImageSettings,
     shapes: &'a std::collections::BTreeMap<Shape, super::Needs>,
-    focus: (f32, f32),
+    focus: Focus,
 }
 
 fn cache_key(source_hash: &str, request: &ImageRequest, settings: &ImageSettings) -> String {
@@ -290,7 +314,7 @@ fn needed_fraction(upright: (u32, u32), request: &ImageRequest) -> f64 {
         .shapes
         .iter()
         .map(|(&shape, needs)| {
-            let crop = crop_rect(upright.0, upright.1, shape.aspect(), request.focus);
+            let crop = crop_rect(upright.0, upright.1, shape.aspect(), (0.5, 0.5));
             let widest = needs.widths.iter().max().copied().unwrap_or(0) as f64;
             (widest / crop.width).min(1.0)
         })
@@ -633,7 +657,7 @@ mod tests {
     fn big_sources_need_only_a_fraction() {
         let request = ImageRequest {
             source: "x.jpg".into(),
-            focus: (0.5, 0.5),
+            focus: Focus::Auto(0.5, 0.5),
             shapes: [Shape::Original, Shape::Square]
                 .map(|shape| (shape, needs(&shape.widths(&ImageSettings::default()))))
                 .into(),

@@ -6,6 +6,7 @@
 //! Only this module touches image codecs.
 
 mod cache;
+mod faces;
 mod ffmpeg;
 mod image;
 mod video;
@@ -16,7 +17,7 @@ pub use ffmpeg::{Ffmpeg, FFMPEG_ENV};
 pub use video::{video_info, VideoError, VideoInfo};
 
 use crate::config::ImageSettings;
-use crate::content::{Laureate, Photo, Site};
+use crate::content::{Focus, Laureate, Photo, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -131,12 +132,15 @@ impl ShapeSet {
 }
 
 /// What the media stage made of one source image.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProcessedImage {
     /// The image's average colour as `#rrggbb`, shown while it loads.
     pub placeholder: String,
     /// The published files per shape.
     pub shapes: BTreeMap<Shape, ShapeSet>,
+    /// The point its crops were centred on, `(x, y)` in 0–1: the editor's, else its
+    /// subjects' faces, else the default.
+    pub focus: (f32, f32),
 }
 
 /// What one source image is needed as, as collected from the site.
@@ -144,8 +148,8 @@ pub struct ProcessedImage {
 pub struct ImageRequest {
     /// The source file.
     pub source: PathBuf,
-    /// Focal point, `(x, y)` in 0–1.
-    pub focus: (f32, f32),
+    /// Where its crops are centred.
+    pub focus: Focus,
     /// The shapes to make, each at the widths and in the formats its roles need.
     pub shapes: BTreeMap<Shape, Needs>,
 }
@@ -230,6 +234,11 @@ impl MediaIndex {
                 )
                 .hint("laurel's media roles and its pages disagree: please report this")
             })
+    }
+
+    /// The point the crops of `source` were centred on (the centre for an image not made).
+    pub fn focus_of(&self, source: &Path) -> (f32, f32) {
+        self.images.get(source).map_or((0.5, 0.5), |p| p.focus)
     }
 
     /// The published form of a source video.
@@ -383,7 +392,7 @@ pub fn image_requests<'a>(
 ) -> Vec<ImageRequest> {
     let mut requests: BTreeMap<PathBuf, ImageRequest> = BTreeMap::new();
     let settings = &site.config.images;
-    let mut want = |source: &Path, focus: (f32, f32), role: Role| {
+    let mut want = |source: &Path, focus: Focus, role: Role| {
         let needs = requests
             .entry(source.to_path_buf())
             .or_insert_with(|| ImageRequest {
@@ -403,7 +412,8 @@ pub fn image_requests<'a>(
         }
     }
     for poster in posters {
-        want(poster, (0.5, 0.5), Role::VideoPoster);
+        // A video's frame is taken as the editor chose it: its centre stays the centre.
+        want(poster, Focus::Set(0.5, 0.5), Role::VideoPoster);
     }
     requests.into_values().collect()
 }

@@ -323,7 +323,9 @@ impl Maker<'_> {
     fn poster_photo(&self, photo: &Photo) -> Result<ImageRef, Diagnostic> {
         let caption = photo.caption.clone();
         match self.media.image_for(&photo.source, Role::Photo) {
-            Ok((set, _)) => Ok(ImageRef::of(set, 1600, caption).focused(photo.focus)),
+            Ok((set, _)) => {
+                Ok(ImageRef::of(set, 1600, caption).focused(self.media.focus_of(&photo.source)))
+            }
             Err(_) => {
                 let (set, _) = self.media.image_for(&photo.source, Role::SharePoster)?;
                 Ok(ImageRef::of(set, 960, caption))

@@ -227,3 +227,60 @@ fn every_media_file_of_the_example_is_used_by_a_page() {
         unused.len()
     );
 }
+
+/// How far apart two images of one size are: the mean absolute difference of their greys.
+fn grey_distance(a: &image::RgbImage, b: &image::RgbImage) -> f64 {
+    let grey = |p: &image::Rgb<u8>| p.0.iter().map(|&c| c as f64).sum::<f64>() / 3.0;
+    let total: f64 = a
+        .pixels()
+        .zip(b.pixels())
+        .map(|(p, q)| (grey(p) - grey(q)).abs())
+        .sum();
+    total / (a.width() * a.height()) as f64
+}
+
+#[test]
+fn a_wide_cover_keeps_the_faces_of_a_photo_without_a_focal_point() {
+    // The solvay group of 1927 (public domain): its rows of faces fill the top third, the
+    // bottom is pavement and a caption. No `focus:` is written in the profile.
+    let group = include_bytes!("../fixtures/photos/group-1927.jpg");
+    let site = TestSite::new("title: 测试\n");
+    site.laureate("周一", "", "故事。\n", 0)
+        .write_bytes("content/laureates/周一/photos/周一1.jpg", group);
+    site.build_ok();
+    let (name, bytes) = media_files(&site)
+        .into_iter()
+        .find(|(name, _)| name.ends_with("-c800.jpg"))
+        .expect("a 2.35:1 cover of the 800 px photo");
+    let cover = decode(&name, &bytes);
+    let source = image::load_from_memory(group).unwrap().to_rgb8();
+    let band = |top: u32| {
+        let cut = image::imageops::crop_imm(&source, 0, top, 800, 340).to_image();
+        image::imageops::resize(
+            &cut,
+            cover.width(),
+            cover.height(),
+            image::imageops::Triangle,
+        )
+    };
+    // The band of the photo the cover shows, found by comparing it with every band. The
+    // faces sit at y 90–330; centred, the cover would show y 330–670: bodies, no heads.
+    let (distance, top) = (0..=66)
+        .map(|step| {
+            (
+                (grey_distance(&cover, &band(step * 10)) * 10.0) as u64,
+                step * 10,
+            )
+        })
+        .min()
+        .unwrap();
+    assert!(
+        distance < 200,
+        "the cover is none of the photo's bands ({distance})"
+    );
+    assert!(
+        top <= 90,
+        "the cover shows y {top}–{} of the photo: it cuts the faces at y 90–330",
+        top + 340
+    );
+}
