@@ -833,54 +833,37 @@ fn check_campaign(c: &mut Checker) {
             "mark exactly that many with `province_pick: true` once the selection is made",
         );
     }
-    let mut per_unit: BTreeMap<(&str, Channel), Vec<&Laureate>> = BTreeMap::new();
-    for l in &site.laureates {
-        if let Some(channel) = l.channel {
-            per_unit
-                .entry((l.recommender.as_str(), channel))
-                .or_default()
-                .push(l);
-        }
+    let nominations: Vec<&Laureate> = site.laureates.iter().collect();
+    for breach in quota_breaches(&nominations, rules) {
+        let finding = c.add(
+            None,
+            &rules_file,
+            "channel-quota",
+            Severity::Error,
+            format!(
+                "{} nominated {} ({}), a {} may nominate at most {}",
+                breach.unit,
+                breach.names.len(),
+                breach.names.join("、"),
+                breach.channel.label(),
+                breach.quota
+            ),
+            "withdraw the extra nominations or correct `recommender`",
+        );
+        finding.unit = Some(breach.unit);
+        finding.laureates = breach.names;
     }
-    for ((unit, channel), nominees) in per_unit {
-        let quota = match channel {
-            Channel::County => rules.quotas.county,
-            Channel::Society => rules.quotas.society,
-            Channel::University => rules.quotas.university,
-        };
-        if nominees.len() > quota {
-            let names: Vec<&str> = nominees.iter().map(|l| l.name.as_str()).collect();
-            let finding = c.add(
-                None,
-                &rules_file,
-                "channel-quota",
-                Severity::Error,
-                format!(
-                    "{unit} nominated {} ({}), a {} may nominate at most {quota}",
-                    names.len(),
-                    names.join("、"),
-                    channel.label()
-                ),
-                "withdraw the extra nominations or correct `recommender`",
-            );
-            finding.unit = Some(unit.to_string());
-            finding.laureates = names.iter().map(|n| n.to_string()).collect();
-        }
-    }
-    let counted: Vec<bool> = site
-        .laureates
-        .iter()
-        .filter_map(|l| is_young(l, rules, site.config.campaign.reference_date))
-        .collect();
-    let (young, total) = (counted.iter().filter(|&&y| y).count(), counted.len());
-    if total > 0 && (young as f64) < rules.young_share * total as f64 {
+    let share = young_share(&nominations, rules, site.config.campaign.reference_date);
+    if share.falls_short(rules) {
         c.add(
             None,
             &rules_file,
             "young-share",
             Severity::Error,
             format!(
-                "{young} of {total} nominees are under {}, the notice asks for at least {:.0}%",
+                "{} of {} nominees are under {}, the notice asks for at least {:.0}%",
+                share.young,
+                share.counted,
                 rules.young_age,
                 rules.young_share * 100.0
             ),
@@ -889,10 +872,83 @@ fn check_campaign(c: &mut Checker) {
     }
 }
 
+/// A recommending unit with more people in a list than its channel's quota.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuotaBreach {
+    /// The recommending unit (推荐单位).
+    pub unit: String,
+    /// Its channel, which sets the quota.
+    pub channel: Channel,
+    /// The most it may have.
+    pub quota: usize,
+    /// Its people in the list, in the list's order.
+    pub names: Vec<String>,
+}
+
+/// The units with more people in `laureates` than `rules.quotas` allows (check applies it to
+/// the nominations, the jury's tally to a proposed selection).
+pub fn quota_breaches(laureates: &[&Laureate], rules: &Rules) -> Vec<QuotaBreach> {
+    let mut per_unit: BTreeMap<(&str, Channel), Vec<&Laureate>> = BTreeMap::new();
+    for l in laureates {
+        if let Some(channel) = l.channel {
+            per_unit
+                .entry((l.recommender.as_str(), channel))
+                .or_default()
+                .push(l);
+        }
+    }
+    per_unit
+        .into_iter()
+        .filter_map(|((unit, channel), people)| {
+            let quota = match channel {
+                Channel::County => rules.quotas.county,
+                Channel::Society => rules.quotas.society,
+                Channel::University => rules.quotas.university,
+            };
+            (people.len() > quota).then(|| QuotaBreach {
+                unit: unit.to_string(),
+                channel,
+                quota,
+                names: people.iter().map(|l| l.name.clone()).collect(),
+            })
+        })
+        .collect()
+}
+
+/// How many of a list count as young, of how many counted (teams as `rules.young_team`
+/// says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct YoungShare {
+    /// Those under `rules.young_age`.
+    pub young: usize,
+    /// Those counted (a team left out of the share is not).
+    pub counted: usize,
+}
+
+impl YoungShare {
+    /// Whether the young are fewer than `rules.young_share` of those counted.
+    pub fn falls_short(&self, rules: &Rules) -> bool {
+        self.counted > 0 && (self.young as f64) < rules.young_share * self.counted as f64
+    }
+}
+
+/// The young share of `laureates` at the date `at` (check: the nominations; the tally: a
+/// proposed selection).
+pub fn young_share(laureates: &[&Laureate], rules: &Rules, at: crate::config::Date) -> YoungShare {
+    let counted: Vec<bool> = laureates
+        .iter()
+        .filter_map(|l| is_young(l, rules, at))
+        .collect();
+    YoungShare {
+        young: counted.iter().filter(|&&y| y).count(),
+        counted: counted.len(),
+    }
+}
+
 /// Whether a nomination counts as young for the share: a person by age, a team as
 /// `rules.young_team` says; `None` for a team left out of the share. An unknown birth is not
 /// young (required-field reports it).
-fn is_young(l: &Laureate, rules: &Rules, at: crate::config::Date) -> Option<bool> {
+pub fn is_young(l: &Laureate, rules: &Rules, at: crate::config::Date) -> Option<bool> {
     let under = |birth: Option<YearMonth>| {
         birth
             .and_then(|b| b.age_at(at))

@@ -234,6 +234,9 @@ pub struct Campaign {
     /// (`campaign.publicise_nominees`, 公示推荐人选); only in the publicity phase.
     #[serde(alias = "公示推荐人选")]
     pub publicise_nominees: bool,
+    /// The jury's scoring (`campaign.review`, 评审): criteria, method, judges.
+    #[serde(alias = "评审")]
+    pub review: Review,
 }
 
 impl Campaign {
@@ -261,6 +264,7 @@ impl Default for Campaign {
             publicity: None,
             round: Round::default(),
             publicise_nominees: false,
+            review: Review::default(),
         }
     }
 }
@@ -450,6 +454,195 @@ impl Default for Rules {
     }
 }
 
+/// How the jury scores the nominees (`campaign.review`, 评审): `laurel review sheets` writes
+/// a 评分表 per judge from it, `laurel review tally` reads them back. The places are
+/// `rules.laureates`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Review {
+    /// The criteria, each scored from 0 to its `max` (评分标准); the notice's 遴选标准 by
+    /// default.
+    #[serde(alias = "评分标准")]
+    pub criteria: Vec<Criterion>,
+    /// How the judges' totals make a nominee's score (计分方法).
+    #[serde(alias = "计分方法")]
+    pub method: Method,
+    /// The judges: their names, or how many there are (评委).
+    #[serde(alias = "评委")]
+    pub judges: Judges,
+}
+
+impl Default for Review {
+    fn default() -> Self {
+        let criterion = |name: &str, weight| Criterion {
+            name: name.into(),
+            weight,
+            max: 100.0,
+        };
+        Review {
+            criteria: vec![
+                criterion("政治坚定", 0.3),
+                criterion("业绩突出", 0.4),
+                criterion("事迹感人", 0.3),
+            ],
+            method: Method::default(),
+            judges: Judges::Count(5),
+        }
+    }
+}
+
+/// One criterion of the 评分表.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Its name, the column's heading (名称).
+    #[serde(alias = "名称")]
+    pub name: String,
+    /// What a point of it counts in a judge's total (权重, 1 by default).
+    #[serde(default = "one", alias = "权重")]
+    pub weight: f64,
+    /// The highest score a judge may give (满分, 100 by default).
+    #[serde(default = "hundred", alias = "满分")]
+    pub max: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn hundred() -> f64 {
+    100.0
+}
+
+/// How a nominee's score is made from the judges' totals (`campaign.review.method`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// The mean of every judge's total (平均).
+    #[default]
+    #[serde(alias = "平均")]
+    Mean,
+    /// The mean without each nominee's highest and lowest total (去掉最高分和最低分).
+    #[serde(alias = "去掉最高最低", alias = "去掉最高分和最低分")]
+    TrimmedMean,
+}
+
+/// The judges (`campaign.review.judges`): a list of names, or a count (评委1, 评委2 …).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Judges {
+    /// So many judges, named 评委1, 评委2 ….
+    Count(usize),
+    /// The judges by name.
+    Names(Vec<String>),
+}
+
+impl Judges {
+    /// The judges' names, in order.
+    pub fn names(&self) -> Vec<String> {
+        match self {
+            Judges::Count(n) => (1..=*n).map(|i| format!("评委{i}")).collect(),
+            Judges::Names(names) => names.iter().map(|n| n.trim().to_string()).collect(),
+        }
+    }
+}
+
+impl Review {
+    /// The highest total a judge can give: Σ weight × max.
+    pub fn max_total(&self) -> f64 {
+        self.criteria.iter().map(|c| c.weight * c.max).sum()
+    }
+
+    /// Values the jury's round cannot work with, each at its line of `text` (the file
+    /// holding `campaign:`).
+    fn problems(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
+        let at = |line: Option<usize>, message: String, hint: &str| {
+            Diagnostic::new(file, message).at_line(line).hint(hint)
+        };
+        let mut problems = Vec::new();
+        if self.criteria.is_empty() {
+            problems.push(at(
+                yaml::line_of(text, "criteria", ""),
+                "campaign.review.criteria is empty".into(),
+                "list at least one criterion, e.g. `- {name: 业绩突出, weight: 0.4, max: 100}`",
+            ));
+        }
+        for (i, c) in self.criteria.iter().enumerate() {
+            let own = yaml::line_of(text, "name", &c.name);
+            let line = |key: &str| line_after(text, own, key).or(own);
+            if !(c.weight.is_finite() && c.weight > 0.0) {
+                problems.push(at(
+                    line("weight"),
+                    format!(
+                        "the weight {} of criterion {} is not above 0",
+                        c.weight, c.name
+                    ),
+                    "give each criterion a weight above 0, e.g. 0.4",
+                ));
+            }
+            if !(c.max.is_finite() && c.max > 0.0) {
+                problems.push(at(
+                    line("max"),
+                    format!("the max {} of criterion {} is not above 0", c.max, c.name),
+                    "e.g. `max: 100`",
+                ));
+            }
+            if c.name.trim().is_empty() || self.criteria[..i].iter().any(|o| o.name == c.name) {
+                problems.push(at(
+                    own,
+                    format!("criterion `{}` is empty or named twice", c.name),
+                    "give each criterion its own name: it is the heading of its column",
+                ));
+            }
+        }
+        problems.extend(self.judge_problems(text, file));
+        problems
+    }
+
+    /// Judges who could not each have their own sheet, and too few for the method.
+    fn judge_problems(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
+        let names = self.judges.names();
+        let line = yaml::line_of(text, "judges", "");
+        let mut problems = Vec::new();
+        let unusable = |(i, n): (usize, &String)| {
+            n.is_empty()
+                || n.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|'])
+                || names[..i].contains(n)
+        };
+        if names.is_empty() || names.iter().enumerate().any(unusable) {
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    format!(
+                        "campaign.review.judges {names:?}: each judge needs a name of their own"
+                    ),
+                )
+                .at_line(line)
+                .hint("a count (`judges: 5`) or names without / \\ : * ? \" < > |, each once"),
+            );
+        }
+        if self.method == Method::TrimmedMean && names.len() < 3 {
+            problems.push(
+                Diagnostic::new(file, format!("trimmed_mean drops the highest and lowest total, which needs at least 3 judges, not {}", names.len()))
+                    .at_line(yaml::line_of(text, "method", ""))
+                    .hint("add judges, or use `method: mean`"),
+            );
+        }
+        problems
+    }
+}
+
+/// The 1-based line of the first line from `from` on that holds `key:`.
+fn line_after(text: &str, from: Option<usize>, key: &str) -> Option<usize> {
+    let from = from?;
+    let key = format!("{key}:");
+    text.lines()
+        .enumerate()
+        .skip(from - 1)
+        .find(|(_, l)| l.contains(&key))
+        .map(|(i, _)| i + 1)
+}
+
 /// How a team nomination counts in the share of young nominees. The notice counts 推荐人选
 /// (nominations), and a team is one nomination: by default it counts once, as young when its
 /// leader is.
@@ -589,6 +782,10 @@ impl SiteConfig {
             return Ok(config);
         };
         let campaign: Campaign = yaml::parse(&text, &file)?;
+        let review_problems = campaign.review.problems(&text, &file);
+        if !review_problems.is_empty() {
+            return Err(Diagnostics(review_problems));
+        }
         let written_year = yaml::line_of(&text, "year", "");
         if written_year.is_some() && campaign.year != year {
             return Err(Diagnostic::new(
@@ -688,6 +885,9 @@ impl SiteConfig {
                     "80 is a good default",
                 );
             }
+        }
+        for problem in self.campaign.review.problems(text, file) {
+            problems.push(problem);
         }
         problems
     }
@@ -885,6 +1085,25 @@ mod tests {
             parse("base_url: example.org\nimages:\n  jpeg_quality: 0\n  widths: []\n").unwrap_err();
         assert_eq!(err.0.len(), 3, "{err}");
         assert_eq!(err.0[0].line, Some(1));
+    }
+
+    #[test]
+    fn the_review_defaults_to_the_notices_criteria_and_bad_values_are_errors_at_their_line() {
+        let review = parse("").unwrap().campaign.review;
+        let names: Vec<&str> = review.criteria.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["政治坚定", "业绩突出", "事迹感人"]);
+        assert!((review.max_total() - 100.0).abs() < 1e-9);
+        assert_eq!(review.judges.names().len(), 5);
+        let err = parse(
+            "campaign:\n  review:\n    criteria:\n      - name: 业绩\n        weight: 0\n      - name: 事迹\n        max: -5\n    method: trimmed_mean\n    judges: [甲, 乙]\n",
+        )
+        .unwrap_err();
+        let lines: Vec<Option<usize>> = err.0.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [Some(5), Some(7), Some(8)], "{err}");
+        let unknown = parse("campaign:\n  review:\n    judge: 5\n").unwrap_err();
+        assert_eq!(unknown.0[0].line, Some(3), "{unknown}");
+        let method = parse("campaign:\n  review:\n    method: median\n").unwrap_err();
+        assert_eq!(method.0[0].line, Some(3), "{method}");
     }
 
     #[test]

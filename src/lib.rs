@@ -32,6 +32,7 @@ pub mod poster;
 pub mod privacy;
 pub mod programs;
 pub mod render;
+pub mod review;
 pub mod routes;
 pub mod scaffold;
 pub mod serve;

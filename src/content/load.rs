@@ -329,6 +329,10 @@ struct RawProfile {
     identity: Option<String>,
     #[serde(alias = "评选状态", alias = "状态")]
     status: Option<Status>,
+    #[serde(alias = "决定人")]
+    decided_by: Option<String>,
+    #[serde(alias = "决定日期")]
+    decided_on: Option<crate::config::Date>,
     #[serde(default, alias = "推荐省级")]
     province_pick: bool,
     #[serde(default, alias = "荣誉", deserialize_with = "yaml::one_or_many")]
@@ -574,6 +578,8 @@ fn load_laureate(
         recommender: raw.recommender.unwrap_or_default(),
         identity: raw.identity.unwrap_or_default(),
         status,
+        decided_by: raw.decided_by.unwrap_or_default(),
+        decided_on: raw.decided_on,
         province_pick: raw.province_pick,
         order: raw.order,
         honors: raw.honors,
@@ -1064,6 +1070,8 @@ pub(crate) mod tests {
             recommender: String::new(),
             identity: String::new(),
             status: Status::Selected,
+            decided_by: String::new(),
+            decided_on: None,
             province_pick: false,
             order: None,
             honors: Vec::new(),

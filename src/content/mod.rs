@@ -78,6 +78,10 @@ pub struct Laureate {
     pub identity: String,
     /// Where the nominee stands in the selection round (`status:`, or the campaign's default).
     pub status: Status,
+    /// Who recorded the selection (`decided_by:`, 决定人), written by `laurel review select`.
+    pub decided_by: String,
+    /// When the selection was recorded (`decided_on:`, 决定日期).
+    pub decided_on: Option<crate::config::Date>,
     /// Put forward to the provincial round (only a selected laureate can be).
     pub province_pick: bool,
     /// `order:` from profile.yaml: the place in lists with `campaign.order: manual`.
@@ -393,7 +397,7 @@ impl fmt::Display for YearMonth {
 }
 
 /// How a nomination came in, each with its own quota.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     /// A county-level district (县市区).

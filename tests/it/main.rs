@@ -19,6 +19,7 @@ mod links;
 mod posters;
 mod privacy;
 mod publicity;
+mod review;
 mod round;
 mod serve;
 mod support;
