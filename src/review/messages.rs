@@ -225,8 +225,13 @@ pub fn proposal_text(p: &Proposal) -> String {
             out.push_str(&format!("—— 以上 {} 名建议入选 ——\n", p.places));
         }
         out.push_str(&format!(
-            "{:>4}  {:>4}  {:<8}{:>7.2}   {} / {}\n",
-            r.rank, r.number, r.name, r.score, r.unit, r.category
+            "{:>4}  {:>4}  {}{:>7.2}   {} / {}\n",
+            r.rank,
+            r.number,
+            padded(&r.name, 8),
+            r.score,
+            r.unit,
+            r.category
         ));
     }
     out.push_str("\n规则核对（建议名单）\n");
@@ -235,6 +240,13 @@ pub fn proposal_text(p: &Proposal) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `text` followed by spaces up to `columns` terminal columns (a Chinese character takes
+/// two), so that the columns after a name line up.
+fn padded(text: &str, columns: usize) -> String {
+    let width: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width)))
 }
 
 /// A proposal file that is not the tally's JSON.

@@ -322,9 +322,41 @@ fn the_tally_ranks_by_the_campaigns_method_and_names_the_broken_rule() {
     assert_eq!(quota["swap"]["in"], "梁曜文");
     assert_eq!(quota["swap"]["remaining"].as_array().unwrap().len(), 0);
     assert_eq!(findings.len(), 1, "{findings:?}");
-    let mut args = vec!["review", "tally", "--root", str(site.root())];
+    let xlsx = site.root().join("建议名单.xlsx");
+    let mut args = vec![
+        "review",
+        "tally",
+        "--root",
+        str(site.root()),
+        "--out",
+        str(&xlsx),
+    ];
     args.extend(files.iter().map(|f| str(f)));
     let text = String::from_utf8(laurel(&args).stdout).unwrap();
+    assert!(text.contains("  20    "), "{text}");
+    assert!(text.contains("—— 以上 20 名建议入选 ——\n  21 "), "{text}");
+    let mut workbook = calamine::open_workbook_auto(&xlsx).unwrap();
+    let list = workbook.worksheet_range("建议名单").unwrap();
+    let rows: Vec<String> = list
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    assert_eq!(rows.len(), 31);
+    assert!(
+        rows[20].starts_with("20|")
+            && rows[20].contains("|罗栖梧|")
+            && rows[20].ends_with("|建议入选|76|76|76|76|40"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[21].contains("|梁曜文|") && !rows[21].contains("建议入选"),
+        "{rows:?}"
+    );
     assert!(
         text.contains("若换下第9名周望舒、换上第21名梁曜文：换后符合全部评选规则"),
         "{text}"
@@ -410,6 +442,21 @@ fn the_selection_is_recorded_in_the_profiles_and_the_build_publishes_exactly_the
     let plan = String::from_utf8(dry.stdout).unwrap();
     assert!(plan.contains("入选 20 人，未入选 10 人"), "{plan}");
     assert!(plan.contains("罗栖梧：推荐 → 入选"), "{plan}");
+    // --top takes the same 20 from a tally of the sheets.
+    let mut top_args = vec![
+        "review",
+        "select",
+        "--root",
+        str(site.root()),
+        "--by",
+        "评审委员会",
+        "--on",
+        "2022-05-06",
+        "--top",
+    ];
+    top_args.extend(files.iter().map(|f| str(f)));
+    let by_top = laurel(&top_args);
+    assert_eq!(String::from_utf8(by_top.stdout).unwrap(), plan);
     assert!(tree(&site.root().join("content")) == content);
 
     let done = select(&["--yes"]);
