@@ -7,6 +7,7 @@ use calamine::Reader;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 const JUDGES: [&str; 5] = ["甲评委", "乙评委", "丙评委", "丁评委", "戊评委"];
 
@@ -158,7 +159,7 @@ fn fill(
 
 /// Writes the sheets and fills them as every judge would.
 fn filled_sheets(site: &TestSite) -> Vec<PathBuf> {
-    let out = laurel(&["review", "sheets", "--root", str(site.root())]);
+    let out = review(site, "sheets", &[], &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     let dir = site.root().join("review/2022");
     let (_, rows) = sheet_rows(&dir.join("评分表-甲评委.xlsx"));
@@ -167,17 +168,16 @@ fn filled_sheets(site: &TestSite) -> Vec<PathBuf> {
     (0..5).map(|j| fill(&filled, j, &rows, |_, _| {})).collect()
 }
 
-fn tally_json(site: &TestSite, files: &[PathBuf]) -> serde_json::Value {
-    let mut args = vec![
-        "review",
-        "tally",
-        "--root",
-        str(site.root()),
-        "--format",
-        "json",
-    ];
+/// Runs `laurel review COMMAND --root SITE`, then `extra`, then the sheets `files`.
+fn review(site: &TestSite, command: &str, extra: &[&str], files: &[PathBuf]) -> Output {
+    let mut args = vec!["review", command, "--root", str(site.root())];
+    args.extend(extra);
     args.extend(files.iter().map(|f| str(f)));
-    let out = laurel(&args);
+    laurel(&args)
+}
+
+fn tally_json(site: &TestSite, files: &[PathBuf]) -> serde_json::Value {
+    let out = review(site, "tally", &["--format", "json"], files);
     assert!(out.status.success(), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -214,7 +214,7 @@ fn unlocked(file: &Path, cell: &str) -> bool {
 #[test]
 fn sheets_lock_every_cell_but_the_scores_and_check_their_range() {
     let site = campaign("trimmed_mean");
-    let out = laurel(&["review", "sheets", "--root", str(site.root())]);
+    let out = review(&site, "sheets", &[], &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     let dir = site.root().join("review/2022");
     for judge in JUDGES {
@@ -251,14 +251,7 @@ fn sheets_lock_every_cell_but_the_scores_and_check_their_range() {
     assert!(sheet.contains("<f>IF(COUNT(E4:G4)=0,\"\",E4*0.3+F4*0.4+G4*0.3)</f>"));
     assert!(!site.public().exists());
     // Never into public/.
-    let into_public = laurel(&[
-        "review",
-        "sheets",
-        "--root",
-        str(site.root()),
-        "--out",
-        str(&site.public()),
-    ]);
+    let into_public = review(&site, "sheets", &["--out", str(&site.public())], &[]);
     assert_eq!(into_public.status.code(), Some(1));
     assert!(
         stderr(&into_public).contains("public/"),
@@ -323,16 +316,8 @@ fn the_tally_ranks_by_the_campaigns_method_and_names_the_broken_rule() {
     assert_eq!(quota["swap"]["remaining"].as_array().unwrap().len(), 0);
     assert_eq!(findings.len(), 1, "{findings:?}");
     let xlsx = site.root().join("建议名单.xlsx");
-    let mut args = vec![
-        "review",
-        "tally",
-        "--root",
-        str(site.root()),
-        "--out",
-        str(&xlsx),
-    ];
-    args.extend(files.iter().map(|f| str(f)));
-    let text = String::from_utf8(laurel(&args).stdout).unwrap();
+    let text =
+        String::from_utf8(review(&site, "tally", &["--out", str(&xlsx)], &files).stdout).unwrap();
     assert!(text.contains("  20    "), "{text}");
     assert!(text.contains("—— 以上 20 名建议入选 ——\n  21 "), "{text}");
     let mut workbook = calamine::open_workbook_auto(&xlsx).unwrap();
@@ -383,9 +368,7 @@ fn a_sheet_that_does_not_match_is_refused_at_its_file_sheet_and_row() {
         6 => cells[6] = String::new(),
         _ => {}
     });
-    let mut args = vec!["review", "tally", "--root", str(site.root())];
-    args.extend(files.iter().map(|f| str(f)));
-    let out = laurel(&args);
+    let out = review(&site, "tally", &[], &files);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     let first = &rows[0].1;
@@ -406,36 +389,17 @@ fn the_selection_is_recorded_in_the_profiles_and_the_build_publishes_exactly_the
     let site = campaign("trimmed_mean");
     let files = filled_sheets(&site);
     let proposal = site.root().join("proposal.json");
-    let mut args = vec![
-        "review",
-        "tally",
-        "--root",
-        str(site.root()),
-        "--out",
-        str(&proposal),
-    ];
-    args.extend(files.iter().map(|f| str(f)));
-    assert!(laurel(&args).status.success());
+    let tallied = review(&site, "tally", &["--out", str(&proposal)], &files);
+    assert!(tallied.status.success());
     let (top, _) =
         proposed(&serde_json::from_str(&std::fs::read_to_string(&proposal).unwrap()).unwrap());
     let content = tree(&site.root().join("content"));
 
     // Without --yes: the plan, and nothing written.
+    let decided = ["--by", "评审委员会", "--on", "2022-05-06"];
     let select = |extra: &[&str]| {
-        let mut args = vec![
-            "review",
-            "select",
-            "--root",
-            str(site.root()),
-            "--from",
-            str(&proposal),
-            "--by",
-            "评审委员会",
-            "--on",
-            "2022-05-06",
-        ];
-        args.extend(extra);
-        laurel(&args)
+        let args = [&decided[..], &["--from", str(&proposal)], extra].concat();
+        review(&site, "select", &args, &[])
     };
     let dry = select(&[]);
     assert!(dry.status.success(), "{}", stderr(&dry));
@@ -443,19 +407,12 @@ fn the_selection_is_recorded_in_the_profiles_and_the_build_publishes_exactly_the
     assert!(plan.contains("入选 20 人，未入选 10 人"), "{plan}");
     assert!(plan.contains("罗栖梧：推荐 → 入选"), "{plan}");
     // --top takes the same 20 from a tally of the sheets.
-    let mut top_args = vec![
-        "review",
+    let by_top = review(
+        &site,
         "select",
-        "--root",
-        str(site.root()),
-        "--by",
-        "评审委员会",
-        "--on",
-        "2022-05-06",
-        "--top",
-    ];
-    top_args.extend(files.iter().map(|f| str(f)));
-    let by_top = laurel(&top_args);
+        &[&decided[..], &["--top"]].concat(),
+        &files,
+    );
     assert_eq!(String::from_utf8(by_top.stdout).unwrap(), plan);
     assert!(tree(&site.root().join("content")) == content);
 
