@@ -160,6 +160,10 @@ struct ExportArgs {
     /// review/<year>/联审信息表.xlsx by default.
     #[arg(long, group = "material")]
     joint_review: bool,
+    /// The package to the province: the province picks' 推荐表 .docx, photos, videos and
+    /// 汇总表 in one zip, into review/<year>/ by default.
+    #[arg(long, group = "material")]
+    province: bool,
     /// Order the rows by recommending unit.
     #[arg(long)]
     group_by_unit: bool,
@@ -650,6 +654,9 @@ fn run_export(args: ExportArgs) -> ExitCode {
     if args.joint_review {
         return run_joint_review(args);
     }
+    if args.province {
+        return run_province(args);
+    }
     let output = args
         .output
         .clone()
@@ -755,6 +762,34 @@ fn run_joint_review(args: ExportArgs) -> ExitCode {
                 joint.file.display(),
                 joint.people
             );
+            ExitCode::SUCCESS
+        }
+        Err(d) => report(&d.into(), "export failed"),
+    }
+}
+
+fn run_province(args: ExportArgs) -> ExitCode {
+    let partial = match export_site(&args) {
+        Ok(partial) => partial,
+        Err(code) => return code,
+    };
+    let site = &partial.site;
+    let file =
+        (args.output.clone()).unwrap_or_else(|| laurel::export::province::default_file(site));
+    match laurel::export::province::write(site, &file) {
+        Ok(package) => {
+            println!(
+                "已写入报省材料：{}（{} 名推荐省级人选：{}；每人推荐表、照片、视频，另附汇总表）。内含联系电话和身份证号，请勿发布。",
+                package.file.display(),
+                package.people.len(),
+                package.people.join("、")
+            );
+            if !package.small_photos.is_empty() {
+                println!(
+                    "note: {} 张照片小于通知要求的 2MB（原图如此，laurel 不放大）；如有更大的原图，请向推荐单位索取。",
+                    package.small_photos.len()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(d) => report(&d.into(), "export failed"),

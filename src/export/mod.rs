@@ -8,8 +8,11 @@
 
 pub mod dossier;
 pub mod joint;
+mod nomination;
+pub mod province;
 mod sheet;
 pub mod summary;
+mod wordml;
 
 pub use summary::{csv, export, rows, title, COLUMNS, FORMATS};
 

@@ -29,6 +29,12 @@ fn text_width(text: &str) -> f64 {
 impl Sheet<'_> {
     /// Writes the table as the only worksheet of the .xlsx `file`.
     pub fn save(&self, file: &Path) -> Result<(), XlsxError> {
+        std::fs::write(file, self.to_bytes()?)?;
+        Ok(())
+    }
+
+    /// The .xlsx file holding the table as its only worksheet.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, XlsxError> {
         let mut workbook = Workbook::new();
         let sheet = workbook.add_worksheet();
         sheet.set_name(self.name)?;
@@ -74,7 +80,7 @@ impl Sheet<'_> {
             }
         }
         sheet.set_freeze_panes(header_row + 1, 0)?;
-        workbook.save(file)
+        workbook.save_to_buffer()
     }
 }
 

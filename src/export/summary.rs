@@ -107,15 +107,8 @@ pub fn export(site: &Site, file: &Path, group_by_unit: bool) -> Result<(), Diagn
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let result = match ext.as_str() {
-        "xlsx" => Sheet {
-            name: "推荐人选汇总表",
-            title: &title(site),
-            note: None,
-            columns: &COLUMNS,
-            rows: &rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
-        }
-        .save(file)
-        .map_err(|e| e.to_string()),
+        "xlsx" => xlsx_bytes(site, group_by_unit)
+            .and_then(|bytes| std::fs::write(file, bytes).map_err(|e| e.to_string())),
         "csv" => std::fs::write(file, csv(&rows)).map_err(|e| e.to_string()),
         _ => {
             return Err(Diagnostic::new(file, "unknown export format")
@@ -123,6 +116,22 @@ pub fn export(site: &Site, file: &Path, group_by_unit: bool) -> Result<(), Diagn
         }
     };
     result.map_err(|e| Diagnostic::new(file, format!("cannot write the summary table: {e}")))
+}
+
+/// The summary table as an .xlsx file.
+pub fn xlsx_bytes(site: &Site, group_by_unit: bool) -> Result<Vec<u8>, String> {
+    let rows: Vec<Vec<String>> = (rows(site, group_by_unit).iter())
+        .map(|r| r.to_vec())
+        .collect();
+    Sheet {
+        name: "推荐人选汇总表",
+        title: &title(site),
+        note: None,
+        columns: &COLUMNS,
+        rows: &rows,
+    }
+    .to_bytes()
+    .map_err(|e| e.to_string())
 }
 
 /// CSV with a UTF-8 BOM (so Excel reads the Chinese right) and CRLF line ends.

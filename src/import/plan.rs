@@ -231,15 +231,18 @@ pub fn is_heading(line: &str) -> bool {
 }
 
 /// `一、扎根田野` / `（一）扎根田野` / `1. 扎根田野` / `## 扎根田野` (Markdown typed into Word)
-/// → `扎根田野`.
+/// → `扎根田野`; a title's own first numeral stays (`二、一张“明白纸”` → `一张“明白纸”`,
+/// `2014年的冬天` as it is).
 pub fn strip_numbering(line: &str) -> &str {
-    let trimmed = line.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || "一二三四五六七八九十（）()、.．#＃".contains(c) || c.is_whitespace()
-    });
-    if trimmed.is_empty() {
-        line
-    } else {
-        trimmed
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let mark = |c: char| "（）()、.．#＃".contains(c) || c.is_whitespace();
+    let run = line
+        .find(|c: char| !numeral(c) && !mark(c))
+        .unwrap_or(line.len());
+    let numbering = line[..run].trim_end_matches(numeral);
+    match &line[numbering.len()..] {
+        "" => line,
+        rest => rest,
     }
 }
 
@@ -500,6 +503,9 @@ mod tests {
         assert_eq!(strip_numbering("1. 扎根田野"), "扎根田野");
         assert_eq!(strip_numbering("## 守护一方水土"), "守护一方水土");
         assert_eq!(strip_numbering("＃＃守护一方水土"), "守护一方水土");
+        assert_eq!(strip_numbering("二、一张“明白纸”"), "一张“明白纸”");
+        assert_eq!(strip_numbering("一张“明白纸”"), "一张“明白纸”");
+        assert_eq!(strip_numbering("2014年的冬天"), "2014年的冬天");
         assert_eq!(channel_of("冀州区科协", None), Some("county"));
         assert_eq!(channel_of("县（市、区）科协", None), Some("county"));
         assert_eq!(channel_of("衡水市农学会", None), Some("society"));

@@ -182,3 +182,160 @@ fn the_joint_review_table_holds_the_selected_with_their_id_numbers_marked_privat
     );
     assert!(!site.public().exists(), "nothing was written under public/");
 }
+
+/// The names in a zip file.
+fn zip_names(file: &Path) -> Vec<String> {
+    let archive = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+    archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect()
+}
+
+#[test]
+fn the_province_package_holds_the_picks_forms_photos_and_table_named_as_the_notice_asks() {
+    let site = round_site();
+    let output = export(&site, &["--province"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stem = "衡水市科学技术协会-2022-最美科技工作者推荐材料";
+    let file = site.root().join(format!("review/2022/{stem}.zip"));
+    let mut names = zip_names(&file);
+    names.sort();
+    let expected: Vec<String> = [
+        "推荐人选汇总表.xlsx",
+        "张悦/张悦0.jpg",
+        "张悦/张悦1.jpg",
+        "张悦/张悦2.jpg",
+        "张悦/张悦推荐表.docx",
+    ]
+    .iter()
+    .map(|n| format!("{stem}/{n}"))
+    .collect();
+    let mut expected = expected;
+    expected.sort();
+    assert_eq!(names, expected, "the pick only, her photos named 姓名+序号");
+    assert!(!site.public().exists(), "nothing was written under public/");
+
+    // The form opens in LibreOffice.
+    let Some(soffice) = find_program("soffice") else {
+        return;
+    };
+    let unpacked = tempfile::tempdir().unwrap();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    archive.extract(unpacked.path()).unwrap();
+    let form = unpacked.path().join(format!("{stem}/张悦/张悦推荐表.docx"));
+    let converted = std::process::Command::new(soffice)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(unpacked.path())
+        .arg(&form)
+        .output()
+        .unwrap();
+    let pdf = unpacked.path().join("张悦推荐表.pdf");
+    assert!(
+        pdf.is_file() && std::fs::metadata(&pdf).unwrap().len() > 1000,
+        "LibreOffice made no PDF: {}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+}
+
+/// A story as paragraphs of text: comments left out, links as their text, no spaces.
+fn paragraphs(markdown: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in markdown.split("\n\n").map(str::trim) {
+        if block.is_empty() || block.starts_with("<!--") {
+            continue;
+        }
+        let mut text = String::new();
+        let mut rest = block;
+        while let Some(open) = rest.find('[') {
+            text.push_str(&rest[..open]);
+            let close = rest[open..].find("](").map(|i| open + i);
+            let end = close.and_then(|c| rest[c..].find(')').map(|i| c + i));
+            match (close, end) {
+                (Some(close), Some(end)) => {
+                    text.push_str(&rest[open + 1..close]);
+                    rest = &rest[end + 1..];
+                }
+                _ => {
+                    text.push_str(&rest[open..]);
+                    rest = "";
+                }
+            }
+        }
+        text.push_str(rest);
+        out.push(text.split_whitespace().collect());
+    }
+    out
+}
+
+#[test]
+fn the_province_package_imports_back_to_the_same_profiles_for_every_person_of_the_example() {
+    let example = TestSite::example();
+    let laureates = example.root().join("content/laureates");
+    let people: Vec<String> = std::fs::read_dir(&laureates)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(people.len() >= 9, "{people:?}");
+    for name in &people {
+        let file = laureates.join(name).join("profile.yaml");
+        let text = read(&file).replace("province_pick: false", "province_pick: true");
+        std::fs::write(&file, text).unwrap();
+    }
+    let package = example.root().join("报省.zip");
+    let output = export(
+        &example,
+        &["--province", "--out", package.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let campaign = tempfile::tempdir().unwrap();
+    let root = campaign.path().join("site");
+    let init = laurel(&["init", "--empty", root.to_str().unwrap()]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    let import = laurel(&[
+        "import",
+        "--root",
+        root.to_str().unwrap(),
+        package.to_str().unwrap(),
+    ]);
+    assert!(import.status.success(), "{}", stderr(&import));
+
+    let yaml = |path: &Path| -> serde_yaml::Value { serde_yaml::from_str(&read(path)).unwrap() };
+    for name in &people {
+        let (before, after) = (
+            laureates.join(name),
+            root.join("content/laureates").join(name),
+        );
+        let (was, now) = (
+            yaml(&before.join("profile.yaml")),
+            yaml(&after.join("profile.yaml")),
+        );
+        for key in [
+            "name",
+            "gender",
+            "birth",
+            "organization",
+            "title",
+            "position",
+            "category",
+            "recommender",
+            "channel",
+        ] {
+            assert_eq!(was[key], now[key], "{name}'s {key}");
+        }
+        let honours = |v: &serde_yaml::Value| v.as_sequence().cloned().unwrap_or_default();
+        assert_eq!(
+            honours(&was["honors"]),
+            honours(&now["honors"]),
+            "{name}'s honours"
+        );
+        assert_eq!(
+            paragraphs(&read(&before.join("story.md"))),
+            paragraphs(&read(&after.join("story.md"))),
+            "{name}'s story"
+        );
+        let portrait = after.join("photos").join(format!("{name}0.jpg"));
+        assert!(portrait.is_file(), "{name}'s portrait");
+    }
+}
