@@ -308,20 +308,22 @@ fn render_stage(
 /// and `private-data` errors of `laurel check`), stops the build, at the file and line.
 fn require_publishable(site: &Site) -> Result<(), Diagnostics> {
     let broken = check::broken_links(site).into_iter().map(|broken| {
-        let message = format!(
-            "link `{}` leads to no page of the site",
-            broken.item.address
-        );
+        let said = broken.broken_link();
         (
             broken.file,
             Some(broken.item.line),
-            message,
-            check::BROKEN_LINK_FIX,
+            said.message(),
+            said.fix(),
         )
     });
-    let leaks = privacy::leaks(site)
-        .into_iter()
-        .map(|leak| (leak.file, leak.line, leak.message, privacy::LEAK_FIX));
+    let leaks = privacy::leaks(site).into_iter().map(|leak| {
+        (
+            leak.file,
+            leak.line,
+            leak.message,
+            privacy::LEAK_FIX.to_string(),
+        )
+    });
     let mut problems = Diagnostics::default();
     for (file, line, message, fix) in broken.chain(leaks) {
         problems.push(
@@ -356,8 +358,8 @@ fn warnings(site: &Site, media: &MediaIndex) -> Vec<String> {
             warnings.push(format!(
                 "{}: {} ({})",
                 file.display(),
-                breach.message,
-                breach.hint
+                breach.said.message(),
+                breach.said.fix()
             ));
         }
     }
@@ -366,12 +368,13 @@ fn warnings(site: &Site, media: &MediaIndex) -> Vec<String> {
             .file
             .strip_prefix(&site.root)
             .unwrap_or(&removed.file);
+        let said = removed.html_removed();
         warnings.push(format!(
-            "{}:{}: {} is removed from the page ({})",
+            "{}:{}: {} ({})",
             file.display(),
             removed.item.line,
-            removed.item.address,
-            check::HTML_REMOVED_FIX
+            said.message(),
+            said.fix()
         ));
     }
     for (_, p) in check::placeholders(site) {

@@ -4,10 +4,12 @@
 use crate::config::{Rules, YoungTeam};
 use crate::content::{Channel, Laureate, PartialSite, Photo, Site, Status, YearMonth};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Said;
 use crate::layout;
 use crate::markdown::{Document, SourceRef};
 use crate::media::{self, VideoInfo};
 use crate::naming::Rename;
+use crate::said;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -42,6 +44,9 @@ pub struct Finding {
     pub file: PathBuf,
     /// 1-based line in the file, when the finding is about one line.
     pub line: Option<usize>,
+    /// The id of the message in laurel's message files, when the finding has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<&'static str>,
     /// What is wrong, in plain words.
     pub message: String,
     /// How to fix it.
@@ -110,6 +115,7 @@ fn finding_of(d: &Diagnostic, default_rule: &'static str, laureate: Option<Strin
         laureates: Vec::new(),
         file: d.file.clone(),
         line: d.line,
+        message_id: None,
         message: d.message.clone(),
         fix: d.hint.clone().unwrap_or_default(),
     }
@@ -133,8 +139,23 @@ impl Checker<'_> {
         file: &Path,
         rule: &'static str,
         severity: Severity,
+        said: Said,
+    ) -> &mut Finding {
+        let (message, fix) = (said.message(), said.fix());
+        let finding = self.add_text(laureate, file, rule, severity, message, fix);
+        finding.message_id = Some(said.id);
+        finding
+    }
+
+    /// A finding whose words come from elsewhere (a load problem, an image's error).
+    fn add_text(
+        &mut self,
+        laureate: Option<&Laureate>,
+        file: &Path,
+        rule: &'static str,
+        severity: Severity,
         message: String,
-        fix: &str,
+        fix: impl Into<String>,
     ) -> &mut Finding {
         self.findings.push(Finding {
             rule,
@@ -147,8 +168,9 @@ impl Checker<'_> {
                 .unwrap_or(file)
                 .to_path_buf(),
             line: None,
+            message_id: None,
             message,
-            fix: fix.to_string(),
+            fix: fix.into(),
         });
         self.findings.last_mut().expect("just pushed")
     }
@@ -245,8 +267,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
                 &profile,
                 "required-field",
                 Severity::Error,
-                format!("`{key}` is missing"),
-                &format!("add `{key}:` to profile.yaml"),
+                said!("field-missing", key = key),
             );
         }
     }
@@ -256,8 +277,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             &profile,
             "required-field",
             Severity::Error,
-            format!("gender `{}` is not 男 or 女", l.gender),
-            "write `gender: 男` or `gender: 女`",
+            said!("gender-invalid", gender = &l.gender),
         )
         .line = line("gender", "");
     }
@@ -267,8 +287,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             &profile,
             "required-field",
             Severity::Error,
-            "`birth` is missing".into(),
-            "add the year and month of birth, e.g. `birth: 1986-05`",
+            said!("birth-missing"),
         );
     }
     if l.channel.is_none() {
@@ -277,8 +296,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             &profile,
             "required-field",
             Severity::Error,
-            "`channel` is missing".into(),
-            "add `channel: county`, `society` or `university`",
+            said!("channel-missing"),
         );
     }
     let chars = l.summary.chars().count();
@@ -288,8 +306,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             &profile,
             "summary-length",
             Severity::Error,
-            "`summary` is missing".into(),
-            "add a short summary (简要事迹)",
+            said!("summary-missing"),
         );
     } else if chars > c.rules.summary_max_chars {
         let max = c.rules.summary_max_chars;
@@ -298,8 +315,12 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             &profile,
             "summary-length",
             Severity::Error,
-            format!("summary has {chars} characters, the notice allows {max}"),
-            &format!("shorten it by {} characters", chars - max),
+            said!(
+                "summary-too-long",
+                chars = chars,
+                max = max,
+                over = chars - max
+            ),
         )
         .line = line("summary", "");
     }
@@ -313,8 +334,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             &profile,
             "consent-missing",
             severity,
-            "no record of the laureate's consent to publication".into(),
-            "PIPL art. 25 asks for the person's separate consent: record it as `consent: {date: 2022-04-18, file: 同意书.pdf}` (the form stays private)",
+            said!("consent-missing"),
         );
     }
     if l.story.is_empty() {
@@ -323,8 +343,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             &l.story_file(),
             "story-empty",
             Severity::Error,
-            "the story is empty".into(),
-            "write the laureate's story (主要事迹) in story.md",
+            said!("story-empty"),
         );
     }
     let excluded = c
@@ -333,8 +352,14 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
         .iter()
         .find(|w| l.identity.contains(w.as_str()));
     if let Some(word) = excluded {
-        c.add(Some(l), &profile, "excluded-identity", Severity::Error, format!("identity `{}` ({word}) is excluded by the notice", l.identity), "the notice excludes active military, civil servants and county-level or higher officials")
-            .line = line("identity", "");
+        c.add(
+            Some(l),
+            &profile,
+            "excluded-identity",
+            Severity::Error,
+            said!("identity-excluded", identity = &l.identity, word = word),
+        )
+        .line = line("identity", "");
     }
     for honor in &l.honors {
         if let Some(word) = c
@@ -343,8 +368,14 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             .iter()
             .find(|w| honor.contains(w.as_str()))
         {
-            c.add(Some(l), &profile, "prior-honor", Severity::Warning, format!("honour `{honor}` looks provincial/ministerial or higher, or a 「最美」 title (`{word}`)"), "people with such honours are in principle not nominated: confirm with the organisers")
-                .line = line("honors", honor);
+            c.add(
+                Some(l),
+                &profile,
+                "prior-honor",
+                Severity::Warning,
+                said!("prior-honor", honor = honor, word = word),
+            )
+            .line = line("honors", honor);
         }
     }
 }
@@ -352,28 +383,21 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
 fn check_portrait(c: &mut Checker, l: &Laureate) {
     let Some(portrait) = &l.portrait else {
         let by_shape = crate::naming::plan(l).into_iter().find(|r| r.portrait);
-        let fix = match by_shape {
-            Some(r) => format!(
-                "`{}` has the shape of a 2-inch portrait: rename it to {} (`laurel check --fix-names` renames every photo at once)",
-                file_name(&r.from),
-                file_name(&r.to)
+        let said = match by_shape {
+            Some(r) => said!(
+                "portrait-misnamed",
+                from = file_name(&r.from),
+                to = file_name(&r.to)
             ),
-            None if l.team.is_some() => format!(
-                "add the team's group photo (团队合影) as photos/{}0.jpg",
-                l.name
-            ),
-            None => format!(
-                "add a 2-inch frontal colour photo as photos/{}0.jpg",
-                l.name
-            ),
+            None if l.team.is_some() => said!("portrait-missing-team", name = &l.name),
+            None => said!("portrait-missing", name = &l.name),
         };
         c.add(
             Some(l),
             &l.folder.join(layout::PHOTOS_DIR),
             "portrait",
             Severity::Error,
-            "no portrait".into(),
-            &fix,
+            said,
         );
         return;
     };
@@ -391,8 +415,7 @@ fn check_portrait(c: &mut Checker, l: &Laureate) {
             &portrait.source,
             "portrait",
             Severity::Warning,
-            format!("portrait is {width}x{height}, not the 35:45 of a 2-inch photo"),
-            "crop it to 35:45 (e.g. 700x900) around the face",
+            said!("portrait-shape", width = width, height = height),
         );
     }
     if width < c.rules.portrait_min_width {
@@ -401,10 +424,10 @@ fn check_portrait(c: &mut Checker, l: &Laureate) {
             &portrait.source,
             "portrait",
             Severity::Error,
-            format!("portrait is only {width} px wide"),
-            &format!(
-                "send a scan or photo at least {} px wide",
-                c.rules.portrait_min_width
+            said!(
+                "portrait-too-small",
+                width = width,
+                min = c.rules.portrait_min_width
             ),
         );
     }
@@ -419,11 +442,10 @@ fn check_photos(c: &mut Checker, l: &Laureate) {
             &l.folder.join(layout::PHOTOS_DIR),
             "photo-count",
             Severity::Error,
-            format!("{count} life/work photos, the notice asks for {min}–{max}"),
             if count < min {
-                "add photos of the laureate at work or in daily life"
+                said!("photo-count-low", count = count, min = min, max = max)
             } else {
-                "choose the best ones and remove the rest"
+                said!("photo-count-high", count = count, min = min, max = max)
             },
         );
     }
@@ -455,7 +477,7 @@ fn check_readable(c: &mut Checker, l: &Laureate, image: &Path) -> bool {
         return true;
     };
     let d = problem.into_diagnostic(image);
-    c.add(
+    c.add_text(
         Some(l),
         image,
         "photo-unreadable",
@@ -479,8 +501,7 @@ fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, rename: Option<&Ren
             file,
             "photo-format",
             Severity::Error,
-            format!("`.{ext}` photo: the notice asks for JPEG"),
-            "export the photo as JPEG",
+            said!("photo-format", ext = ext),
         );
     }
     let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
@@ -490,30 +511,20 @@ fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, rename: Option<&Ren
             file,
             "photo-size",
             Severity::Error,
-            format!(
-                "{} KB, the notice asks for at least {} KB",
-                bytes / 1000,
-                c.rules.photo_min_bytes / 1000
+            said!(
+                "photo-size",
+                kb = bytes / 1000,
+                min = c.rules.photo_min_bytes / 1000
             ),
-            "send the original file from the camera or phone, not a copy from a chat app",
         );
     }
     if let Some(rename) = rename {
         let (from, to) = (file_name(&rename.from), file_name(&rename.to));
-        let message = match rename.portrait {
-            true => format!(
-                "`{from}` has the shape of the 2-inch portrait, which the notice names 姓名0"
-            ),
-            false => format!("named `{from}`, the notice asks for 姓名+序号: `{to}`"),
+        let said = match rename.portrait {
+            true => said!("photo-name-portrait", from = from, to = to),
+            false => said!("photo-name", from = from, to = to),
         };
-        c.add(
-            Some(l),
-            file,
-            "photo-name",
-            Severity::Error,
-            message,
-            &format!("rename it to {to} (`laurel check --fix-names` renames every photo of the folder at once and updates profile.yaml)"),
-        );
+        c.add(Some(l), file, "photo-name", Severity::Error, said);
     }
     if photo.caption.is_none() {
         c.add(
@@ -521,8 +532,7 @@ fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, rename: Option<&Ren
             file,
             "photo-caption",
             Severity::Warning,
-            "no caption (图说); the alt text falls back to a generic description".into(),
-            "add `caption:` for this photo under `photos:` in profile.yaml",
+            said!("photo-caption"),
         );
     }
 }
@@ -536,8 +546,7 @@ fn check_videos(c: &mut Checker, l: &Laureate) {
                 &video.source,
                 "video-captions",
                 Severity::Warning,
-                "the video has no captions; viewers who cannot hear it (or have the sound off) miss what is said".into(),
-                "put a .vtt or .srt file with the video's name beside it (e.g. videos/田间.srt for videos/田间.mp4)",
+                said!("video-captions"),
             );
         }
         let info = match media::video_info(&video.source) {
@@ -548,8 +557,7 @@ fn check_videos(c: &mut Checker, l: &Laureate) {
                     &video.source,
                     "video-format",
                     Severity::Error,
-                    format!("not a readable MP4/MOV video: {why}"),
-                    "export the clip again as MP4 (H.264) from the phone or editing app",
+                    said!("video-format", why = why),
                 );
                 continue;
             }
@@ -560,22 +568,19 @@ fn check_videos(c: &mut Checker, l: &Laureate) {
                 &video.source,
                 breach.rule,
                 Severity::Error,
-                breach.message,
-                breach.hint,
+                breach.said,
             );
         }
     }
 }
 
 /// A campaign limit a video breaks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoBreach {
     /// The rule's name, as in a [`Finding`].
     pub rule: &'static str,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub hint: &'static str,
+    /// What is wrong and how to fix it.
+    pub said: Said,
 }
 
 /// The campaign limits a video breaks: length and size (rotation counted). Shared by
@@ -586,8 +591,11 @@ pub fn video_breaches(rules: &Rules, info: &VideoInfo) -> Vec<VideoBreach> {
     if info.duration > max {
         breaches.push(VideoBreach {
             rule: "video-duration",
-            message: format!("{:.0} s long, the notice allows {max:.0} s", info.duration),
-            hint: "trim the clip",
+            said: said!(
+                "video-duration",
+                seconds = info.duration.round(),
+                max = max.round()
+            ),
         });
     }
     if !rules.video_sizes.contains(&[info.width, info.height]) {
@@ -598,13 +606,11 @@ pub fn video_breaches(rules: &Rules, info: &VideoInfo) -> Vec<VideoBreach> {
             .collect();
         breaches.push(VideoBreach {
             rule: "video-resolution",
-            message: format!(
-                "{}x{} as shown, the notice asks for {}",
-                info.width,
-                info.height,
-                allowed.join(" or ")
+            said: said!(
+                "video-resolution",
+                size = format!("{}x{}", info.width, info.height),
+                allowed = allowed.join(" / ")
             ),
-            hint: "export the clip at one of those sizes",
         });
     }
     breaches
@@ -624,17 +630,16 @@ pub fn placeholders(site: &Site) -> Vec<(&Laureate, &Placeholder)> {
 /// The `placeholder` findings: template text must not go live.
 fn check_placeholders(c: &mut Checker) {
     for (laureate, p) in placeholders(c.site) {
-        let what = match p.field.as_str() {
-            "story" => "the story".to_string(),
-            field => format!("`{field}`"),
+        let said = match p.field.as_str() {
+            "story" => said!("placeholder-story", text = &p.text),
+            field => said!("placeholder-field", field = field, text = &p.text),
         };
         c.add(
             Some(laureate),
             &p.file,
             "placeholder",
             Severity::Error,
-            format!("{what} still holds placeholder text: 「{}」", p.text),
-            "replace it with the real text (or delete the line), so it does not go live",
+            said,
         )
         .line = Some(p.line);
     }
@@ -644,7 +649,7 @@ fn check_placeholders(c: &mut Checker) {
 /// mobile number, an ID number or an e-mail address, in public text ([`crate::privacy::leaks`]).
 fn check_private_data(c: &mut Checker) {
     for leak in crate::privacy::leaks(c.site) {
-        c.add(
+        c.add_text(
             leak.laureate,
             &leak.file,
             "private-data",
@@ -708,11 +713,17 @@ pub fn removed_html(site: &Site) -> Vec<MarkdownRef<'_>> {
     markdown_refs(site, |d| &d.removed)
 }
 
-/// What to do about raw HTML the sanitiser removes.
-pub const HTML_REMOVED_FIX: &str = "write the story in plain Markdown: stories from nominating units may not carry scripts, styles or players from other sites";
+impl MarkdownRef<'_> {
+    /// What `laurel check` and the build say about a link to nowhere.
+    pub fn broken_link(&self) -> Said {
+        said!("broken-link", address = &self.item.address)
+    }
 
-/// What to do about a link that leads nowhere.
-pub const BROKEN_LINK_FIX: &str = "link to a page of the site: another laureate as /laureates/<slug or folder name>/ or ../<folder name>/, a card as /cards/<slug>/, or /gallery/, /kit/, /publicity/, an extra page as /<slug>/ or @/pages/<file>.md; in a site of several years, a page of a given year starts with it: /2022/laureates/<slug or folder name>/ or @/2022/laureates/<folder>/story.md";
+    /// What `laurel check` and the build say about HTML the sanitiser removes.
+    pub fn html_removed(&self) -> Said {
+        said!("html-removed", what = &self.item.address)
+    }
+}
 
 /// Links in stories and pages must lead to a page of the site (or outside it); images in a
 /// story are not processed, so only absolute `https://` ones can show.
@@ -723,11 +734,7 @@ fn check_links(c: &mut Checker) {
             &broken.file,
             "broken-link",
             Severity::Error,
-            format!(
-                "link `{}` leads to no page of the site",
-                broken.item.address
-            ),
-            BROKEN_LINK_FIX,
+            broken.broken_link(),
         )
         .line = Some(broken.item.line);
     }
@@ -737,8 +744,7 @@ fn check_links(c: &mut Checker) {
             &removed.file,
             "html-removed",
             Severity::Warning,
-            format!("{} is removed from the page", removed.item.address),
-            HTML_REMOVED_FIX,
+            removed.html_removed(),
         )
         .line = Some(removed.item.line);
     }
@@ -746,8 +752,14 @@ fn check_links(c: &mut Checker) {
         for image in &l.story.images {
             let src = &image.address;
             if !src.starts_with("https://") && !src.starts_with("http://") {
-                c.add(Some(l), &l.story_file(), "broken-image", Severity::Error, format!("image `{src}` in the story is not published"), "list the photo under `photos:` in profile.yaml instead: it then appears with its caption")
-                    .line = Some(image.line);
+                c.add(
+                    Some(l),
+                    &l.story_file(),
+                    "broken-image",
+                    Severity::Error,
+                    said!("broken-image", address = src),
+                )
+                .line = Some(image.line);
             }
         }
     }
@@ -760,7 +772,7 @@ fn check_campaign(c: &mut Checker) {
     let rules_file = layout::campaign_file(&site.root, site.config.year_folder());
     let total = site.laureates.len();
     for warning in site.config.warnings() {
-        c.add(
+        c.add_text(
             None,
             &warning.file,
             "footer",
@@ -771,13 +783,12 @@ fn check_campaign(c: &mut Checker) {
         .line = warning.line;
     }
     if crate::routes::Routes::new(&site.config).base_url_missing() {
-        c.add(
+        c.add_text(
             None,
             &site_yaml,
             "base-url",
             Severity::Warning,
-            "base_url is not set: the sitemap, the feed, shared links and the QR codes need the address the site is published at".into(),
-            "add e.g. `base_url: https://www.example.gov.cn/zuimei/` to site.yaml",
+            said!("base-url-missing"),
         );
     }
     if c.unloaded > 0 {
@@ -787,10 +798,7 @@ fn check_campaign(c: &mut Checker) {
             &rules_file,
             "campaign-partial",
             Severity::Warning,
-            format!(
-                "{unloaded} laureate folder(s) could not be loaded: the campaign-wide rules (quotas, the young share) counted only the {total} that did"
-            ),
-            "fix the load errors above and check again for the campaign-wide figures",
+            said!("campaign-partial", unloaded = unloaded, total = total),
         );
     }
     // The nominations' numbers (quotas, the young share) count every nominee; the
@@ -806,12 +814,11 @@ fn check_campaign(c: &mut Checker) {
             &rules_file,
             "laureate-quota",
             Severity::Error,
-            format!(
-                "{} laureates selected, the campaign chooses {}",
-                selected.len(),
-                rules.laureates
+            said!(
+                "laureate-quota",
+                selected = selected.len(),
+                places = rules.laureates
             ),
-            "mark the nominees who were not selected `status: not_selected` (未入选): they stay in the folders for the record and are never published",
         );
     }
     let picks = selected.iter().filter(|l| l.province_pick).count();
@@ -826,11 +833,7 @@ fn check_campaign(c: &mut Checker) {
             &rules_file,
             "province-picks",
             severity,
-            format!(
-                "{picks} laureates are marked `province_pick`, the campaign puts forward {}",
-                rules.province_picks
-            ),
-            "mark exactly that many with `province_pick: true` once the selection is made",
+            said!("province-picks", picks = picks, wanted = rules.province_picks),
         );
     }
     let nominations: Vec<&Laureate> = site.laureates.iter().collect();
@@ -840,15 +843,14 @@ fn check_campaign(c: &mut Checker) {
             &rules_file,
             "channel-quota",
             Severity::Error,
-            format!(
-                "{} nominated {} ({}), a {} may nominate at most {}",
-                breach.unit,
-                breach.names.len(),
-                breach.names.join("、"),
-                breach.channel.label(),
-                breach.quota
+            said!(
+                "channel-quota",
+                unit = &breach.unit,
+                count = breach.names.len(),
+                names = breach.names.join("、"),
+                channel = breach.channel.label(),
+                quota = breach.quota
             ),
-            "withdraw the extra nominations or correct `recommender`",
         );
         finding.unit = Some(breach.unit);
         finding.laureates = breach.names;
@@ -860,14 +862,14 @@ fn check_campaign(c: &mut Checker) {
             &rules_file,
             "young-share",
             Severity::Error,
-            format!(
-                "{} of {} nominees are under {}, the notice asks for at least {:.0}%",
-                share.young,
-                share.counted,
-                rules.young_age,
-                rules.young_share * 100.0
+            said!(
+                "young-share",
+                young = share.young,
+                counted = share.counted,
+                age = rules.young_age,
+                percent = (rules.young_share * 100.0).round(),
+                teams = teams_counted(site, rules)
             ),
-            &young_fix(site, rules),
         );
     }
 }
@@ -967,18 +969,16 @@ pub fn is_young(l: &Laureate, rules: &Rules, at: crate::config::Date) -> Option<
     }
 }
 
-/// The young-share finding's fix, saying how teams counted when there are any.
-fn young_fix(site: &Site, rules: &Rules) -> String {
-    let fix = "nominate more young scientists and engineers";
+/// How teams counted in the young share, for its fix: `none` when there are no teams.
+fn teams_counted(site: &Site, rules: &Rules) -> &'static str {
     if site.laureates.iter().all(|l| l.team.is_none()) {
-        return fix.into();
+        return "none";
     }
-    let how = match rules.young_team {
-        YoungTeam::Leader => "a team counted once, as young when its leader is",
-        YoungTeam::Majority => "a team counted once, as young when most of its members are",
-        YoungTeam::Exclude => "teams were left out",
-    };
-    format!("{fix} ({how}: `campaign.rules.young_team` in site.yaml)")
+    match rules.young_team {
+        YoungTeam::Leader => "leader",
+        YoungTeam::Majority => "majority",
+        YoungTeam::Exclude => "exclude",
+    }
 }
 
 /// No two laureates may share a photo (same bytes), and no laureate shows one photo twice.
@@ -989,15 +989,13 @@ fn check_shared_photos(c: &mut Checker) {
             let Some(hash) = c.hashes.get(&photo.source).copied() else {
                 continue; // unreadable: photo-unreadable says so
             };
-            let (message, fix) = match seen.insert(hash, (l, &photo.source)) {
-                Some((other, _)) if other.slug != l.slug => (
-                    format!("the same photo is also used by {}", other.name),
-                    "each laureate needs photos of their own",
-                ),
-                Some((_, file)) if file != photo.source => (
-                    format!("the same photo is also {}", file_name(file)),
-                    "remove one of the two copies",
-                ),
+            let said = match seen.insert(hash, (l, &photo.source)) {
+                Some((other, _)) if other.slug != l.slug => {
+                    said!("shared-photo-other", name = &other.name)
+                }
+                Some((_, file)) if file != photo.source => {
+                    said!("shared-photo-twice", file = file_name(file))
+                }
                 _ => continue,
             };
             c.add(
@@ -1005,8 +1003,7 @@ fn check_shared_photos(c: &mut Checker) {
                 &photo.source,
                 "shared-photo",
                 Severity::Error,
-                message,
-                fix,
+                said,
             );
         }
     }

@@ -7,6 +7,7 @@ use laurel::build::{self, BuildOptions};
 use laurel::check;
 use laurel::diagnostics::Diagnostics;
 use laurel::scaffold;
+use laurel::{i18n, tr};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,6 +18,9 @@ use std::time::Instant;
 #[derive(Debug, Parser)]
 #[command(name = "laurel", version, about)]
 pub struct Cli {
+    /// The language laurel speaks: zh (简体中文) or en; else LAUREL_LANG, else the system's.
+    #[arg(long, global = true, value_parser = ["zh", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -259,6 +263,7 @@ struct NewArgs {
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    i18n::set_language(i18n::Lang::choose(cli.lang.as_deref()));
     match cli.command {
         Command::Build(args) => run_build(args),
         Command::Init(args) => match scaffold::init(
@@ -967,13 +972,12 @@ fn check_text(report: &check::Report, terminal: bool) -> String {
             text.to_string()
         }
     };
+    let (error, warning) = (tr!("severity-error"), tr!("severity-warning"));
     let mut out = String::new();
     if terminal {
-        out.push_str(&format!(
-            "{} must be fixed before the nominations go forward; {} are worth a look.\n",
-            paint("31", "error"),
-            paint("33", "warning")
-        ));
+        let (error, warning) = (paint("31", &error), paint("33", &warning));
+        out.push_str(&tr!("report-legend", error = error, warning = warning));
+        out.push('\n');
     }
     let mut groups: Vec<(&Option<String>, Vec<&check::Finding>)> = Vec::new();
     for finding in &report.findings {
@@ -982,13 +986,16 @@ fn check_text(report: &check::Report, terminal: bool) -> String {
             _ => groups.push((&finding.laureate, vec![finding])),
         }
     }
+    // The two labels padded to one width, so that the places line up.
+    let width = error.chars().count().max(warning.chars().count());
+    let pad = |label: &str| format!("{label:<width$}");
     for (laureate, findings) in groups {
-        let heading = laureate.as_deref().unwrap_or("Campaign");
-        out.push_str(&format!("\n{}\n", paint("1", heading)));
+        let heading = laureate.clone().unwrap_or_else(|| tr!("report-campaign"));
+        out.push_str(&format!("\n{}\n", paint("1", &heading)));
         for finding in &findings {
             let severity = match finding.severity {
-                check::Severity::Error => paint("31", "error  "),
-                check::Severity::Warning => paint("33", "warning"),
+                check::Severity::Error => paint("31", &pad(&error)),
+                check::Severity::Warning => paint("33", &pad(&warning)),
             };
             let place = match finding.line {
                 Some(line) => format!("{}:{line}", finding.file.display()),
@@ -999,29 +1006,32 @@ fn check_text(report: &check::Report, terminal: bool) -> String {
                 finding.rule, finding.message
             ));
             if !finding.fix.is_empty() {
-                out.push_str(&format!("          fix: {}\n", finding.fix));
+                out.push_str(&format!(
+                    "          {}\n",
+                    tr!("report-fix", fix = &finding.fix)
+                ));
             }
         }
         let errors = findings
             .iter()
             .filter(|f| f.severity == check::Severity::Error)
             .count();
-        out.push_str(&format!(
-            "  {heading}: {}, {}\n",
-            count(errors, "error"),
-            count(findings.len() - errors, "warning")
-        ));
+        let total = tr!(
+            "report-group-total",
+            heading = heading,
+            errors = tr!("report-errors", count = errors),
+            warnings = tr!("report-warnings", count = findings.len() - errors)
+        );
+        out.push_str(&format!("  {total}\n"));
     }
-    let unloaded = match report.unloaded {
-        0 => String::new(),
-        n => format!(" ({} could not be loaded)", count(n, "laureate")),
-    };
-    out.push_str(&format!(
-        "\n{} checked{unloaded}: {}, {}\n",
-        count(report.laureates, "laureate"),
-        count(report.errors, "error"),
-        count(report.warnings, "warning")
-    ));
+    let total = tr!(
+        "report-total",
+        laureates = report.laureates,
+        unloaded = report.unloaded,
+        errors = tr!("report-errors", count = report.errors),
+        warnings = tr!("report-warnings", count = report.warnings)
+    );
+    out.push_str(&format!("\n{total}\n"));
     out
 }
 

@@ -22,6 +22,7 @@ pub mod deploy;
 pub mod diagnostics;
 pub mod export;
 pub mod fingerprint;
+pub mod i18n;
 pub mod import;
 pub mod layout;
 pub mod markdown;

@@ -48,8 +48,8 @@ fn a_clean_campaign_passes() {
     assert_eq!(report["laureates"], 1);
 }
 
-#[test]
-fn each_broken_rule_is_reported_with_file_and_severity() {
+/// A campaign that breaks every rule of `laurel check` at least once.
+fn broken_campaign() -> TestSite {
     let site = TestSite::new(RULES_YAML);
     // 甲: old (young share), over-long summary, excluded identity, provincial honour, and a
     // photo without caption named by the camera.
@@ -111,6 +111,12 @@ fn each_broken_rule_is_reported_with_file_and_severity() {
         .write_to(&mut png, image::ImageFormat::Png)
         .unwrap();
     site.write_bytes("content/laureates/戊/photos/戊1.png", &png.into_inner());
+    site
+}
+
+#[test]
+fn each_broken_rule_is_reported_with_file_and_severity() {
+    let site = broken_campaign();
     let (code, report) = check_json(&site);
     assert_eq!(code, Some(1));
     let findings = report["findings"].as_array().unwrap();
@@ -179,6 +185,94 @@ fn each_broken_rule_is_reported_with_file_and_severity() {
         report["errors"].as_u64().unwrap() as usize,
         findings.iter().filter(|f| f["severity"] == "error").count()
     );
+}
+
+/// Words of three or more Latin letters in `text` outside `code spans`, paths, the YAML
+/// keys editors are shown beside their Chinese names (`性别（gender）`) and the abbreviations
+/// Chinese text uses as they are.
+fn english_words(text: &str) -> Vec<String> {
+    const KEPT: [&str; 17] = [
+        "JPG",
+        "JPEG",
+        "MP4",
+        "MOV",
+        "KB",
+        "Markdown",
+        "PNG",
+        "vtt",
+        "srt",
+        "gender",
+        "birth",
+        "organization",
+        "field",
+        "category",
+        "recommender",
+        "channel",
+        "summary",
+    ];
+    let outside_code: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    outside_code
+        .split(|c: char| c.is_whitespace() || "，。：；（）“”「」、".contains(c))
+        .filter(|token| !token.contains('/') && !token.contains('.') && !token.contains('@'))
+        .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|word| word.len() >= 3 && !KEPT.contains(word))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn findings_speak_chinese_unless_english_is_asked_for() {
+    let site = broken_campaign();
+    let root = site.root().to_str().unwrap();
+    let zh = laurel_in("zh", &["check", "--root", root, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&zh.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let mut english = Vec::new();
+    for finding in findings.iter().filter(|f| f["laureate"].is_string()) {
+        assert!(
+            finding["message_id"].is_string(),
+            "a laureate's finding without a message id: {finding:#}"
+        );
+        for part in ["message", "fix"] {
+            let text = finding[part].as_str().unwrap();
+            let words = english_words(text);
+            if !words.is_empty() {
+                english.push(format!("{}: {text} {words:?}", finding["rule"]));
+            }
+        }
+    }
+    assert!(
+        english.is_empty(),
+        "English in the Chinese report:\n{}",
+        english.join("\n")
+    );
+    let text = laurel_in("zh", &["check", "--root", root]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("缺少性别（gender）"), "{text}");
+    assert!(
+        text.contains("简要事迹共 301 字，通知要求不超过 300 字"),
+        "{text}"
+    );
+    assert!(text.contains("改法："), "{text}");
+    assert!(text.contains("共检查 5 位人选："), "{text}");
+    // LANG as a Chinese system sets it, and --lang over it.
+    let system = std::process::Command::new(env!("CARGO_BIN_EXE_laurel"))
+        .args(["check", "--root", root])
+        .env_remove("LAUREL_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&system.stdout), text);
+    let en = laurel_in("zh", &["check", "--root", root, "--lang", "en"]);
+    let en = String::from_utf8_lossy(&en.stdout);
+    assert!(en.contains("`gender` is missing"), "{en}");
+    assert!(
+        en.contains("summary has 301 characters, the notice allows 300"),
+        "{en}"
+    );
+    assert!(en.contains("5 laureates checked: "), "{en}");
 }
 
 #[test]

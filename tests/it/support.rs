@@ -93,6 +93,7 @@ impl TestSite {
     pub fn build_with_env(&self, env: &[(&str, &str)]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_laurel"))
             .args(["build", "--root", self.root().to_str().unwrap()])
+            .env("LAUREL_LANG", "en")
             .envs(env.iter().copied())
             .output()
             .expect("run laurel")
@@ -124,10 +125,17 @@ pub fn check_json(site: &TestSite) -> (Option<i32>, serde_json::Value) {
     (output.status.code(), report)
 }
 
-/// Runs the laurel binary with `args`.
+/// Runs the laurel binary with `args`, in English (the tests' expectations are English
+/// unless they ask for Chinese, see [`laurel_in`]).
 pub fn laurel(args: &[&str]) -> Output {
+    laurel_in("en", args)
+}
+
+/// Runs the laurel binary with `args`, speaking `lang` (`LAUREL_LANG`).
+pub fn laurel_in(lang: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_laurel"))
         .args(args)
+        .env("LAUREL_LANG", lang)
         .output()
         .expect("run laurel")
 }
