@@ -783,7 +783,7 @@ fn check_campaign(c: &mut Checker) {
         .line = warning.line;
     }
     if crate::routes::Routes::new(&site.config).base_url_missing() {
-        c.add_text(
+        c.add(
             None,
             &site_yaml,
             "base-url",
@@ -833,7 +833,11 @@ fn check_campaign(c: &mut Checker) {
             &rules_file,
             "province-picks",
             severity,
-            said!("province-picks", picks = picks, wanted = rules.province_picks),
+            said!(
+                "province-picks",
+                picks = picks,
+                wanted = rules.province_picks
+            ),
         );
     }
     let nominations: Vec<&Laureate> = site.laureates.iter().collect();
