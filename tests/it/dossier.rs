@@ -218,6 +218,7 @@ fn the_province_package_holds_the_picks_forms_photos_and_table_named_as_the_noti
 
     // The form opens in LibreOffice.
     let Some(soffice) = find_program("soffice") else {
+        skipped("soffice", " (LibreOffice: the 推荐表 is not opened)");
         return;
     };
     let unpacked = tempfile::tempdir().unwrap();
