@@ -61,7 +61,19 @@ video-resolution = 视频画面为 { $size }，通知要求 { $allowed }
     .fix = 按其中一种尺寸重新导出
 placeholder-story = 主要事迹中还有模板文字：「{ $text }」
     .fix = 换成真实内容（或删去这一行），以免发布出去
-placeholder-field = { $field } 中还有模板文字：「{ $text }」
+placeholder-field = { $field ->
+        [name] 姓名
+        [organization] 工作单位
+        [title] 职称
+        [position] 职务
+        [field] 专业领域
+        [region] 所在县市区
+        [recommender] 推荐单位
+        [summary] 简要事迹
+        [quote] 寄语
+        [category] 类别
+       *[other] 字段
+    }（{ $field }）中还有模板文字：「{ $text }」
     .fix = 换成真实内容（或删去这一行），以免发布出去
 broken-link = 链接“{ $address }”指向的页面在网站中不存在
     .fix = 链接到网站中的页面：其他人选写 /laureates/<网址名或文件夹名>/ 或 ../<文件夹名>/，H5 卡片写 /cards/<网址名>/，或 /gallery/、/kit/、/publicity/，其他页面写 /<网址名>/ 或 @/pages/<文件名>.md；多个年度的网站，某一年的页面以年份开头：/2022/laureates/<网址名或文件夹名>/ 或 @/2022/laureates/<文件夹>/story.md
