@@ -379,18 +379,15 @@ fn warnings(site: &Site, media: &MediaIndex) -> Vec<String> {
     }
     for (_, p) in check::placeholders(site) {
         let file = p.file.strip_prefix(&site.root).unwrap_or(&p.file);
-        warnings.push(format!(
-            "{}:{}: `{}` still holds placeholder text 「{}」, which is published as it is",
-            file.display(),
-            p.line,
-            p.field,
-            p.text
+        warnings.push(crate::tr!(
+            "build-placeholder",
+            place = format!("{}:{}", file.display(), p.line),
+            field = &p.field,
+            text = &p.text
         ));
     }
     if !Routes::new(&site.config).has_origin() {
-        warnings.push(
-            "base_url is not set in site.yaml: the sitemap lists no pages, share tags and the feed have no absolute links, and the cards and the media kit have no QR codes; set base_url to the address the site is published at".into(),
-        );
+        warnings.push(crate::tr!("build-base-url-missing"));
     }
     warnings
 }

@@ -281,7 +281,7 @@ pub fn run() -> ExitCode {
                 println!("Created a new site in {0}. {next} {0}", args.dir.display());
                 ExitCode::SUCCESS
             }
-            Err(d) => report(&d.into(), "could not create the site"),
+            Err(d) => report(&d.into(), &tr!("failed-init")),
         },
         Command::Check(args) => run_check(args),
         Command::Export(args) => run_export(args),
@@ -301,7 +301,7 @@ pub fn run() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(d) => report(&d.into(), "could not add the laureate"),
+                Err(d) => report(&d.into(), &tr!("failed-new")),
             }
         }
     }
@@ -320,7 +320,7 @@ fn run_review(command: ReviewCommand) -> ExitCode {
     };
     let loaded = match laurel::review::load(&site.root, year) {
         Ok(loaded) => loaded,
-        Err(problems) => return report(&problems, "推荐人选没有全部读入"),
+        Err(problems) => return report(&problems, &tr!("failed-review-load")),
     };
     let done = match command {
         ReviewCommand::Sheets { out, .. } => review_sheets(&loaded, out),
@@ -338,7 +338,7 @@ fn run_review(command: ReviewCommand) -> ExitCode {
     };
     match done {
         Ok(()) => ExitCode::SUCCESS,
-        Err(problems) => report(&problems, "评审命令未完成"),
+        Err(problems) => report(&problems, &tr!("failed-review")),
     }
 }
 
@@ -405,7 +405,7 @@ fn run_serve(args: ServeArgs) -> ExitCode {
     };
     let server = match laurel::serve::Server::start(&options) {
         Ok(server) => server,
-        Err(d) => return report(&d.into(), "could not start the preview server"),
+        Err(d) => return report(&d.into(), &tr!("failed-serve-start")),
     };
     if !args.bind.is_loopback() {
         eprintln!(
@@ -421,7 +421,7 @@ fn run_serve(args: ServeArgs) -> ExitCode {
         open_in_browser(&url);
     }
     let stopped = server.run(print_rebuild);
-    report(&stopped.into(), "the preview server stopped")
+    report(&stopped.into(), &tr!("failed-serve-stopped"))
 }
 
 /// One line per rebuild on the terminal; a failed build prints its problems. Write errors are
@@ -447,7 +447,7 @@ fn print_rebuild(changed: &[PathBuf], outcome: &laurel::serve::Outcome) {
             if changed.is_empty() {
                 let mut err = std::io::stderr().lock();
                 for warning in &outcome.warnings {
-                    let _ = writeln!(err, "warning: {warning}");
+                    let _ = writeln!(err, "{}", tr!("warning-line", text = warning));
                 }
             }
         }
@@ -538,34 +538,39 @@ fn run_build(args: BuildArgs) -> ExitCode {
     match result {
         Ok(summary) => {
             for warning in &summary.warnings {
-                eprintln!("warning: {warning}");
+                warn(warning);
             }
             if args.quiet {
                 return ExitCode::SUCCESS;
             }
             if summary.up_to_date {
+                let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
                 println!(
-                    "Nothing changed since the last build: {} is up to date ({}; checked in {:.2}s)",
-                    output.display(),
-                    count(summary.laureates, "laureate"),
-                    started.elapsed().as_secs_f64()
+                    "{}",
+                    tr!(
+                        "build-up-to-date",
+                        output = output.display().to_string(),
+                        laureates = summary.laureates,
+                        seconds = seconds
+                    )
                 );
                 return ExitCode::SUCCESS;
             }
+            let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
             println!(
-                "Built {}: {} pages and assets, {} media files into {} in {:.2}s",
-                count(summary.laureates, "laureate"),
-                summary.rendered_files,
-                summary.media_files,
-                output.display(),
-                started.elapsed().as_secs_f64()
+                "{}",
+                tr!(
+                    "build-done",
+                    laureates = summary.laureates,
+                    pages = summary.rendered_files,
+                    media = summary.media_files,
+                    output = output.display().to_string(),
+                    seconds = seconds
+                )
             );
             ExitCode::SUCCESS
         }
-        Err(problems) => report(
-            &problems,
-            "build failed; the previous output was left as it was",
-        ),
+        Err(problems) => report(&problems, &tr!("failed-build")),
     }
 }
 
@@ -617,7 +622,7 @@ fn run_deploy(args: DeployArgs) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(problems) => report(&problems, "deploy stopped"),
+        Err(problems) => report(&problems, &tr!("failed-deploy")),
     }
 }
 
@@ -710,7 +715,7 @@ fn run_export(args: ExportArgs) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(d) => report(&d.into(), "export failed"),
+        Err(d) => report(&d.into(), &tr!("failed-export")),
     }
 }
 
@@ -718,7 +723,7 @@ fn run_export(args: ExportArgs) -> ExitCode {
 fn export_site(args: &ExportArgs) -> Result<laurel::content::PartialSite, ExitCode> {
     let year = chosen_year(&args.root, args.year)?;
     laurel::content::load_partial_year(&args.root, year)
-        .map_err(|problems| report(&problems, "site.yaml cannot be loaded"))
+        .map_err(|problems| report(&problems, &tr!("failed-site-yaml")))
 }
 
 fn run_dossier(args: ExportArgs) -> ExitCode {
@@ -733,7 +738,7 @@ fn run_dossier(args: ExportArgs) -> ExitCode {
     match laurel::export::dossier::write(site, &folder) {
         Ok(dossier) => {
             for problem in &dossier.problems {
-                eprintln!("warning: {problem}");
+                warn(&problem.to_string());
             }
             let [nominated, selected, not_selected] = dossier.counts;
             println!(
@@ -744,7 +749,7 @@ fn run_dossier(args: ExportArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(d) => report(&d.into(), "export failed"),
+        Err(d) => report(&d.into(), &tr!("failed-export")),
     }
 }
 
@@ -760,7 +765,7 @@ fn run_joint_review(args: ExportArgs) -> ExitCode {
     match laurel::export::joint::write(site, &file) {
         Ok(joint) => {
             for warning in &joint.warnings {
-                eprintln!("warning: {warning}");
+                warn(&warning.to_string());
             }
             println!(
                 "已写入联审信息表：{}（{} 名入选人员）。内含身份证号等个人信息，仅供联审使用，请勿外传。",
@@ -769,7 +774,7 @@ fn run_joint_review(args: ExportArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(d) => report(&d.into(), "export failed"),
+        Err(d) => report(&d.into(), &tr!("failed-export")),
     }
 }
 
@@ -797,7 +802,7 @@ fn run_province(args: ExportArgs) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(d) => report(&d.into(), "export failed"),
+        Err(d) => report(&d.into(), &tr!("failed-export")),
     }
 }
 
@@ -1049,10 +1054,16 @@ fn progress_bar(quiet: bool) -> Option<ProgressBar> {
 
 fn report(problems: &Diagnostics, what: &str) -> ExitCode {
     eprintln!("{problems}");
-    let count = problems.0.len();
-    let noun = if count == 1 { "problem" } else { "problems" };
-    eprintln!("\n{what} ({count} {noun})");
+    eprintln!(
+        "\n{}",
+        tr!("failed-with-count", what = what, count = problems.0.len())
+    );
     ExitCode::from(1)
+}
+
+/// A warning on standard error, labelled in the reader's language.
+fn warn(text: &str) {
+    eprintln!("{}", tr!("warning-line", text = text));
 }
 
 #[cfg(test)]

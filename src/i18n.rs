@@ -14,10 +14,12 @@ use std::sync::OnceLock;
 const ZH_CN: &[&str] = &[
     include_str!("../locales/zh-CN/check.ftl"),
     include_str!("../locales/zh-CN/cli.ftl"),
+    include_str!("../locales/zh-CN/build.ftl"),
 ];
 const EN: &[&str] = &[
     include_str!("../locales/en/check.ftl"),
     include_str!("../locales/en/cli.ftl"),
+    include_str!("../locales/en/build.ftl"),
 ];
 
 /// A language laurel speaks.

@@ -22,3 +22,28 @@ report-total = { $laureates ->
     [one] {" "}(1 laureate could not be loaded)
    *[other] {" "}({ $unloaded } laureates could not be loaded)
 }: { $errors }, { $warnings }
+
+failed-with-count = { $what } ({ $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+})
+failed-build = build failed; the previous output was left as it was
+failed-init = could not create the site
+failed-new = could not add the laureate
+failed-review-load = not every nominee could be read
+failed-review = the review command did not finish
+failed-serve-start = could not start the preview server
+failed-serve-stopped = the preview server stopped
+failed-deploy = deploy stopped
+failed-export = export failed
+failed-site-yaml = site.yaml cannot be loaded
+build-done = Built { $laureates ->
+    [one] 1 laureate
+   *[other] { $laureates } laureates
+}: { $pages } pages and assets, { $media } media files into { $output } in { $seconds }s
+build-up-to-date = Nothing changed since the last build: { $output } is up to date ({ $laureates ->
+    [one] 1 laureate
+   *[other] { $laureates } laureates
+}; checked in { $seconds }s)
+
+warning-line = warning: { $text }

@@ -130,3 +130,33 @@ fn new_files_a_person_under_a_year_just_begun() {
     assert!(content.join("2023/laureates/李娜/profile.yaml").is_file());
     assert!(!content.join("2022/laureates/李娜").exists());
 }
+
+#[test]
+fn the_build_speaks_chinese_when_asked() {
+    let site = TestSite::new("title: 测试\n");
+    site.laureate("王芳", "", "故事。\n", 1);
+    let root = site.root().to_str().unwrap();
+    let built = laurel_in("zh", &["build", "--root", root]);
+    let (out, err) = (String::from_utf8_lossy(&built.stdout), stderr(&built));
+    assert!(built.status.success(), "{err}");
+    assert!(out.starts_with("已生成 1 位人选的网站："), "{out}");
+    assert!(
+        err.contains("提醒：site.yaml 中没有填写网站地址（base_url）"),
+        "{err}"
+    );
+    site.write("content/laureates/王芳/story.md", "见[别处](/nowhere/)。\n");
+    let failed = laurel_in("zh", &["build", "--root", root]);
+    let err = stderr(&failed);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        err.contains("生成失败，上一次生成的网站保持原样（1 个问题）"),
+        "{err}"
+    );
+    let english = laurel_in("en", &["build", "--root", root]);
+    assert!(
+        stderr(&english)
+            .contains("build failed; the previous output was left as it was (1 problem)"),
+        "{}",
+        stderr(&english)
+    );
+}
