@@ -726,15 +726,27 @@ fn export_site(args: &ExportArgs) -> Result<laurel::content::PartialSite, ExitCo
         .map_err(|problems| report(&problems, &tr!("failed-site-yaml")))
 }
 
+/// The site `export` works on and where its output goes: `--output`, else `default`.
+fn export_target(
+    args: &ExportArgs,
+    default: impl FnOnce(&laurel::content::Site) -> PathBuf,
+) -> Result<(laurel::content::PartialSite, PathBuf), ExitCode> {
+    let partial = export_site(args)?;
+    let target = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default(&partial.site));
+    Ok((partial, target))
+}
+
 fn run_dossier(args: ExportArgs) -> ExitCode {
-    let partial = match export_site(&args) {
-        Ok(partial) => partial,
+    let (partial, folder) = match export_target(&args, |site| {
+        laurel::export::dossier::default_folder(&args.root, site.config.campaign.year)
+    }) {
+        Ok(target) => target,
         Err(code) => return code,
     };
     let site = &partial.site;
-    let folder = args.output.clone().unwrap_or_else(|| {
-        laurel::export::dossier::default_folder(&args.root, site.config.campaign.year)
-    });
     match laurel::export::dossier::write(site, &folder) {
         Ok(dossier) => {
             for problem in &dossier.problems {
@@ -754,14 +766,13 @@ fn run_dossier(args: ExportArgs) -> ExitCode {
 }
 
 fn run_joint_review(args: ExportArgs) -> ExitCode {
-    let partial = match export_site(&args) {
-        Ok(partial) => partial,
+    let (partial, file) = match export_target(&args, |site| {
+        laurel::export::joint::default_file(&args.root, site.config.campaign.year)
+    }) {
+        Ok(target) => target,
         Err(code) => return code,
     };
     let site = &partial.site;
-    let file = args.output.clone().unwrap_or_else(|| {
-        laurel::export::joint::default_file(&args.root, site.config.campaign.year)
-    });
     match laurel::export::joint::write(site, &file) {
         Ok(joint) => {
             for warning in &joint.warnings {
@@ -779,13 +790,11 @@ fn run_joint_review(args: ExportArgs) -> ExitCode {
 }
 
 fn run_province(args: ExportArgs) -> ExitCode {
-    let partial = match export_site(&args) {
-        Ok(partial) => partial,
+    let (partial, file) = match export_target(&args, laurel::export::province::default_file) {
+        Ok(target) => target,
         Err(code) => return code,
     };
     let site = &partial.site;
-    let file =
-        (args.output.clone()).unwrap_or_else(|| laurel::export::province::default_file(site));
     match laurel::export::province::write(site, &file) {
         Ok(package) => {
             println!(
@@ -796,7 +805,7 @@ fn run_province(args: ExportArgs) -> ExitCode {
             );
             if !package.small_photos.is_empty() {
                 println!(
-                    "note: {} 张照片小于通知要求的 2MB（原图如此，laurel 不放大）；如有更大的原图，请向推荐单位索取。",
+                    "提示：{} 张照片小于通知要求的 2MB（原图如此，laurel 不放大）；如有更大的原图，请向推荐单位索取。",
                     package.small_photos.len()
                 );
             }
