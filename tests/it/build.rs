@@ -81,11 +81,22 @@ fn example_campaign_builds_every_page_with_its_facts() {
 }
 
 #[test]
-fn example_campaign_links_and_images_all_resolve() {
+fn example_campaign_links_and_images_all_resolve_and_show_no_one_not_selected() {
     let site = TestSite::example();
     site.build_ok();
     let public = site.public();
     for (path, bytes) in tree(&public) {
+        // The example's two nominees the jury did not select are on no public file.
+        let text = String::from_utf8_lossy(&bytes);
+        for trace in [
+            "魏国庆",
+            "葛玉兰",
+            "wei-guo-qing",
+            "ge-yu-lan",
+            "13803180010",
+        ] {
+            assert!(!text.contains(trace), "{path} shows {trace}");
+        }
         if !path.ends_with(".html") {
             continue;
         }
