@@ -906,11 +906,7 @@ pub fn quota_breaches(laureates: &[&Laureate], rules: &Rules) -> Vec<QuotaBreach
     per_unit
         .into_iter()
         .filter_map(|((unit, channel), people)| {
-            let quota = match channel {
-                Channel::County => rules.quotas.county,
-                Channel::Society => rules.quotas.society,
-                Channel::University => rules.quotas.university,
-            };
+            let quota = rules.quotas.of(channel);
             (people.len() > quota).then(|| QuotaBreach {
                 unit: unit.to_string(),
                 channel,

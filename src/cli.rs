@@ -14,6 +14,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod studio;
+
 /// laurel builds laureate showcase sites from a folder of profiles, stories and photos.
 #[derive(Debug, Parser)]
 #[command(name = "laurel", version, about)]
@@ -49,6 +51,8 @@ enum Command {
     /// The jury's round (评审): score sheets, their tally, the selection recorded.
     #[command(subcommand)]
     Review(ReviewCommand),
+    /// Edit the campaign in the browser (在浏览器中编辑): a studio on 127.0.0.1.
+    Studio(studio::StudioArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -263,6 +267,9 @@ struct NewArgs {
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let (Command::Studio(_), None) = (&cli.command, &cli.lang) {
+        i18n::set_language(i18n::Lang::Zh); // the studio speaks Chinese unless --lang en
+    }
     i18n::set_language(i18n::Lang::choose(cli.lang.as_deref()));
     match cli.command {
         Command::Build(args) => run_build(args),
@@ -289,6 +296,7 @@ pub fn run() -> ExitCode {
         Command::Import(args) => run_import(args),
         Command::Deploy(args) => run_deploy(args),
         Command::Review(command) => run_review(command),
+        Command::Studio(args) => studio::run(args, cli.lang.as_deref()),
         Command::New(args) => {
             if let Some(code) = require_site(&args.root) {
                 return code;

@@ -670,6 +670,17 @@ pub struct Quotas {
     pub university: usize,
 }
 
+impl Quotas {
+    /// The most nominations a unit of `channel` may send.
+    pub fn of(&self, channel: crate::content::Channel) -> usize {
+        match channel {
+            crate::content::Channel::County => self.county,
+            crate::content::Channel::Society => self.society,
+            crate::content::Channel::University => self.university,
+        }
+    }
+}
+
 impl Default for Quotas {
     fn default() -> Self {
         Quotas {

@@ -15,11 +15,13 @@ const ZH_CN: &[&str] = &[
     include_str!("../locales/zh-CN/check.ftl"),
     include_str!("../locales/zh-CN/cli.ftl"),
     include_str!("../locales/zh-CN/build.ftl"),
+    include_str!("../locales/zh-CN/studio.ftl"),
 ];
 const EN: &[&str] = &[
     include_str!("../locales/en/check.ftl"),
     include_str!("../locales/en/cli.ftl"),
     include_str!("../locales/en/build.ftl"),
+    include_str!("../locales/en/studio.ftl"),
 ];
 
 /// A language laurel speaks.

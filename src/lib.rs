@@ -37,4 +37,5 @@ pub mod review;
 pub mod routes;
 pub mod scaffold;
 pub mod serve;
+pub mod studio;
 pub mod yaml;

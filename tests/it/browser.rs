@@ -1447,3 +1447,64 @@ fn the_publicity_list_reads_on_a_phone_and_the_404_page_has_no_empty_band() {
         .unwrap();
     assert!(gap < 8.0, "{gap}px of empty band above the footer");
 }
+
+/// An office laptop's screen.
+const LAPTOP: (u32, u32) = (1366, 768);
+
+#[test]
+fn the_studio_dashboard_shows_every_nominee_with_checks_verdict() {
+    let site = crate::studio::two_nominees();
+    let studio = crate::studio::Studio::start(&site);
+    for size in [LAPTOP, PHONE] {
+        let Some(window) = Window::open(size) else {
+            return;
+        };
+        window.visit(&studio.url);
+        window.expect(
+            "document.querySelectorAll('#cards .card').length === 2",
+            "both nominees are cards",
+        );
+        let light = |name: &str| {
+            window.js(&format!(
+                "document.querySelector('.card[data-folder=\"{name}\"] .light').dataset.light"
+            ))
+        };
+        assert_eq!(light("李强"), "red", "李强 lacks required fields");
+        let campaign = window.js("document.getElementById('campaign-findings').textContent");
+        assert!(
+            campaign.as_str().unwrap().contains("province_pick"),
+            "{campaign}"
+        );
+        let her = "document.querySelector('.card[data-folder=\"王芳\"]').textContent";
+        assert_ne!(light("王芳"), "red", "{}", window.js(her));
+        let findings = window
+            .js("document.querySelector('.card[data-folder=\"李强\"] .findings').textContent");
+        assert!(
+            findings.as_str().unwrap().contains("工作单位"),
+            "{findings}"
+        );
+        assert_eq!(
+            window.js("location.search"),
+            "",
+            "the key left the address bar"
+        );
+        assert_eq!(
+            window.js("document.querySelector('.card[data-folder=\"王芳\"] img').naturalWidth > 0"),
+            true,
+            "the portrait shows"
+        );
+        window.run("{ const s = document.getElementById('state'); s.value = 'errors'; s.dispatchEvent(new Event('input')); }");
+        window.expect(
+            "[...document.querySelectorAll('#cards .card')].map(c => c.dataset.folder).join() === '李强'",
+            "the errors filter keeps 李强 only",
+        );
+        window.run("{ const s = document.getElementById('state'); s.value = ''; const q = document.getElementById('search'); q.value = '农科'; q.dispatchEvent(new Event('input')); }");
+        window.expect(
+            "[...document.querySelectorAll('#cards .card')].map(c => c.dataset.folder).join() === '王芳'",
+            "the search finds 王芳 by her unit",
+        );
+        assert_eq!(window.js(OVERFLOW_CHECK), serde_json::json!([]), "{size:?}");
+        window.screenshot("studio-dashboard");
+        assert_eq!(window.take_errors(), Vec::<String>::new(), "{size:?}");
+    }
+}

@@ -1,0 +1,173 @@
+// laurel studio: the dashboard. Data from the studio's JSON API; every text is put in with
+// textContent (never as HTML), and this file is the page's only script (the
+// Content-Security-Policy allows no inline script).
+'use strict';
+
+const KEY = document.querySelector('meta[name="laurel-key"]').content;
+let MESSAGES = {};
+const t = id => MESSAGES[id] || id;
+
+/** An element with attributes (`class`, `hidden`, `on…` handlers) and children. */
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === false || value == null) continue;
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child != null && child !== false) node.append(child);
+  }
+  return node;
+}
+
+/** GET a JSON endpoint of the studio. */
+async function getJson(path) {
+  const response = await fetch(path, { headers: { 'X-Laurel-Key': KEY } });
+  if (!response.ok) throw new Error(path + ': ' + response.status);
+  return response.json();
+}
+
+/** The address of an image of the site, by its path relative to the site folder. */
+const fileUrl = path => '/api/file?path=' + encodeURIComponent(path);
+
+/** The traffic light of a number of errors and warnings. */
+function light(errors, warnings) {
+  const colour = errors ? 'red' : warnings ? 'amber' : 'green';
+  const words = errors || warnings
+    ? [errors ? errors + ' ' + t('studio-errors') : '', warnings ? warnings + ' ' + t('studio-warnings') : '']
+      .filter(Boolean).join(' · ')
+    : t('studio-clean');
+  return el('span', { class: 'light ' + colour, 'data-light': colour }, words);
+}
+
+/** A list of findings, each with its place and its fix. */
+function findingList(findings) {
+  return el('ul', { class: 'findings' }, findings.map(f => el('li', { class: 'finding ' + f.severity },
+    el('div', {}, f.message),
+    f.fix ? el('div', { class: 'fix' }, t('studio-fix') + '：' + f.fix) : null,
+    el('div', { class: 'where' }, f.file + (f.line ? ':' + f.line : '')))));
+}
+
+/** A nominee's place in the round, in words. */
+const statusWord = status => ({
+  nominated: t('studio-status-nominated'),
+  selected: t('studio-status-selected'),
+  not_selected: t('studio-status-not-selected'),
+})[status];
+
+/** A nominee's card. */
+function card(n) {
+  const portrait = n.portrait
+    ? el('img', { src: fileUrl(n.portrait), alt: n.name, loading: 'lazy', width: 72, height: 96 })
+    : el('div', { class: 'noportrait' }, n.loaded ? t('studio-no-portrait') : t('studio-unloaded'));
+  const tags = [
+    n.category && el('span', { class: 'tag' }, n.category),
+    n.loaded && el('span', { class: 'tag ' + n.status }, statusWord(n.status)),
+    n.province_pick && el('span', { class: 'tag' }, t('studio-province')),
+    n.young && el('span', { class: 'tag' }, t('studio-young-mark')),
+  ];
+  return el('li', { class: 'card', 'data-folder': n.folder },
+    portrait,
+    el('div', {},
+      el('h2', {}, n.name),
+      el('p', {}, n.organization || n.folder),
+      n.recommender && el('p', {}, n.recommender + (n.channel ? '（' + n.channel + '）' : '')),
+      el('div', { class: 'tags' }, tags),
+      light(n.errors, n.warnings)),
+    n.findings.length
+      ? el('details', {}, el('summary', {}, t('studio-findings-total')), findingList(n.findings))
+      : null);
+}
+
+/** A number of the campaign against its rule: `bad` breaks it, `warn` is short of it. */
+function count(value, label, state) {
+  return el('div', { class: 'count ' + (state || '') }, el('b', {}, value), el('span', {}, label));
+}
+
+function countTiles(data) {
+  const c = data.counts;
+  const tiles = [count(String(data.nominees.length), t('studio-nominees'))];
+  if (c) {
+    const youngShort = c.young_counted && c.young * 100 < c.young_percent_min * c.young_counted;
+    tiles.push(
+      count(c.selected + ' / ' + c.laureates_max, t('studio-selected'), c.selected > c.laureates_max ? 'bad' : ''),
+      count(c.province_picks + ' / ' + c.province_picks_wanted, t('studio-province'),
+        c.province_picks !== c.province_picks_wanted ? 'warn' : ''),
+      count(c.young + ' / ' + c.young_counted, t('studio-young') + '（' + t('studio-young-note') + ' '
+        + c.young_percent_min + '%）', youngShort ? 'bad' : ''));
+  }
+  tiles.push(count(data.errors + ' / ' + data.warnings, t('studio-errors') + ' / ' + t('studio-warnings'),
+    data.errors ? 'bad' : data.warnings ? 'warn' : ''));
+  return el('div', { class: 'counts' }, tiles);
+}
+
+function unitTable(units) {
+  return el('table', { class: 'units' }, el('tbody', {}, units.map(u => el('tr', { class: u.nominees > u.quota ? 'over' : '' },
+    el('td', {}, u.unit, el('br'), el('small', {}, u.channel)),
+    el('td', { class: 'n', title: u.nominees > u.quota ? t('studio-unit-over') : null }, u.nominees + ' / ' + u.quota)))));
+}
+
+/** What the filters keep of the nominees. */
+function matches(n, query, category, state) {
+  const text = [n.name, n.organization, n.recommender, n.folder].join(' ').toLowerCase();
+  if (query && !text.includes(query.toLowerCase())) return false;
+  if (category && n.category !== category) return false;
+  if (state === 'errors') return n.errors > 0;
+  if (state === 'warnings') return n.errors === 0 && n.warnings > 0;
+  if (state === 'clean') return n.errors === 0 && n.warnings === 0;
+  return true;
+}
+
+function dashboard(data) {
+  const list = el('ul', { class: 'cards', id: 'cards' });
+  const shown = el('output', { id: 'shown' });
+  const search = el('input', { type: 'search', id: 'search', placeholder: t('studio-search'), 'aria-label': t('studio-search') });
+  const category = el('select', { id: 'category', 'aria-label': t('studio-all-categories') },
+    el('option', { value: '' }, t('studio-all-categories')), data.categories.map(c => el('option', { value: c }, c)));
+  const state = el('select', { id: 'state', 'aria-label': t('studio-all-states') },
+    [['', 'studio-all-states'], ['errors', 'studio-only-errors'], ['warnings', 'studio-only-warnings'], ['clean', 'studio-only-clean']]
+      .map(([value, id]) => el('option', { value }, t(id))));
+  const refresh = () => {
+    const kept = data.nominees.filter(n => matches(n, search.value.trim(), category.value, state.value));
+    list.replaceChildren(...kept.map(card));
+    if (!kept.length) list.append(el('li', { class: 'message' }, data.nominees.length ? t('studio-none-match') : t('studio-no-nominees')));
+    shown.textContent = t('studio-shown') + ' ' + kept.length + ' / ' + t('studio-of') + ' ' + data.nominees.length;
+  };
+  for (const control of [search, category, state]) control.addEventListener('input', refresh);
+  refresh();
+  const aside = el('aside', {},
+    el('section', { id: 'campaign-findings' }, el('h2', {}, t('studio-campaign-findings')),
+      data.findings.length ? findingList(data.findings) : el('p', {}, t('studio-no-campaign-findings'))),
+    data.counts && data.counts.units.length
+      ? el('section', {}, el('h2', {}, t('studio-units')), unitTable(data.counts.units)) : null);
+  return [countTiles(data), el('div', { class: 'layout' },
+    el('section', { 'aria-label': t('studio-nominees') }, el('div', { class: 'filters' }, search, category, state, shown), list),
+    aside)];
+}
+
+async function showDashboard() {
+  const app = document.getElementById('app');
+  try {
+    const data = await getJson('/api/campaign');
+    if (data.title) {
+      document.getElementById('title').textContent = data.title + ' · ' + t('studio-title');
+      document.title = data.title + ' · ' + t('studio-title');
+    }
+    app.replaceChildren(...dashboard(data));
+  } catch (e) {
+    app.replaceChildren(el('p', { class: 'message' }, t('studio-load-failed')));
+  }
+}
+
+async function start() {
+  MESSAGES = await getJson('/api/messages');
+  document.getElementById('app').replaceChildren(el('p', { class: 'message' }, t('studio-loading')));
+  const reload = document.getElementById('reload');
+  reload.textContent = t('studio-reload');
+  reload.hidden = false;
+  reload.addEventListener('click', showDashboard);
+  await showDashboard();
+}
+
+start();

@@ -1,0 +1,207 @@
+//! `studio`: the campaign edited in a browser. A small HTTP server on 127.0.0.1 serves the
+//! studio's own pages (plain HTML, CSS and JS under `src/studio/assets/`, embedded in the
+//! binary) and a JSON API over the same library calls the command line makes (load, check).
+//!
+//! The server is `tiny_http`: synchronous, a handful of small crates, no async runtime; it
+//! reads request bodies and headers, which the preview's hand-written server does not. Every
+//! request passes [`guard::admit`] first (the session's secret, the `Host`, same-origin
+//! writes), and every page carries a Content-Security-Policy that allows no inline script.
+
+mod answer;
+mod dashboard;
+pub mod files;
+pub mod guard;
+
+pub use answer::Answer;
+
+use crate::diagnostics::Diagnostic;
+use crate::i18n::Lang;
+use guard::{Access, Facts, Refusal, Secret};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Where and how to run the studio.
+#[derive(Debug, Clone)]
+pub struct StudioOptions {
+    /// The site root (holding `site.yaml`).
+    pub root: PathBuf,
+    /// The port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// The language of the studio's pages (the process's messages should be the same).
+    pub lang: Lang,
+}
+
+/// What every request handler sees: the site and the session.
+struct Context {
+    root: PathBuf,
+    port: u16,
+    secret: Secret,
+    lang: Lang,
+}
+
+/// A studio server, bound to loopback and ready to serve.
+pub struct Studio {
+    server: Arc<tiny_http::Server>,
+    context: Arc<Context>,
+}
+
+/// How many requests are answered at once (a validation while the dashboard loads).
+const WORKERS: usize = 4;
+
+impl Studio {
+    /// Binds 127.0.0.1 on the port asked for and makes the session's secret.
+    pub fn start(options: &StudioOptions) -> Result<Studio, Diagnostic> {
+        let root = options.root.canonicalize().map_err(|e| {
+            Diagnostic::new(&options.root, format!("cannot open the site folder: {e}"))
+        })?;
+        let address = std::net::SocketAddr::from(([127, 0, 0, 1], options.port));
+        let server = tiny_http::Server::http(address).map_err(|e| {
+            Diagnostic::new(&root, format!("cannot listen on {address}: {e}"))
+                .hint("choose another port with --port, e.g. --port 8080")
+        })?;
+        let port = server
+            .server_addr()
+            .to_ip()
+            .map_or(options.port, |a| a.port());
+        let secret = Secret::random()
+            .map_err(|e| Diagnostic::new(&root, format!("no randomness for a secret: {e}")))?;
+        Ok(Studio {
+            server: Arc::new(server),
+            context: Arc::new(Context {
+                root,
+                port,
+                secret,
+                lang: options.lang,
+            }),
+        })
+    }
+
+    /// The address to open, with the session's secret.
+    pub fn url(&self) -> String {
+        format!(
+            "http://127.0.0.1:{}/?key={}",
+            self.context.port,
+            self.context.secret.as_str()
+        )
+    }
+
+    /// Answers requests until the process ends.
+    pub fn run(self) -> Diagnostic {
+        let workers: Vec<_> = (0..WORKERS)
+            .map(|_| {
+                let (server, context) = (self.server.clone(), self.context.clone());
+                std::thread::spawn(move || {
+                    while let Ok(request) = server.recv() {
+                        answer_request(request, &context);
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            let _ = worker.join();
+        }
+        Diagnostic::new(
+            &self.context.root,
+            "the studio stopped accepting connections",
+        )
+    }
+}
+
+/// Guards, routes and answers one request. Write errors mean the browser went away.
+fn answer_request(mut request: tiny_http::Request, context: &Context) {
+    let method = request.method().to_string();
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let header = |name: &'static str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv(name))
+            .map(|h| h.value.as_str().to_string())
+    };
+    let (host, origin, fetch_site, cookie, key_header) = (
+        header("Host"),
+        header("Origin"),
+        header("Sec-Fetch-Site"),
+        header("Cookie"),
+        header(guard::KEY_HEADER),
+    );
+    let key_query = query_value(query, "key");
+    let facts = Facts {
+        method: &method,
+        host: host.as_deref(),
+        origin: origin.as_deref(),
+        fetch_site: fetch_site.as_deref(),
+        cookie: cookie.as_deref(),
+        key_header: key_header.as_deref(),
+        key_query: key_query.as_deref(),
+    };
+    let answer = match guard::admit(&facts, context.port, &context.secret) {
+        Err(refusal) => refused(refusal),
+        Ok(Access::Enter) => enter(context, path),
+        Ok(Access::Granted) => {
+            let mut body = Vec::new();
+            let limit = answer::MAX_BODY as u64;
+            let read = std::io::Read::read_to_end(
+                &mut std::io::Read::take(request.as_reader(), limit + 1),
+                &mut body,
+            );
+            match read {
+                Ok(_) if body.len() as u64 > limit => Answer::too_large(),
+                Ok(_) => route(context, &method, path, query, &body),
+                Err(_) => Answer::text(400, "bad request"),
+            }
+        }
+    };
+    let _ = request.respond(answer.into_response(method == "HEAD"));
+}
+
+/// A refused request: 403 with one line saying why, and nothing of the campaign.
+fn refused(refusal: Refusal) -> Answer {
+    let why = match refusal {
+        Refusal::ForeignHost => crate::tr!("studio-refused-host"),
+        Refusal::NoSecret => crate::tr!("studio-refused-secret"),
+        Refusal::CrossSite | Refusal::WriteWithoutKey => crate::tr!("studio-refused-write"),
+    };
+    Answer::text(403, &why)
+}
+
+/// The secret came in the address: the cookie is set and the browser sent on without it.
+fn enter(context: &Context, path: &str) -> Answer {
+    let cookie = format!(
+        "{}={}; HttpOnly; SameSite=Strict; Path=/",
+        guard::cookie_name(context.port),
+        context.secret.as_str()
+    );
+    Answer::redirect(path)
+        .header("Set-Cookie", &cookie)
+        .header("Cache-Control", "no-store")
+}
+
+/// The answer to a request let in.
+fn route(context: &Context, method: &str, path: &str, query: &str, _body: &[u8]) -> Answer {
+    match (method, path) {
+        ("GET" | "HEAD", "/") => answer::page(context.secret.as_str(), context.lang),
+        ("GET" | "HEAD", "/api/messages") => Answer::json(&answer::messages_json()),
+        ("GET" | "HEAD", "/api/campaign") => Answer::json(&dashboard::campaign(&context.root)),
+        ("GET" | "HEAD", "/api/file") => match query_value(query, "path") {
+            Some(rel) => files::image(&context.root, &rel),
+            None => Answer::not_found(),
+        },
+        ("GET" | "HEAD", _) => answer::asset(path),
+        _ => Answer::text(405, "method not allowed"),
+    }
+}
+
+/// The percent-decoded value of `name` in a query string.
+fn query_value(query: &str, name: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        let value = value.replace('+', " ");
+        (key == name).then(|| {
+            percent_encoding::percent_decode_str(&value)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+    })
+}
