@@ -42,3 +42,7 @@ studio-of = of
 studio-reload = Check again
 studio-failed-start = could not start the studio
 studio-failed-stopped = the studio stopped
+studio-new = Add a nominee
+studio-new-name = Name
+studio-new-add = Add
+studio-new-done = Added; fill in profile.yaml and story.md

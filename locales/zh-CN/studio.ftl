@@ -42,3 +42,7 @@ studio-of = 共
 studio-reload = 重新检查
 studio-failed-start = 未能启动工作台
 studio-failed-stopped = 工作台已停止
+studio-new = 新增推荐人选
+studio-new-name = 姓名
+studio-new-add = 新增
+studio-new-done = 已新增，请在 profile.yaml 和 story.md 中填写资料

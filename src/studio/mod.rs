@@ -179,8 +179,9 @@ fn enter(context: &Context, path: &str) -> Answer {
 }
 
 /// The answer to a request let in.
-fn route(context: &Context, method: &str, path: &str, query: &str, _body: &[u8]) -> Answer {
+fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) -> Answer {
     match (method, path) {
+        ("POST", "/api/nominees") => new_nominee(context, body),
         ("GET" | "HEAD", "/") => answer::page(context.secret.as_str(), context.lang),
         ("GET" | "HEAD", "/api/messages") => Answer::json(&answer::messages_json()),
         ("GET" | "HEAD", "/api/campaign") => Answer::json(&dashboard::campaign(&context.root)),
@@ -190,6 +191,32 @@ fn route(context: &Context, method: &str, path: &str, query: &str, _body: &[u8])
         },
         ("GET" | "HEAD", _) => answer::asset(path),
         _ => Answer::text(405, "method not allowed"),
+    }
+}
+
+/// A new nominee's folder, made as `laurel new` makes it: `{"name": "张三"}` → 201 with the
+/// folder's name, or 400 with what is wrong.
+fn new_nominee(context: &Context, body: &[u8]) -> Answer {
+    #[derive(serde::Deserialize)]
+    struct New {
+        name: String,
+    }
+    let Ok(New { name }) = serde_json::from_slice::<New>(body) else {
+        return Answer::text(400, "expected {\"name\": …}");
+    };
+    match crate::scaffold::new_laureate(&context.root, &name) {
+        Ok(folder) => {
+            let folder = folder.file_name().unwrap_or_default().to_string_lossy();
+            Answer::json_status(201, &serde_json::json!({ "folder": folder }))
+        }
+        Err(problem) => {
+            let message = format!(
+                "{}（{}）",
+                problem.message,
+                problem.hint.unwrap_or_default()
+            );
+            Answer::json_status(400, &serde_json::json!({ "error": message }))
+        }
     }
 }
 

@@ -1507,4 +1507,20 @@ fn the_studio_dashboard_shows_every_nominee_with_checks_verdict() {
         window.screenshot("studio-dashboard");
         assert_eq!(window.take_errors(), Vec::<String>::new(), "{size:?}");
     }
+    // A new nominee from the dashboard: laurel new's folder, its card on the dashboard.
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    window.expect("!!document.getElementById('new-name')", "the form shows");
+    window.run("{ document.getElementById('new-name').value = '张三'; document.querySelector('#new-nominee button').click(); }");
+    window.expect(
+        "!!document.querySelector('.card[data-folder=\"张三\"] .light.red')",
+        "the new nominee's card, red with the template's placeholders",
+    );
+    assert!(site
+        .root()
+        .join("content/laureates/张三/profile.yaml")
+        .is_file());
+    assert_eq!(window.take_errors(), Vec::<String>::new());
 }

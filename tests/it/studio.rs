@@ -252,17 +252,29 @@ fn writes_need_the_same_origin_and_the_key_in_a_header() {
         ("no origin, cross-site fetch", format!("{cookie}{key}Sec-Fetch-Site: cross-site\r\n")),
         ("no origin at all", format!("{cookie}{key}")),
     ];
+    let body = r#"{"name": "张三"}"#;
+    let folder = site.root().join("content/laureates/张三");
     for (case, headers) in refused {
-        let answer = studio.request("POST", "/api/campaign", &headers, "{}");
+        let answer = studio.request("POST", "/api/nominees", &headers, body);
         assert_eq!(answer.status, 403, "{case}");
+        assert!(!folder.exists(), "{case} wrote nothing");
     }
-    let own = studio.request("POST", "/api/campaign", &studio.write_headers(), "{}");
-    assert_ne!(own.status, 403, "the studio's own write passes the guard");
+    let own = studio.request("POST", "/api/nominees", &studio.write_headers(), body);
+    assert_eq!(own.status, 201, "{}", own.body);
+    assert!(folder.join("profile.yaml").is_file(), "laurel new's folder");
     let fetch = format!("{cookie}{key}Sec-Fetch-Site: same-origin\r\n");
-    assert_ne!(
-        studio.request("POST", "/api/campaign", &fetch, "{}").status,
-        403
+    let again = studio.request("POST", "/api/nominees", &fetch, body);
+    assert_eq!(
+        again.status, 400,
+        "an existing folder is refused: {}",
+        again.body
     );
+    for name in ["../../outside", "..", "a/b"] {
+        let body = format!(r#"{{"name": "{name}"}}"#);
+        let answer = studio.request("POST", "/api/nominees", &studio.write_headers(), &body);
+        assert_eq!(answer.status, 400, "{name}");
+    }
+    assert!(!site.root().join("../outside").exists());
 }
 
 #[test]

@@ -108,6 +108,32 @@ function unitTable(units) {
     el('td', { class: 'n', title: u.nominees > u.quota ? t('studio-unit-over') : null }, u.nominees + ' / ' + u.quota)))));
 }
 
+/** POST JSON to the studio, with the session's key (the studio refuses writes without it). */
+async function postJson(path, value) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'X-Laurel-Key': KEY, 'Content-Type': 'application/json' },
+    body: JSON.stringify(value),
+  });
+  return { ok: response.ok, data: await response.json().catch(() => ({})) };
+}
+
+/** The form that adds a nominee's folder, as `laurel new` does. */
+function newNomineeForm() {
+  const name = el('input', { id: 'new-name', required: true, maxlength: 40, 'aria-label': t('studio-new-name'), placeholder: t('studio-new-name') });
+  const said = el('output', { id: 'new-said' });
+  const form = el('form', { class: 'new', id: 'new-nominee' }, el('h2', {}, t('studio-new')), name,
+    el('button', { type: 'submit' }, t('studio-new-add')), said);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const { ok, data } = await postJson('/api/nominees', { name: name.value.trim() });
+    if (!ok) { said.textContent = data.error || t('studio-load-failed'); return; }
+    await showDashboard();
+    document.getElementById('new-said').textContent = data.folder + '：' + t('studio-new-done');
+  });
+  return form;
+}
+
 /** What the filters keep of the nominees. */
 function matches(n, query, category, state) {
   const text = [n.name, n.organization, n.recommender, n.folder].join(' ').toLowerCase();
@@ -137,6 +163,7 @@ function dashboard(data) {
   for (const control of [search, category, state]) control.addEventListener('input', refresh);
   refresh();
   const aside = el('aside', {},
+    el('section', {}, newNomineeForm()),
     el('section', { id: 'campaign-findings' }, el('h2', {}, t('studio-campaign-findings')),
       data.findings.length ? findingList(data.findings) : el('p', {}, t('studio-no-campaign-findings'))),
     data.counts && data.counts.units.length
