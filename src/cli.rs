@@ -1,7 +1,8 @@
 //! The `laurel` command line: each subcommand parses its arguments, calls one library
 //! function and prints what it returned. Exit codes: 0 success, 1 content errors, 2 usage.
 
-use clap::{Args, Parser, Subcommand};
+use crate::help;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use laurel::build::{self, BuildOptions};
 use laurel::check;
@@ -115,7 +116,7 @@ struct ReviewSite {
 }
 
 fn parse_date(text: &str) -> Result<laurel::config::Date, String> {
-    laurel::config::Date::parse(text).ok_or_else(|| format!("`{text}` is not a date: YYYY-MM-DD"))
+    laurel::config::Date::parse(text).ok_or_else(|| tr!("cli-bad-date", text = text))
 }
 
 #[derive(Debug, Args)]
@@ -158,7 +159,7 @@ struct ExportArgs {
     root: PathBuf,
     /// The file (or, with --dossier, the folder) to write; the table: .xlsx or .csv (UTF-8
     /// with BOM), 推荐人选汇总表.xlsx by default.
-    #[arg(long, short, visible_alias = "out")]
+    #[arg(long, short, alias = "out")]
     output: Option<PathBuf>,
     /// The jury's 汇编 of every nominee (HTML for print, with photos), into
     /// review/<year>/dossier/ by default.
@@ -266,11 +267,19 @@ struct NewArgs {
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    if let (Command::Studio(_), None) = (&cli.command, &cli.lang) {
-        i18n::set_language(i18n::Lang::Zh); // the studio speaks Chinese unless --lang en
-    }
-    i18n::set_language(i18n::Lang::choose(cli.lang.as_deref()));
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let studio = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.to_string_lossy().starts_with('-'))
+        .is_some_and(|a| a == "studio");
+    let lang = match help::lang_flag(&args) {
+        None if studio => i18n::Lang::Zh, // the studio speaks Chinese unless --lang en
+        flag => i18n::Lang::choose(flag.as_deref()),
+    };
+    i18n::set_language(lang);
+    let matches = help::localised(Cli::command()).get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Build(args) => run_build(args),
         Command::Init(args) => match scaffold::init(
@@ -281,11 +290,11 @@ pub fn run() -> ExitCode {
             },
         ) {
             Ok(()) => {
-                let next = match args.empty {
-                    true => "Fill in site.yaml, then add the first laureate with: laurel new 姓名 --root",
-                    false => "Build it with: laurel build --root",
-                };
-                println!("Created a new site in {0}. {next} {0}", args.dir.display());
+                let dir = args.dir.display().to_string();
+                match args.empty {
+                    true => println!("{}", tr!("init-done-empty", dir = dir)),
+                    false => println!("{}", tr!("init-done", dir = dir)),
+                }
                 ExitCode::SUCCESS
             }
             Err(d) => report(&d.into(), &tr!("failed-init")),
@@ -303,10 +312,8 @@ pub fn run() -> ExitCode {
             }
             match scaffold::new_laureate(&args.root, &args.name) {
                 Ok(folder) => {
-                    println!(
-                        "Created {}: fill in profile.yaml and story.md, and add photos.",
-                        folder.display()
-                    );
+                    let folder = folder.display().to_string();
+                    println!("{}", tr!("new-done", folder = folder));
                     ExitCode::SUCCESS
                 }
                 Err(d) => report(&d.into(), &tr!("failed-new")),
@@ -353,7 +360,7 @@ fn run_review(command: ReviewCommand) -> ExitCode {
 fn review_sheets(site: &laurel::content::Site, out: Option<PathBuf>) -> Result<(), Diagnostics> {
     let dir = out.unwrap_or_else(|| laurel::review::default_dir(site));
     for file in laurel::review::sheets::write(site, &dir)? {
-        println!("已写入 {}", file.display());
+        println!("{}", tr!("review-wrote", file = file.display().to_string()));
     }
     Ok(())
 }
@@ -395,9 +402,9 @@ fn review_select(
     print!("{}", plan.text());
     if yes {
         select::apply(&plan)?;
-        println!("已写入 {} 份 profile.yaml", plan.changes.len());
+        println!("{}", tr!("review-select-wrote", count = plan.changes.len()));
     } else {
-        println!("未写入任何文件：确认无误后加 --yes 再运行");
+        println!("{}", tr!("review-select-dry"));
     }
     Ok(())
 }
@@ -416,15 +423,14 @@ fn run_serve(args: ServeArgs) -> ExitCode {
         Err(d) => return report(&d.into(), &tr!("failed-serve-start")),
     };
     if !args.bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {} makes the preview reachable by other machines on the network; \
-             stop with Ctrl-C when you are done",
-            args.bind
-        );
+        warn(&tr!(
+            "serve-open-to-network",
+            address = args.bind.to_string()
+        ));
     }
     print_rebuild(&[], server.first_build());
     let url = server.url();
-    println!("Serving {url} (Ctrl-C to stop)");
+    println!("{}", tr!("serve-serving", url = &url));
     if args.open {
         open_in_browser(&url);
     }
@@ -437,19 +443,24 @@ fn run_serve(args: ServeArgs) -> ExitCode {
 fn print_rebuild(changed: &[PathBuf], outcome: &laurel::serve::Outcome) {
     use std::io::Write;
     let what = match changed {
-        [] => "initial build".to_string(),
+        [] => tr!("serve-first-build"),
         [one] => one
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-        many => format!("{} files", many.len()),
+        many => tr!("serve-files", count = many.len()),
     };
     match &outcome.problems {
         None => {
             let mut out = std::io::stdout().lock();
             let _ = writeln!(
                 out,
-                "{what}: rebuilt {} in {} ms",
-                outcome.what, outcome.millis
+                "{}",
+                tr!(
+                    "serve-rebuilt",
+                    what = what,
+                    done = &outcome.what,
+                    millis = outcome.millis.to_string()
+                )
             );
             let _ = out.flush();
             if changed.is_empty() {
@@ -461,12 +472,9 @@ fn print_rebuild(changed: &[PathBuf], outcome: &laurel::serve::Outcome) {
         }
         Some(problems) => {
             let mut err = std::io::stderr().lock();
-            let _ = writeln!(
-                err,
-                "{what}: the build failed; still serving the last good site"
-            );
+            let _ = writeln!(err, "{}", tr!("serve-failed", what = what));
             for problem in &problems.0 {
-                let _ = writeln!(err, "error: {problem}");
+                let _ = writeln!(err, "{}", tr!("cli-error", text = problem.to_string()));
             }
         }
     }
@@ -481,7 +489,7 @@ fn open_in_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
-        eprintln!("warning: could not open a browser ({opener}); open {url} yourself");
+        warn(&tr!("serve-no-browser", opener = opener, url = url));
     }
 }
 
@@ -490,10 +498,10 @@ fn require_site(root: &Path) -> Option<ExitCode> {
     if root.join(laurel::config::FILE_NAME).is_file() {
         return None;
     }
-    eprintln!(
-        "error: {} has no {}\n  help: run laurel in a site folder, pass --root DIR, or create a site with `laurel init DIR`",
-        root.display(),
-        laurel::config::FILE_NAME
+    let root = root.display().to_string();
+    usage_error(
+        &tr!("cli-no-site", root = root, file = laurel::config::FILE_NAME),
+        &tr!("cli-no-site-hint"),
     );
     Some(ExitCode::from(2))
 }
@@ -514,14 +522,15 @@ fn chosen_year(root: &Path, asked: Option<u32>) -> Result<Option<u32>, ExitCode>
         Some(year) if years.is_empty() && single() == Some(year) => Ok(None),
         Some(year) => {
             let has = match years.is_empty() {
-                true => format!(
-                    "only {} (site.yaml's campaign.year)",
-                    single().unwrap_or_default()
+                true => tr!(
+                    "cli-year-single",
+                    year = single().unwrap_or_default().to_string()
                 ),
                 false => format!("{years:?}"),
             };
-            eprintln!(
-                "error: the site has no year {year}: it has {has}\n  help: a site of several years keeps each year in content/<year>/laureates/"
+            usage_error(
+                &tr!("cli-no-year", year = year.to_string(), has = has),
+                &tr!("cli-no-year-hint"),
             );
             Err(ExitCode::from(2))
         }
@@ -534,7 +543,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
     }
     let output = under_root(&args.root, args.output);
     let started = Instant::now();
-    let bar = progress_bar(args.quiet);
+    let bar = progress_bar(args.quiet, tr!("progress-images"));
     let result = build::build(&BuildOptions {
         root: args.root,
         output: output.clone(),
@@ -587,7 +596,7 @@ fn run_deploy(args: DeployArgs) -> ExitCode {
         return code;
     }
     let public = under_root(&args.root, args.output);
-    let bar = progress_bar(args.quiet || args.dry_run);
+    let bar = progress_bar(args.quiet || args.dry_run, tr!("progress-uploads"));
     let result = laurel::deploy::deploy(&laurel::deploy::DeployOptions {
         root: args.root,
         public,
@@ -603,35 +612,42 @@ fn run_deploy(args: DeployArgs) -> ExitCode {
         Ok(summary) => {
             if summary.dry_run {
                 for change in &summary.changes {
-                    println!(
-                        "{:<8} {:>10}  {}",
-                        change.what,
-                        human_bytes(change.bytes),
-                        change.path
-                    );
+                    let what = match change.what {
+                        "new" => tr!("deploy-new"),
+                        "changed" => tr!("deploy-changed"),
+                        _ => tr!("deploy-delete"),
+                    };
+                    let size = human_bytes(change.bytes);
+                    println!("{what:<8} {size:>10}  {}", change.path);
                 }
             }
             if !args.quiet {
-                println!(
-                    "{} `{}`: {} uploaded ({}), {} unchanged, {} deleted; {} requests in {:.2}s",
-                    if summary.dry_run {
-                        "Dry run, nothing changed on"
-                    } else {
-                        "Deployed to"
-                    },
-                    summary.target,
-                    summary.uploaded(),
-                    human_bytes(summary.uploaded_bytes()),
-                    summary.unchanged,
-                    summary.deleted(),
-                    summary.requests,
-                    summary.seconds
-                );
+                println!("{}", deploy_summary(&summary));
             }
             ExitCode::SUCCESS
         }
         Err(problems) => report(&problems, &tr!("failed-deploy")),
     }
+}
+
+/// The last line of a deploy: what was uploaded, kept and deleted (or would be, in a dry run).
+fn deploy_summary(summary: &laurel::deploy::Summary) -> String {
+    let (target, bytes) = (&summary.target, human_bytes(summary.uploaded_bytes()));
+    let (uploaded, deleted) = (summary.uploaded(), summary.deleted());
+    let (unchanged, requests) = (summary.unchanged, summary.requests);
+    let seconds = format!("{:.2}", summary.seconds);
+    let dry_run = if summary.dry_run { "yes" } else { "no" };
+    tr!(
+        "deploy-done",
+        dry_run = dry_run,
+        target = target,
+        uploaded = uploaded,
+        bytes = bytes,
+        unchanged = unchanged,
+        deleted = deleted,
+        requests = requests,
+        seconds = seconds
+    )
 }
 
 /// `path` as given when absolute, else taken from the site folder `root`.
@@ -684,9 +700,10 @@ fn run_export(args: ExportArgs) -> ExitCode {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if !laurel::export::FORMATS.contains(&ext.as_str()) {
-        eprintln!(
-            "error: {}: laurel exports .xlsx (Excel) or .csv, not .{ext}\n  help: name the file e.g. 推荐人选汇总表.xlsx",
-            output.display()
+        let file = output.display().to_string();
+        usage_error(
+            &tr!("export-bad-format", file = file, ext = ext),
+            &tr!("export-bad-format-hint"),
         );
         return ExitCode::from(2);
     }
@@ -699,11 +716,9 @@ fn run_export(args: ExportArgs) -> ExitCode {
     let site = &partial.site;
     match laurel::export::export(site, &output, args.group_by_unit) {
         Ok(()) => {
-            println!(
-                "Wrote {} ({}). It holds private contact data: do not publish it.",
-                output.display(),
-                count(site.laureates.len(), "laureate")
-            );
+            let file = output.display().to_string();
+            let count = site.laureates.len();
+            println!("{}", tr!("export-done", file = file, count = count));
             if !partial.unloaded.is_empty() {
                 let names: Vec<String> = partial
                     .unloaded
@@ -715,11 +730,8 @@ fn run_export(args: ExportArgs) -> ExitCode {
                             .into_owned()
                     })
                     .collect();
-                println!(
-                    "note: left out {} that could not be loaded: {}. `laurel check` says why.",
-                    count(names.len(), "folder"),
-                    names.join("、")
-                );
+                let (count, names) = (names.len(), names.join("、"));
+                println!("{}", tr!("export-left-out", count = count, names = names));
             }
             ExitCode::SUCCESS
         }
@@ -761,12 +773,16 @@ fn run_dossier(args: ExportArgs) -> ExitCode {
                 warn(&problem.to_string());
             }
             let [nominated, selected, not_selected] = dossier.counts;
-            println!(
-                "已写入评审材料：{}（{} 名推荐人选：入选 {selected}，未入选 {not_selected}，待定 {nominated}），每人一页另存于 {}。\n不含联系方式和身份证号；仅供评审，请勿发布。",
-                dossier.compilation.display(),
-                site.laureates.len(),
-                dossier.folder.display()
+            let done = tr!(
+                "export-dossier-done",
+                file = dossier.compilation.display().to_string(),
+                count = site.laureates.len(),
+                selected = selected,
+                not_selected = not_selected,
+                nominated = nominated,
+                folder = dossier.folder.display().to_string()
             );
+            println!("{done}\n{}", tr!("export-dossier-private"));
             ExitCode::SUCCESS
         }
         Err(d) => report(&d.into(), &tr!("failed-export")),
@@ -786,11 +802,9 @@ fn run_joint_review(args: ExportArgs) -> ExitCode {
             for warning in &joint.warnings {
                 warn(&warning.to_string());
             }
-            println!(
-                "已写入联审信息表：{}（{} 名入选人员）。内含身份证号等个人信息，仅供联审使用，请勿外传。",
-                joint.file.display(),
-                joint.people
-            );
+            let file = joint.file.display().to_string();
+            let count = joint.people;
+            println!("{}", tr!("export-joint-done", file = file, count = count));
             ExitCode::SUCCESS
         }
         Err(d) => report(&d.into(), &tr!("failed-export")),
@@ -805,17 +819,16 @@ fn run_province(args: ExportArgs) -> ExitCode {
     let site = &partial.site;
     match laurel::export::province::write(site, &file) {
         Ok(package) => {
-            println!(
-                "已写入报省材料：{}（{} 名推荐省级人选：{}；每人推荐表、照片、视频，另附汇总表）。内含联系电话和身份证号，请勿发布。",
-                package.file.display(),
-                package.people.len(),
-                package.people.join("、")
+            let done = tr!(
+                "export-province-done",
+                file = package.file.display().to_string(),
+                count = package.people.len(),
+                names = package.people.join("、")
             );
+            println!("{done}");
             if !package.small_photos.is_empty() {
-                println!(
-                    "提示：{} 张照片小于通知要求的 2MB（原图如此，laurel 不放大）；如有更大的原图，请向推荐单位索取。",
-                    package.small_photos.len()
-                );
+                let count = package.small_photos.len();
+                println!("{}", tr!("export-province-small", count = count));
             }
             ExitCode::SUCCESS
         }
@@ -964,18 +977,21 @@ fn fix_names(root: &Path) -> Result<(), ExitCode> {
         for r in &renames {
             let shown = r.from.strip_prefix(&site.root).unwrap_or(&r.from);
             let to = r.to.file_name().unwrap_or_default().to_string_lossy();
-            eprintln!("rename {} → {to}", shown.display());
+            let from = shown.display().to_string();
+            eprintln!("{}", tr!("check-rename", from = from, to = to.as_ref()));
         }
         if let Err(e) = laurel::naming::apply(laureate, &renames) {
-            eprintln!(
-                "error: renaming the photos of {} failed: {e}",
-                laureate.name
+            let failed = tr!(
+                "check-rename-failed",
+                name = &laureate.name,
+                error = e.to_string()
             );
+            eprintln!("{}", tr!("cli-error", text = failed));
             return Err(ExitCode::from(1));
         }
         renamed += renames.len();
     }
-    eprintln!("{} renamed", count(renamed, "file"));
+    eprintln!("{}", tr!("check-renamed", count = renamed));
     Ok(())
 }
 
@@ -1057,14 +1073,21 @@ fn check_text(report: &check::Report, terminal: bool) -> String {
     out
 }
 
-/// A progress bar for the images on standard error when it is a terminal and not `--quiet`.
-fn progress_bar(quiet: bool) -> Option<ProgressBar> {
+/// A progress bar labelled `label` on standard error when it is a terminal and not `--quiet`.
+fn progress_bar(quiet: bool, label: String) -> Option<ProgressBar> {
     if quiet || !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = ProgressBar::new(0);
-    let style = ProgressStyle::with_template("images {bar:30} {pos}/{len} ({eta} left)")
-        .expect("the template is valid");
+    let template = tr!(
+        "progress-template",
+        label = label,
+        bar = "{bar:30}",
+        done = "{pos}",
+        all = "{len}",
+        eta = "{eta}"
+    );
+    let style = ProgressStyle::with_template(&template).expect("the template is valid");
     bar.set_style(style);
     Some(bar)
 }
@@ -1078,6 +1101,13 @@ fn report(problems: &Diagnostics, what: &str) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// A usage error (the command line asked for something laurel cannot do) and how to fix it,
+/// on standard error.
+fn usage_error(text: &str, hint: &str) {
+    eprintln!("{}", tr!("cli-error", text = text));
+    eprintln!("  {}", tr!("cli-hint", text = hint));
+}
+
 /// A warning on standard error, labelled in the reader's language.
 fn warn(text: &str) {
     eprintln!("{}", tr!("warning-line", text = text));
@@ -1086,7 +1116,6 @@ fn warn(text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_definition_is_consistent() {

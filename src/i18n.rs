@@ -16,12 +16,18 @@ const ZH_CN: &[&str] = &[
     include_str!("../locales/zh-CN/cli.ftl"),
     include_str!("../locales/zh-CN/build.ftl"),
     include_str!("../locales/zh-CN/studio.ftl"),
+    include_str!("../locales/zh-CN/help.ftl"),
+    include_str!("../locales/zh-CN/commands.ftl"),
+    include_str!("../locales/zh-CN/review.ftl"),
 ];
 const EN: &[&str] = &[
     include_str!("../locales/en/check.ftl"),
     include_str!("../locales/en/cli.ftl"),
     include_str!("../locales/en/build.ftl"),
     include_str!("../locales/en/studio.ftl"),
+    include_str!("../locales/en/help.ftl"),
+    include_str!("../locales/en/commands.ftl"),
+    include_str!("../locales/en/review.ftl"),
 ];
 
 /// A language laurel speaks.

@@ -1,6 +1,7 @@
 //! The `laurel` binary: a thin layer over the library (see `cli`).
 
 mod cli;
+mod help;
 
 fn main() -> std::process::ExitCode {
     #[cfg(windows)]

@@ -18,9 +18,9 @@ pub fn deploy(
     if target.path.is_empty() {
         return Err(Diagnostic::new(
             options.root.join(crate::layout::SITE_CONFIG),
-            format!("deploy target `{}` has no path", target.name),
+            crate::tr!("deploy-no-path", target = &target.name),
         )
-        .hint("give the folder target a `path:`, e.g. /srv/www/zuimei"));
+        .hint(crate::tr!("deploy-no-path-hint")));
     }
     let dest = options.root.join(&target.path);
     let remote = current_manifest(&dest)?;
@@ -37,8 +37,12 @@ pub fn deploy(
         std::process::id()
     ));
     let result = fill(&staging, &dest, local, &plan.manifest, &remote, options).and_then(|()| {
-        crate::output::swap_in(&staging, &dest)
-            .map_err(|e| Diagnostic::new(&dest, format!("cannot swap in the new tree: {e}")))
+        crate::output::swap_in(&staging, &dest).map_err(|e| {
+            Diagnostic::new(
+                &dest,
+                crate::tr!("deploy-cannot-swap", error = e.to_string()),
+            )
+        })
     });
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
@@ -85,13 +89,21 @@ fn fill(
                 }
             });
         made.map_err(|e| {
-            Diagnostic::new(&file.file, format!("cannot copy to {}: {e}", to.display()))
+            let (to, error) = (to.display().to_string(), e.to_string());
+            Diagnostic::new(
+                &file.file,
+                crate::tr!("deploy-cannot-copy", to = to, error = error),
+            )
         })?;
         if let Some(progress) = &options.progress {
             progress(n + 1, local.len());
         }
     }
     let json = serde_json::to_vec_pretty(manifest).expect("manifest serialises");
-    std::fs::write(staging.join(MANIFEST), json)
-        .map_err(|e| Diagnostic::new(staging, format!("cannot write the manifest: {e}")))
+    std::fs::write(staging.join(MANIFEST), json).map_err(|e| {
+        Diagnostic::new(
+            staging,
+            crate::tr!("deploy-cannot-write-manifest", error = e.to_string()),
+        )
+    })
 }

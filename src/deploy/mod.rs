@@ -133,8 +133,8 @@ pub fn deploy(options: &DeployOptions) -> Result<Summary, Diagnostics> {
     let target = choose_target(&config, options)?;
     if !options.public.is_dir() {
         return Err(
-            Diagnostic::new(&options.public, "there is no built site to deploy")
-                .hint("run `laurel build` first; deploy publishes public/ as it is")
+            Diagnostic::new(&options.public, crate::tr!("deploy-nothing-built"))
+                .hint(crate::tr!("deploy-nothing-built-hint"))
                 .into(),
         );
     }
@@ -168,20 +168,17 @@ fn choose_target<'a>(
             .join(", ")
     };
     match (&options.target, config.deploy.as_slice()) {
-        (_, []) => Err(
-            Diagnostic::new(site_yaml, "site.yaml has no deploy targets").hint(
-                "add a `deploy:` list with an s3 or folder target (see README「laurel deploy」)",
-            ),
-        ),
+        (_, []) => Err(Diagnostic::new(site_yaml, crate::tr!("deploy-no-targets"))
+            .hint(crate::tr!("deploy-no-targets-hint"))),
         (None, [only]) => Ok(only),
         (None, _) => Err(Diagnostic::new(
             site_yaml,
-            format!("site.yaml has several deploy targets ({})", names()),
+            crate::tr!("deploy-several-targets", names = names()),
         )
-        .hint("name the one to deploy to: `laurel deploy <name>`")),
+        .hint(crate::tr!("deploy-several-targets-hint"))),
         (Some(name), targets) => targets.iter().find(|t| &t.name == name).ok_or_else(|| {
-            Diagnostic::new(site_yaml, format!("no deploy target is named `{name}`"))
-                .hint(format!("the targets are: {}", names()))
+            Diagnostic::new(site_yaml, crate::tr!("deploy-no-such-target", name = name))
+                .hint(crate::tr!("deploy-no-such-target-hint", names = names()))
         }),
     }
 }
@@ -190,12 +187,11 @@ fn choose_target<'a>(
 pub fn local_files(public: &Path) -> Result<Vec<LocalFile>, Diagnostic> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(public).sort_by_file_name() {
-        let entry = entry.map_err(|e| Diagnostic::new(public, format!("cannot read: {e}")))?;
+        let entry = entry.map_err(|e| cannot_read(public, e))?;
         if entry.file_type().is_dir() {
             continue;
         }
-        let bytes = std::fs::read(entry.path())
-            .map_err(|e| Diagnostic::new(entry.path(), format!("cannot read: {e}")))?;
+        let bytes = std::fs::read(entry.path()).map_err(|e| cannot_read(entry.path(), e))?;
         let rel = entry.path().strip_prefix(public).unwrap_or(entry.path());
         let path = rel
             .components()
@@ -263,6 +259,14 @@ pub fn cache_control(path: &str) -> &'static str {
     }
 }
 
+/// A file of the built site that cannot be read.
+pub fn cannot_read(path: &Path, error: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::new(
+        path,
+        crate::tr!("deploy-cannot-read", error = error.to_string()),
+    )
+}
+
 /// Stops a plan with more deletions than the target allows, unless forced.
 fn check_deletions(plan: &Plan, target: &DeployTarget, force: bool) -> Result<(), Diagnostic> {
     if plan.deletions.len() <= target.max_deletes || force {
@@ -270,14 +274,14 @@ fn check_deletions(plan: &Plan, target: &DeployTarget, force: bool) -> Result<()
     }
     Err(Diagnostic::new(
         PathBuf::from(crate::layout::SITE_CONFIG),
-        format!(
-            "this deploy would delete {} files from `{}`, more than its max_deletes ({}); nothing was changed",
-            plan.deletions.len(),
-            target.name,
-            target.max_deletes
+        crate::tr!(
+            "deploy-too-many-deletions",
+            count = plan.deletions.len(),
+            target = &target.name,
+            max = target.max_deletes
         ),
     )
-    .hint("check with `laurel deploy --dry-run` that public/ is the site you mean, then run again with --force (or raise max_deletes)"))
+    .hint(crate::tr!("deploy-too-many-deletions-hint")))
 }
 
 /// The changes a plan makes, uploads first, as the summary lists them.

@@ -76,16 +76,16 @@ enum Failure {
 impl Store {
     fn new(target: &DeployTarget, options: &DeployOptions) -> Result<Store, Diagnostic> {
         let site_yaml = options.root.join(crate::layout::SITE_CONFIG);
-        let problem = |message: String, hint: &str| {
-            Diagnostic::new(&site_yaml, message).hint(hint.to_string())
-        };
+        let problem =
+            |message: String, hint: String| Diagnostic::new(&site_yaml, message).hint(hint);
         let endpoint = url::Url::parse(&target.endpoint).map_err(|_| {
             problem(
-                format!(
-                    "deploy target `{}`: endpoint `{}` is not a URL",
-                    target.name, target.endpoint
+                crate::tr!(
+                    "deploy-bad-endpoint",
+                    target = &target.name,
+                    endpoint = &target.endpoint
                 ),
-                "e.g. endpoint: https://oss-cn-beijing.aliyuncs.com",
+                crate::tr!("deploy-bad-endpoint-hint"),
             )
         })?;
         let local_host = matches!(
@@ -104,19 +104,26 @@ impl Store {
         )
         .map_err(|e| {
             problem(
-                format!("deploy target `{}`: {e}", target.name),
-                "check endpoint, bucket and region",
+                crate::tr!(
+                    "deploy-bad-bucket",
+                    target = &target.name,
+                    error = e.to_string()
+                ),
+                crate::tr!("deploy-bad-bucket-hint"),
             )
         })?;
         let credentials = KEY_VARIABLES
             .iter()
             .find_map(|(key, secret)| {
-                Some(Credentials::new(std::env::var(key).ok()?, std::env::var(secret).ok()?))
+                Some(Credentials::new(
+                    std::env::var(key).ok()?,
+                    std::env::var(secret).ok()?,
+                ))
             })
             .ok_or_else(|| {
                 problem(
-                    format!("deploy target `{}` needs credentials", target.name),
-                    "set LAUREL_DEPLOY_ACCESS_KEY_ID and LAUREL_DEPLOY_SECRET_ACCESS_KEY in the environment (never in site.yaml)",
+                    crate::tr!("deploy-no-credentials", target = &target.name),
+                    crate::tr!("deploy-no-credentials-hint"),
                 )
             })?;
         let config = ureq::Agent::config_builder()
@@ -162,15 +169,21 @@ impl Store {
                 }
             }
         }
-        Err(self.failed(what, &format!("{last} (tried {ATTEMPTS} times)")))
+        let why = crate::tr!("deploy-tried", error = last, times = ATTEMPTS);
+        Err(self.failed(what, &why))
     }
 
     fn failed(&self, what: &str, why: &str) -> Diagnostic {
         Diagnostic::new(
             std::path::PathBuf::from(crate::layout::SITE_CONFIG),
-            format!("deploy to `{}`: {what} failed: {why}", self.name),
+            crate::tr!(
+                "deploy-failed",
+                target = &self.name,
+                what = what,
+                error = why
+            ),
         )
-        .hint("the pages already published keep working; run the deploy again to finish it")
+        .hint(crate::tr!("deploy-failed-hint"))
     }
 
     /// A response's status sorted into success, worth a retry, or not.
@@ -202,7 +215,7 @@ impl Store {
     /// The target's manifest; rebuilt from the bucket's listing when it is missing.
     fn manifest(&self) -> Result<Manifest, Diagnostic> {
         let key = format!("{}{MANIFEST}", self.prefix);
-        let stored = self.with_retries("reading the manifest", || {
+        let stored = self.with_retries(&crate::tr!("deploy-reading-manifest"), || {
             let url = self
                 .bucket
                 .get_object(Some(&self.credentials), &key)
@@ -231,7 +244,7 @@ impl Store {
         let mut files = BTreeMap::new();
         let mut token: Option<String> = None;
         loop {
-            let page = self.with_retries("listing the bucket", || {
+            let page = self.with_retries(&crate::tr!("deploy-listing"), || {
                 let mut action = ListObjectsV2::new(&self.bucket, Some(&self.credentials));
                 action.with_prefix(self.prefix.as_str());
                 if let Some(token) = &token {
@@ -292,8 +305,8 @@ impl Store {
                 .map_or(uploads.len(), |n| start + n);
             pool.install(|| {
                 uploads[start..end].par_iter().try_for_each(|(file, _)| {
-                    let bytes = std::fs::read(&file.file)
-                        .map_err(|e| Diagnostic::new(&file.file, format!("cannot read: {e}")))?;
+                    let bytes =
+                        std::fs::read(&file.file).map_err(|e| super::cannot_read(&file.file, e))?;
                     let content_type = crate::routes::content_type(&file.path);
                     self.put(&file.path, &bytes, &content_type, cache_control(&file.path))?;
                     if let Some(progress) = &options.progress {
@@ -315,7 +328,7 @@ impl Store {
         cache_control: &str,
     ) -> Result<(), Diagnostic> {
         let key = format!("{}{path}", self.prefix);
-        self.with_retries(&format!("uploading {path}"), || {
+        self.with_retries(&crate::tr!("deploy-uploading", path = path), || {
             let mut action = self.bucket.put_object(Some(&self.credentials), &key);
             action.headers_mut().insert("content-type", content_type);
             action.headers_mut().insert("cache-control", cache_control);
@@ -331,7 +344,7 @@ impl Store {
 
     fn delete(&self, path: &str) -> Result<(), Diagnostic> {
         let key = format!("{}{path}", self.prefix);
-        self.with_retries(&format!("deleting {path}"), || {
+        self.with_retries(&crate::tr!("deploy-deleting", path = path), || {
             let url = self
                 .bucket
                 .delete_object(Some(&self.credentials), &key)

@@ -83,7 +83,12 @@ pub fn default_folder(root: &Path, year: u32) -> PathBuf {
 /// Writes the dossier of every nominee of `site` (loaded with every status) into `folder`.
 pub fn write(site: &Site, folder: &Path) -> Result<DossierReport, Diagnostic> {
     refuse_published(&site.root, folder)?;
-    let io = |e: std::io::Error| Diagnostic::new(folder, format!("无法写入评审材料：{e}"));
+    let io = |e: std::io::Error| {
+        Diagnostic::new(
+            folder,
+            crate::tr!("export-cannot-write-dossier", error = e.to_string()),
+        )
+    };
     std::fs::create_dir_all(folder.join(PHOTOS)).map_err(io)?;
     let cache = Cache::new(site.root.join(crate::layout::CACHE_DIR));
     let mut problems = Vec::new();
@@ -170,9 +175,12 @@ impl NomineePhotos {
 }
 
 fn copy_file(from: &Path, to: &Path) -> Result<(), Diagnostic> {
-    std::fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| Diagnostic::new(to, format!("无法写入照片：{e}")))
+    std::fs::copy(from, to).map(|_| ()).map_err(|e| {
+        Diagnostic::new(
+            to,
+            crate::tr!("export-cannot-write-photo", error = e.to_string()),
+        )
+    })
 }
 
 /// One nominee's pages: name and status, the facts beside the portrait, the story, the

@@ -64,8 +64,12 @@ pub fn write(site: &Site, file: &Path) -> Result<JointReport, Diagnostic> {
         columns: &COLUMNS,
         rows: &rows,
     };
-    let cannot =
-        |e: &dyn std::fmt::Display| Diagnostic::new(file, format!("无法写入联审信息表：{e}"));
+    let cannot = |e: &dyn std::fmt::Display| {
+        Diagnostic::new(
+            file,
+            crate::tr!("export-cannot-write-joint", error = e.to_string()),
+        )
+    };
     if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| cannot(&e))?;
     }
@@ -113,18 +117,15 @@ fn missing_id(site: &Site, l: &Laureate) -> Diagnostic {
         .position(|line| line.trim_end() == "private:")
         .map(|i| i + 1);
     let (line, hint) = match private_line {
-        Some(line) => (
-            line,
-            "在这一行 private: 下加一行  id_number: \"18位身份证号\"",
-        ),
+        Some(line) => (line, crate::tr!("export-no-id-number-under-private")),
         None => (
             text.lines().count(),
-            "在文件末尾加上 private: 一行，其下加  id_number: \"18位身份证号\"",
+            crate::tr!("export-no-id-number-no-private"),
         ),
     };
     Diagnostic::new(
         file.strip_prefix(&site.root).unwrap_or(&file),
-        format!("{} 缺少身份证号，联审信息表中此格为空", l.name),
+        crate::tr!("export-no-id-number", name = &l.name),
     )
     .at_line(Some(line))
     .hint(hint)

@@ -38,9 +38,9 @@ pub fn refuse_published(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     {
         Some(folder) => Err(Diagnostic::new(
             out,
-            format!("评审材料含个人信息，不能写入发布目录 {folder}/"),
+            crate::tr!("export-into-published", folder = *folder),
         )
-        .hint("换一个目录，例如 review/ 下（默认即是）")),
+        .hint(crate::tr!("export-into-published-hint"))),
         None => Ok(()),
     }
 }
@@ -69,6 +69,6 @@ pub fn print_jpeg(
         .shapes
         .get(&shape)
         .and_then(|set| set.largest(Format::Jpeg))
-        .ok_or_else(|| Diagnostic::new(&photo.source, "未能生成照片"))?;
+        .ok_or_else(|| Diagnostic::new(&photo.source, crate::tr!("export-no-photo")))?;
     Ok(cache.file_path(&variant.file))
 }

@@ -66,11 +66,17 @@ pub fn write(site: &Site, file: &Path) -> Result<ProvinceReport, Diagnostic> {
     refuse_published(&site.root, file)?;
     let picks = picks(site);
     if picks.is_empty() {
-        return Err(Diagnostic::new(&site.root, "没有推荐参加省级评选的人选")
-            .hint("在入选者（status: selected）的 profile.yaml 中写 province_pick: true"));
+        return Err(
+            Diagnostic::new(&site.root, crate::tr!("export-no-province-picks"))
+                .hint(crate::tr!("export-no-province-picks-hint")),
+        );
     }
-    let cannot =
-        |e: &dyn std::fmt::Display| Diagnostic::new(file, format!("无法写入报省材料：{e}"));
+    let cannot = |e: &dyn std::fmt::Display| {
+        Diagnostic::new(
+            file,
+            crate::tr!("export-cannot-write-province", error = e.to_string()),
+        )
+    };
     let folder = package_name(site);
     let mut package = Package::default();
     let mut small_photos = Vec::new();
@@ -137,7 +143,12 @@ impl Package {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    std::fs::read(path).map_err(|e| Diagnostic::new(path, format!("无法读取：{e}")))
+    std::fs::read(path).map_err(|e| {
+        Diagnostic::new(
+            path,
+            crate::tr!("export-cannot-read", error = e.to_string()),
+        )
+    })
 }
 
 fn extension(path: &Path) -> String {
@@ -199,6 +210,11 @@ fn nomination_docx(site: &Site, laureate: &Laureate) -> Result<Vec<u8>, Diagnost
         None => None,
     };
     let form = super::nomination::form(site, laureate, picture.is_some());
-    docx(&form, picture.as_ref())
-        .map_err(|e| Diagnostic::new(&laureate.folder, format!("无法生成推荐表：{e}")))
+    docx(&form, picture.as_ref()).map_err(|e| {
+        let error = e.to_string();
+        Diagnostic::new(
+            &laureate.folder,
+            crate::tr!("export-cannot-make-form", error = error),
+        )
+    })
 }

@@ -111,11 +111,11 @@ pub fn export(site: &Site, file: &Path, group_by_unit: bool) -> Result<(), Diagn
             .and_then(|bytes| std::fs::write(file, bytes).map_err(|e| e.to_string())),
         "csv" => std::fs::write(file, csv(&rows)).map_err(|e| e.to_string()),
         _ => {
-            return Err(Diagnostic::new(file, "unknown export format")
-                .hint("name the file .xlsx (Excel) or .csv"))
+            return Err(Diagnostic::new(file, crate::tr!("export-unknown-format"))
+                .hint(crate::tr!("export-unknown-format-hint")))
         }
     };
-    result.map_err(|e| Diagnostic::new(file, format!("cannot write the summary table: {e}")))
+    result.map_err(|e| Diagnostic::new(file, crate::tr!("export-cannot-write-summary", error = e)))
 }
 
 /// The summary table as an .xlsx file.

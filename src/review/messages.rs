@@ -1,49 +1,83 @@
-//! Every message of the jury's round that editors read, in Chinese, in one place (so that
-//! moving them into Fluent files touches this file only).
+//! Every message of the jury's round that editors read, in one place; the sentences are in
+//! the message files (`locales/*/review.ftl`). The score sheet's own words (its title,
+//! instructions, columns and the box a wrong score opens) are part of a Chinese document for
+//! the judges, like the pages, and stay Chinese here.
 
 use super::select::Plan;
 use super::tally::{Breach, Finding, Proposal, Ranked};
 use crate::config::{Criterion, Method, Review, Rules};
 use crate::content::Status;
+use crate::tr;
 
 /// A nominee's folder whose profile cannot be read.
-pub const UNLOADED: &str = "这位推荐人选的 profile.yaml 无法读取，评审材料不能缺少任何人";
+pub fn unloaded() -> String {
+    tr!("review-unloaded")
+}
 /// How to fix it.
-pub const UNLOADED_HINT: &str = "运行 laurel check 查看原因并修正后再试";
+pub fn unloaded_hint() -> String {
+    tr!("review-unloaded-hint")
+}
 /// Sheets asked for under public/.
-pub const SHEETS_IN_PUBLIC: &str = "评分表不能写进 public/：那里的文件会被发布";
+pub fn sheets_in_public() -> String {
+    tr!("review-sheets-in-public")
+}
 /// How to fix it.
-pub const SHEETS_IN_PUBLIC_HINT: &str = "去掉 --out，默认写到 review/<年度>/";
+pub fn sheets_in_public_hint() -> String {
+    tr!("review-sheets-in-public-hint")
+}
 /// No nominees.
-pub const NO_NOMINEES: &str = "content/laureates/ 下没有推荐人选";
+pub fn no_nominees() -> String {
+    tr!("review-no-nominees")
+}
 /// A file that cannot be written.
-pub const CANNOT_WRITE: &str = "无法写入";
+pub fn cannot_write(error: &dyn std::fmt::Display) -> String {
+    tr!("review-cannot-write", error = error.to_string())
+}
 /// The error box of a score cell.
 pub const VALIDATION_TITLE: &str = "分数超出范围";
 /// A sheet given twice.
-pub const JUDGE_TWICE_HINT: &str = "每位评委只交一份评分表：去掉重复的文件";
+pub fn judge_twice_hint() -> String {
+    tr!("review-judge-twice-hint")
+}
 /// No sheet given.
-pub const NO_SHEETS: &str = "没有读入任何评分表";
+pub fn no_sheets() -> String {
+    tr!("review-no-sheets")
+}
 /// A file that is not a spreadsheet.
-pub const UNREADABLE_HINT: &str = "用 Excel 或 WPS 打开后另存为 .xlsx 再试";
+pub fn unreadable_hint() -> String {
+    tr!("review-unreadable-hint")
+}
 /// A spreadsheet without the sheet's header.
-pub const NO_HEADER: &str =
-    "找不到以「编号」开头的表头行：这不是 laurel review sheets 写出的评分表";
+pub fn no_header() -> String {
+    tr!("review-no-header")
+}
 /// How to fix it.
-pub const NO_HEADER_HINT: &str = "请评委在 laurel review sheets 写出的评分表上打分，不要改动表头";
+pub fn no_header_hint() -> String {
+    tr!("review-no-header-hint")
+}
 /// A proposal file of another kind.
-pub const PROPOSAL_FORMAT: &str = "建议名单只能写成 .xlsx 或 .json";
+pub fn proposal_format() -> String {
+    tr!("review-proposal-format")
+}
 /// The columns of the proposal's sheet before the judges' totals.
 pub const PROPOSAL_COLUMNS: [&str; 7] =
     ["名次", "编号", "姓名", "推荐单位", "类别", "得分", "建议"];
 /// A stale proposal row.
-pub const STALE_HINT: &str = "推荐人选有变动：重新运行 laurel review tally 生成建议名单";
+pub fn stale_hint() -> String {
+    tr!("review-stale-hint")
+}
 /// `--by` left empty.
-pub const NO_DECIDER: &str = "请用 --by 写明作出决定的人或机构（如 评审委员会）";
+pub fn no_decider() -> String {
+    tr!("review-no-decider")
+}
 /// A profile the edit would break.
-pub const EDIT_FAILED: &str = "改写后的 profile.yaml 读不出新的评选状态，文件未改动";
+pub fn edit_failed() -> String {
+    tr!("review-edit-failed")
+}
 /// How to fix it.
-pub const EDIT_FAILED_HINT: &str = "请手工写入 status: selected 或 status: not_selected";
+pub fn edit_failed_hint() -> String {
+    tr!("review-edit-failed-hint")
+}
 
 /// The title of a 评分表.
 pub fn sheet_title(campaign: &str) -> String {
@@ -71,24 +105,27 @@ pub fn validation_message(criterion: &Criterion) -> String {
 
 /// Two sheets of one judge.
 pub fn judge_twice(judge: &str) -> String {
-    format!("评委「{judge}」的评分表读入了两次")
+    tr!("review-judge-twice", judge = judge)
 }
 
 /// Too few sheets for the trimmed mean.
 pub fn too_few_for_trimmed(sheets: usize) -> String {
-    format!("去掉最高分和最低分至少需要 3 份评分表，只读入了 {sheets} 份")
+    tr!("review-too-few-for-trimmed", sheets = sheets)
 }
 
 /// A judge of the settings without a sheet.
 pub fn judge_missing(judge: &str) -> String {
-    format!("评委「{judge}」的评分表没有读入，得分不含其评分")
+    tr!("review-judge-missing", judge = judge)
 }
 
 /// Equal scores across the cut.
 pub fn tie(places: usize, last: &Ranked, next: &Ranked) -> String {
-    format!(
-        "第{places}名{}与其后的{}同分（{:.2}）：名额分界处并列，请评审委员会决定",
-        last.name, next.name, last.score
+    tr!(
+        "review-tie",
+        places = places,
+        last = &last.name,
+        next = &next.name,
+        score = format!("{:.2}", last.score)
     )
 }
 
@@ -97,83 +134,87 @@ pub(super) fn breach(breach: &Breach, rules: &Rules) -> (&'static str, String) {
     match breach {
         Breach::Quota(q) => (
             "channel-quota",
-            format!(
-                "{}（{}）有 {} 人在建议名单中（{}），每个推荐单位至多 {} 名",
-                q.unit,
-                q.channel.label(),
-                q.names.len(),
-                q.names.join("、"),
-                q.quota
+            tr!(
+                "review-breach-quota",
+                unit = &q.unit,
+                channel = q.channel.label(),
+                count = q.names.len(),
+                names = q.names.join("、"),
+                quota = q.quota
             ),
         ),
         Breach::Young(share) => (
             "young-share",
-            format!(
-                "建议名单中 {} 岁以下 {} 人（共 {} 人），通知要求不少于 {:.0}%",
-                rules.young_age,
-                share.young,
-                share.counted,
-                rules.young_share * 100.0
+            tr!(
+                "review-breach-young",
+                age = rules.young_age,
+                young = share.young,
+                counted = share.counted,
+                share = format!("{:.0}", rules.young_share * 100.0)
             ),
         ),
         Breach::Category(category) => (
             "category",
-            format!("类别「{category}」的推荐人选无人在建议名单中"),
+            tr!("review-breach-category", category = category),
         ),
     }
 }
 
 /// A sheet that is not a readable spreadsheet.
 pub fn unreadable(error: &str) -> String {
-    format!("无法读取评分表（{error}）")
+    tr!("review-unreadable", error = error)
 }
 
 /// A problem at a row of a sheet.
 pub fn at_row(sheet: &str, row: usize, message: &str) -> String {
-    format!("工作表「{sheet}」第 {row} 行：{message}")
+    tr!("review-at-row", sheet = sheet, row = row, message = message)
 }
 
 /// A criterion's column missing.
 pub fn no_column(criterion: &str) -> String {
-    format!("表头中没有评分标准「{criterion}」这一列")
+    tr!("review-no-column", criterion = criterion)
 }
 
 /// One nominee's row twice.
 pub fn row_twice(number: usize) -> String {
-    format!("编号 {number} 出现了两次")
+    tr!("review-row-twice", number = number)
 }
 
 /// Nominees without a row.
 pub fn rows_missing(sheet: &str, names: &[&str]) -> String {
-    format!(
-        "工作表「{sheet}」缺少这些推荐人选的评分：{}",
-        names.join("、")
+    tr!(
+        "review-rows-missing",
+        sheet = sheet,
+        names = names.join("、")
     )
 }
 
 /// A row whose 编号 and 姓名 are not a nominee's.
 pub fn unknown_nominee(number: &str, name: &str) -> String {
-    format!("编号「{number}」、姓名「{name}」与推荐人选不符（请不要改动编号和姓名）")
+    tr!("review-unknown-nominee", number = number, name = name)
 }
 
 /// An empty score cell.
 pub fn score_missing(name: &str, criterion: &str) -> String {
-    format!("{name}的「{criterion}」没有打分")
+    tr!("review-score-missing", name = name, criterion = criterion)
 }
 
 /// A score outside 0–max, or not a number.
 pub fn score_out_of_range(name: &str, criterion: &Criterion, value: &str) -> String {
-    format!(
-        "{name}的「{}」分数「{value}」不在 0 到 {} 之间",
-        criterion.name, criterion.max
+    tr!(
+        "review-score-out-of-range",
+        name = name,
+        criterion = &criterion.name,
+        value = value,
+        max = criterion.max
     )
 }
 
 /// How the method reads.
-fn method(method: Method) -> &'static str {
+fn method(method: Method) -> String {
     match method {
-        Method::Mean => "各评委总分的平均分",
-        Method::TrimmedMean => "去掉一个最高分和一个最低分后的平均分",
+        Method::Mean => tr!("review-method-mean"),
+        Method::TrimmedMean => tr!("review-method-trimmed-mean"),
     }
 }
 
@@ -189,20 +230,28 @@ pub fn proposed_mark(proposed: bool) -> &'static str {
 /// The findings, one line each with the swap under it.
 pub fn finding_lines(findings: &[Finding]) -> Vec<String> {
     if findings.is_empty() {
-        return vec!["建议名单符合评选规则（单位名额、45岁以下比例、类别）。".into()];
+        return vec![tr!("review-rules-met")];
     }
     let mut lines = Vec::new();
     for f in findings {
         lines.push(format!("✗ {}", f.message));
         if let Some(swap) = &f.swap {
             let after = match swap.remaining.is_empty() {
-                true => "换后符合全部评选规则".to_string(),
-                false => format!("换后仍有：{}", swap.remaining.join("；")),
+                true => tr!("review-swap-clean"),
+                false => tr!(
+                    "review-swap-remaining",
+                    remaining = swap.remaining.join("；")
+                ),
             };
-            lines.push(format!(
-                "    若换下第{}名{}、换上第{}名{}：{after}",
-                swap.out_rank, swap.out, swap.in_rank, swap.take_in
-            ));
+            let swap = tr!(
+                "review-swap",
+                out_rank = swap.out_rank,
+                out = &swap.out,
+                in_rank = swap.in_rank,
+                take_in = &swap.take_in,
+                after = after
+            );
+            lines.push(format!("    {swap}"));
         }
     }
     lines
@@ -210,19 +259,23 @@ pub fn finding_lines(findings: &[Finding]) -> Vec<String> {
 
 /// The tally's report for people.
 pub fn proposal_text(p: &Proposal) -> String {
-    let mut out = format!(
-        "{}评审结果（建议）\n计分：{}；评委 {} 位（{}）；每位评委总分满分 {}；名额 {}\n\n",
-        p.campaign,
-        method(p.method),
-        p.judges.len(),
-        p.judges.join("、"),
-        p.max_total,
-        p.places
+    let mut out = tr!("review-proposal-title", campaign = &p.campaign);
+    let scoring = tr!(
+        "review-proposal-scoring",
+        method = method(p.method),
+        judges = p.judges.len(),
+        names = p.judges.join("、"),
+        max = p.max_total,
+        places = p.places
     );
-    out.push_str("名次  编号  姓名      得分     推荐单位 / 类别\n");
+    out.push_str(&format!(
+        "\n{scoring}\n\n{}\n",
+        tr!("review-ranking-header")
+    ));
     for (i, r) in p.ranking.iter().enumerate() {
         if i == p.places {
-            out.push_str(&format!("—— 以上 {} 名建议入选 ——\n", p.places));
+            out.push_str(&tr!("review-ranking-cut", places = p.places));
+            out.push('\n');
         }
         out.push_str(&format!(
             "{:>4}  {:>4}  {}{:>7.2}   {} / {}\n",
@@ -234,7 +287,7 @@ pub fn proposal_text(p: &Proposal) -> String {
             r.category
         ));
     }
-    out.push_str("\n规则核对（建议名单）\n");
+    out.push_str(&format!("\n{}\n", tr!("review-rules-heading")));
     for line in finding_lines(&p.findings) {
         out.push_str(&line);
         out.push('\n');
@@ -251,45 +304,50 @@ fn padded(text: &str, columns: usize) -> String {
 
 /// A proposal file that is not the tally's JSON.
 pub fn bad_proposal(error: &str) -> String {
-    format!("不是 laurel review tally --format json 写出的建议名单（{error}）")
+    tr!("review-bad-proposal", error = error)
 }
 
 /// A proposal row that no longer matches the nominees.
 pub fn stale_row(number: usize, name: &str) -> String {
-    format!("建议名单中的编号 {number}、姓名「{name}」与现在的推荐人选不符")
+    tr!("review-stale-row", number = number, name = name)
 }
 
 /// Too many (or no) people chosen.
 pub fn wrong_count(chosen: usize, places: usize) -> String {
-    format!("要记录的入选者有 {chosen} 人，名额是 {places} 人（campaign.rules.laureates）")
+    tr!("review-wrong-count", chosen = chosen, places = places)
 }
 
 /// How a status reads.
-fn status_label(status: Status) -> &'static str {
+fn status_label(status: Status) -> String {
     match status {
-        Status::Nominated => "推荐",
-        Status::Selected => "入选",
-        Status::NotSelected => "未入选",
+        Status::Nominated => tr!("review-status-nominated"),
+        Status::Selected => tr!("review-status-selected"),
+        Status::NotSelected => tr!("review-status-not-selected"),
     }
 }
 
 /// The selection plan for people.
 pub fn plan_text(plan: &Plan) -> String {
-    let mut out = format!(
-        "记录评选结果：入选 {} 人，未入选 {} 人；决定人 {}，日期 {}\n",
-        plan.selected, plan.not_selected, plan.decided_by, plan.decided_on
+    let mut out = tr!(
+        "review-plan",
+        selected = plan.selected,
+        not_selected = plan.not_selected,
+        by = &plan.decided_by,
+        on = plan.decided_on.to_string()
     );
+    out.push('\n');
     for change in &plan.changes {
-        out.push_str(&format!(
-            "  {}：{} → {}（{}）\n",
-            change.name,
-            status_label(change.from),
-            status_label(change.to),
-            change.profile.display()
-        ));
+        let line = tr!(
+            "review-plan-change",
+            name = &change.name,
+            from = status_label(change.from),
+            to = status_label(change.to),
+            file = change.profile.display().to_string()
+        );
+        out.push_str(&format!("  {line}\n"));
     }
     if plan.changes.is_empty() {
-        out.push_str("  所有 profile.yaml 已是这个结果，无需改动\n");
+        out.push_str(&format!("  {}\n", tr!("review-plan-nothing")));
     }
     out
 }

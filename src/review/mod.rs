@@ -48,7 +48,9 @@ pub fn load(root: &Path, year: Option<u32>) -> Result<Site, Diagnostics> {
         partial
             .unloaded
             .iter()
-            .map(|folder| Diagnostic::new(folder, messages::UNLOADED).hint(messages::UNLOADED_HINT))
+            .map(|folder| {
+                Diagnostic::new(folder, messages::unloaded()).hint(messages::unloaded_hint())
+            })
             .collect(),
     ))
 }

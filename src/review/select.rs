@@ -69,7 +69,7 @@ pub fn chosen_from_file(site: &Site, file: &Path) -> Result<BTreeSet<usize>, Dia
         if !matches {
             problems.push(
                 Diagnostic::new(file, messages::stale_row(row.number, &row.name))
-                    .hint(messages::STALE_HINT),
+                    .hint(messages::stale_hint()),
             );
         }
     }
@@ -99,7 +99,7 @@ pub fn plan(site: &Site, chosen: &BTreeSet<usize>, by: &str, on: Date) -> Result
         ));
     }
     if by.trim().is_empty() {
-        return Err(Diagnostic::new(&site.root, messages::NO_DECIDER));
+        return Err(Diagnostic::new(&site.root, messages::no_decider()));
     }
     let nominees = nominees(site);
     let changes = nominees
@@ -153,12 +153,14 @@ fn apply_one(plan: &Plan, change: &Change) -> Result<(), Diagnostic> {
     let edited = edit_profile(&text, change.to, &plan.decided_by, plan.decided_on);
     let value: crate::yaml::Value = crate::yaml::parse(&edited, file)?;
     if value.get("status").and_then(|s| s.as_str()) != Some(status_word(change.to)) {
-        return Err(Diagnostic::new(file, messages::EDIT_FAILED).hint(messages::EDIT_FAILED_HINT));
+        return Err(
+            Diagnostic::new(file, messages::edit_failed()).hint(messages::edit_failed_hint())
+        );
     }
     let temporary = file.with_extension("yaml.laurel-tmp");
     std::fs::write(&temporary, edited)
         .and_then(|()| std::fs::rename(&temporary, file))
-        .map_err(|e| Diagnostic::new(file, format!("{}：{e}", messages::CANNOT_WRITE)))
+        .map_err(|e| Diagnostic::new(file, messages::cannot_write(&e)))
 }
 
 /// The word profile.yaml takes for a status.

@@ -35,16 +35,14 @@ pub fn file_name(judge: &str) -> String {
 pub fn write(site: &Site, dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let public = std::path::absolute(site.root.join("public")).unwrap_or_default();
     if std::path::absolute(dir).is_ok_and(|d| d.starts_with(&public)) {
-        return Err(
-            Diagnostic::new(dir, messages::SHEETS_IN_PUBLIC).hint(messages::SHEETS_IN_PUBLIC_HINT)
-        );
+        return Err(Diagnostic::new(dir, messages::sheets_in_public())
+            .hint(messages::sheets_in_public_hint()));
     }
     let nominees = nominees(site);
     if nominees.is_empty() {
-        return Err(Diagnostic::new(&site.root, messages::NO_NOMINEES));
+        return Err(Diagnostic::new(&site.root, messages::no_nominees()));
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Diagnostic::new(dir, format!("{}：{e}", messages::CANNOT_WRITE)))?;
+    std::fs::create_dir_all(dir).map_err(|e| Diagnostic::new(dir, messages::cannot_write(&e)))?;
     let title = messages::sheet_title(&site.config.official_name());
     site.config
         .campaign
@@ -61,7 +59,7 @@ pub fn write(site: &Site, dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
                 &nominees,
                 &file,
             )
-            .map_err(|e| Diagnostic::new(&file, format!("{}：{e}", messages::CANNOT_WRITE)))?;
+            .map_err(|e| Diagnostic::new(&file, messages::cannot_write(&e)))?;
             Ok(file)
         })
         .collect()

@@ -107,7 +107,7 @@ pub fn tally(site: &Site, files: &[PathBuf]) -> Result<Proposal, Diagnostics> {
         match read(file, review, &nominees) {
             Ok(sheet) if sheets.iter().any(|s| s.judge == sheet.judge) => problems.push(
                 Diagnostic::new(file, messages::judge_twice(&sheet.judge))
-                    .hint(messages::JUDGE_TWICE_HINT),
+                    .hint(messages::judge_twice_hint()),
             ),
             Ok(sheet) => sheets.push(sheet),
             Err(found) => problems.extend(found),
@@ -120,7 +120,7 @@ pub fn tally(site: &Site, files: &[PathBuf]) -> Result<Proposal, Diagnostics> {
         ));
     }
     if sheets.is_empty() && problems.is_empty() {
-        problems.push(Diagnostic::new(&site.root, messages::NO_SHEETS));
+        problems.push(Diagnostic::new(&site.root, messages::no_sheets()));
     }
     problems.into_result(())?;
     Ok(propose(site, &nominees, &sheets))
@@ -330,7 +330,7 @@ fn read(file: &Path, review: &Review, nominees: &[Nominee]) -> Result<Sheet, Dia
     let mut workbook = calamine::open_workbook_auto(file).map_err(|e| {
         Diagnostics::from(
             Diagnostic::new(file, messages::unreadable(&e.to_string()))
-                .hint(messages::UNREADABLE_HINT),
+                .hint(messages::unreadable_hint()),
         )
     })?;
     for name in workbook.sheet_names() {
@@ -349,8 +349,8 @@ fn read(file: &Path, review: &Review, nominees: &[Nominee]) -> Result<Sheet, Dia
         };
         return read_grid(&place, &grid, header, review, nominees);
     }
-    Err(Diagnostic::new(file, messages::NO_HEADER)
-        .hint(messages::NO_HEADER_HINT)
+    Err(Diagnostic::new(file, messages::no_header())
+        .hint(messages::no_header_hint())
         .into())
 }
 
@@ -497,9 +497,9 @@ impl Proposal {
             )
             .map_err(|e| e.to_string()),
             "xlsx" => self.write_xlsx(file).map_err(|e| e.to_string()),
-            _ => return Err(Diagnostic::new(file, messages::PROPOSAL_FORMAT)),
+            _ => return Err(Diagnostic::new(file, messages::proposal_format())),
         };
-        written.map_err(|e| Diagnostic::new(file, format!("{}：{e}", messages::CANNOT_WRITE)))
+        written.map_err(|e| Diagnostic::new(file, messages::cannot_write(&e)))
     }
 
     fn write_xlsx(&self, file: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {

@@ -30,10 +30,12 @@ pub enum Start {
 pub fn init(dir: &Path, start: Start) -> Result<(), Diagnostic> {
     let site_yaml = dir.join(crate::config::FILE_NAME);
     if site_yaml.exists() {
-        return Err(Diagnostic::new(&site_yaml, "a site already exists here")
-            .hint("choose a new folder name, e.g. `laurel init my-campaign`"));
+        return Err(Diagnostic::new(&site_yaml, crate::tr!("init-exists"))
+            .hint(crate::tr!("init-exists-hint")));
     }
-    let io = |e: std::io::Error| Diagnostic::new(dir, format!("cannot create the site: {e}"));
+    let io = |e: std::io::Error| {
+        Diagnostic::new(dir, crate::tr!("init-cannot-create", error = e.to_string()))
+    };
     std::fs::create_dir_all(dir).map_err(io)?;
     match start {
         Start::Example => {
@@ -70,8 +72,8 @@ pub fn new_laureate(root: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
     let valid = !name.is_empty() && !name.contains(['/', '\\', ':']) && name != "." && name != "..";
     if !valid {
         return Err(
-            Diagnostic::new(root, format!("`{name}` cannot be a folder name"))
-                .hint("give the laureate's name, e.g. `laurel new 张三`"),
+            Diagnostic::new(root, crate::tr!("new-bad-name", name = name))
+                .hint(crate::tr!("new-bad-name-hint")),
         );
     }
     // 买买提•艾力 → 买买提·艾力, as import writes names.
@@ -79,11 +81,15 @@ pub fn new_laureate(root: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
     let folder = crate::layout::current_laureates_dir(root).join(crate::naming::windows_safe(name));
     if folder.exists() {
         return Err(
-            Diagnostic::new(&folder, "this laureate folder already exists")
-                .hint("edit its profile.yaml, or choose another name"),
+            Diagnostic::new(&folder, crate::tr!("new-exists")).hint(crate::tr!("new-exists-hint"))
         );
     }
-    let io = |e: std::io::Error| Diagnostic::new(&folder, format!("cannot create: {e}"));
+    let io = |e: std::io::Error| {
+        Diagnostic::new(
+            &folder,
+            crate::tr!("new-cannot-create", error = e.to_string()),
+        )
+    };
     std::fs::create_dir_all(folder.join(crate::layout::PHOTOS_DIR)).map_err(io)?;
     let quoted = name.replace('"', "");
     std::fs::write(

@@ -125,7 +125,7 @@ impl Live {
                 *self.problem.write().expect("problem lock") = Some(report.clone());
                 self.tell(Event::Problem(report));
                 Outcome {
-                    what: "nothing".into(),
+                    what: crate::tr!("serve-what-nothing"),
                     millis,
                     problems: Some(problems),
                     warnings: previous.warnings.clone(),
@@ -145,7 +145,7 @@ impl Live {
             only_laureates: None,
             years: None,
         };
-        let whole_site = "pages and assets of the whole site";
+        let whole_site = true;
         // A site of several years is rebuilt as a whole (its media cached): one year's
         // pages also feed the 历届 page, the search index and the other years' links.
         let one_year = previous
@@ -155,10 +155,7 @@ impl Live {
         let sink = Collect::default();
         let (built, mut pages, what) = match (plan(&changes), one_year) {
             (Plan::Reload, Some(_)) => {
-                return Ok((
-                    previous.clone(),
-                    "nothing (static files are read from disk)".into(),
-                ))
+                return Ok((previous.clone(), crate::tr!("serve-what-static")))
             }
             (Plan::Stories(stories), Some(site)) => match with_new_stories(site, &stories) {
                 Some((site, slugs)) => {
@@ -169,7 +166,7 @@ impl Live {
                     };
                     let media = previous.media_index.clone();
                     let built = build::rerender(site, media, &self.cache, &only, &sink)?;
-                    (built, previous.pages.clone(), "pages")
+                    (built, previous.pages.clone(), false)
                 }
                 None => (self.everything(&all, &sink)?, BTreeMap::new(), whole_site),
             },
@@ -185,7 +182,11 @@ impl Live {
             }
             _ => (self.everything(&all, &sink)?, BTreeMap::new(), whole_site),
         };
-        let what = format!("{} {what}", built.rendered_files);
+        let count = built.rendered_files;
+        let what = match what {
+            true => crate::tr!("serve-what-site", count = count),
+            false => crate::tr!("serve-what-pages", count = count),
+        };
         let rendered = sink.into_site().files;
         pages.extend(rendered.into_iter().map(|(k, v)| (k, Arc::new(v))));
         let snapshot = Snapshot {

@@ -41,12 +41,19 @@ impl Server {
     /// server: pages show the problem until it is fixed.
     pub fn start(options: &ServeOptions) -> Result<Server, Diagnostic> {
         let root = options.root.canonicalize().map_err(|e| {
-            Diagnostic::new(&options.root, format!("cannot open the site folder: {e}"))
+            Diagnostic::new(
+                &options.root,
+                crate::tr!("serve-cannot-open", error = e.to_string()),
+            )
         })?;
         let address = SocketAddr::new(options.bind, options.port);
         let listener = TcpListener::bind(address).map_err(|e| {
-            Diagnostic::new(&root, format!("cannot listen on {address}: {e}"))
-                .hint("choose another port with --port, e.g. --port 8080")
+            let (address, error) = (address.to_string(), e.to_string());
+            Diagnostic::new(
+                &root,
+                crate::tr!("serve-cannot-listen", address = address, error = error),
+            )
+            .hint(crate::tr!("serve-cannot-listen-hint"))
         })?;
         let live = Arc::new(Live::new(&root));
         let first = live.rebuild(&[]);
@@ -79,13 +86,17 @@ impl Server {
         let _watcher = match watcher {
             Ok(watcher) => watcher,
             Err(e) => {
-                return Diagnostic::new(&self.root, format!("cannot watch the site's files: {e}"))
+                let error = e.to_string();
+                return Diagnostic::new(
+                    &self.root,
+                    crate::tr!("serve-cannot-watch", error = error),
+                );
             }
         };
         for stream in self.listener.incoming().flatten() {
             let live = self.live.clone();
             std::thread::spawn(move || http::handle(stream, &live));
         }
-        Diagnostic::new(&self.root, "the server stopped accepting connections")
+        Diagnostic::new(&self.root, crate::tr!("serve-stopped"))
     }
 }

@@ -49,7 +49,7 @@ fn a_clean_campaign_passes() {
 }
 
 /// A campaign that breaks every rule of `laurel check` at least once.
-fn broken_campaign() -> TestSite {
+pub(crate) fn broken_campaign() -> TestSite {
     let site = TestSite::new(RULES_YAML);
     // 甲: old (young share), over-long summary, excluded identity, provincial honour, and a
     // photo without caption named by the camera.
@@ -190,7 +190,7 @@ fn each_broken_rule_is_reported_with_file_and_severity() {
 /// Words of three or more Latin letters in `text` outside `code spans`, paths, the YAML
 /// keys editors are shown beside their Chinese names (`性别（gender）`) and the abbreviations
 /// Chinese text uses as they are.
-fn english_words(text: &str) -> Vec<String> {
+pub(crate) fn english_words(text: &str) -> Vec<String> {
     const KEPT: [&str; 17] = [
         "JPG",
         "JPEG",

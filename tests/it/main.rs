@@ -22,6 +22,7 @@ mod publicity;
 mod review;
 mod round;
 mod serve;
+mod speaks;
 mod studio;
 mod support;
 mod videos;

@@ -1,0 +1,276 @@
+//! laurel speaks Chinese when asked (`--lang zh`, `LAUREL_LANG`, a Chinese system): the words
+//! of build, deploy, export, init and new on a good site and a broken one, `--help`, and golden
+//! transcripts under tests/golden/ (re-blessed with `LAUREL_BLESS=1`).
+
+use crate::check::{broken_campaign, english_words};
+use crate::support::*;
+use std::path::Path;
+
+/// Compares `actual` with the golden file `tests/golden/<name>` line by line; with
+/// `LAUREL_BLESS=1` in the environment writes it instead.
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("LAUREL_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run the test with LAUREL_BLESS=1",
+            path.display()
+        )
+    });
+    assert!(
+        expected == actual,
+        "{name} differs from the golden file (- golden, + now; LAUREL_BLESS=1 re-blesses it):\n{}",
+        line_diff(&expected, actual)
+    );
+}
+
+/// The lines only in `old` (`-`) and only in `new` (`+`), with their line numbers, in order.
+fn line_diff(old: &str, new: &str) -> String {
+    let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
+    // lcs[i][j]: the longest common run of lines of a[i..] and b[j..].
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = match a[i] == b[j] {
+                true => lcs[i + 1][j + 1] + 1,
+                false => lcs[i + 1][j].max(lcs[i][j + 1]),
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, String::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            (i, j) = (i + 1, j + 1);
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out.push_str(&format!("{:>4} + {}\n", j + 1, b[j]));
+            j += 1;
+        } else {
+            out.push_str(&format!("{:>4} - {}\n", i + 1, a[i]));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// What a run printed, with the site's temporary folder written `<根目录>`.
+fn said(output: &std::process::Output, root: &str) -> String {
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    text.replace(root, "<根目录>")
+}
+
+/// The English words of `text` (see `english_words`) but the names of programs, line by line.
+fn english_lines(text: &str) -> Vec<String> {
+    const NAMES: [&str; 4] = ["laurel", "Excel", "WPS", "Ctrl"];
+    text.lines()
+        .map(|line| {
+            let words = english_words(line);
+            let words: Vec<_> = words
+                .iter()
+                .filter(|w| !NAMES.contains(&w.as_str()))
+                .collect();
+            (line, format!("{words:?}"), words.is_empty())
+        })
+        .filter(|(_, _, clean)| !clean)
+        .map(|(line, words, _)| format!("{line}  {words}"))
+        .collect()
+}
+
+#[test]
+fn the_chinese_check_report_of_a_broken_campaign_is_as_blessed() {
+    let site = broken_campaign();
+    let root = site.root().to_str().unwrap();
+    let output = laurel_in("zh", &["check", "--root", root]);
+    assert_eq!(output.status.code(), Some(1));
+    golden("check-broken-zh.txt", &said(&output, root));
+}
+
+/// The help pages of laurel and of every command, in `lang`.
+fn help_pages(lang: &str) -> String {
+    let commands: [&[&str]; 14] = [
+        &[],
+        &["build"],
+        &["init"],
+        &["new"],
+        &["check"],
+        &["export"],
+        &["serve"],
+        &["import"],
+        &["deploy"],
+        &["review"],
+        &["review", "sheets"],
+        &["review", "tally"],
+        &["review", "select"],
+        &["studio"],
+    ];
+    let mut pages = String::new();
+    for command in commands {
+        let args: Vec<&str> = command.iter().copied().chain(["--help"]).collect();
+        let output = laurel_in(lang, &args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        pages.push_str(&format!("$ laurel {}\n", args.join(" ")));
+        pages.push_str(&String::from_utf8_lossy(&output.stdout));
+        pages.push('\n');
+    }
+    pages
+}
+
+#[test]
+fn help_speaks_chinese_and_english_as_asked() {
+    let zh = help_pages("zh");
+    golden("help-zh.txt", &zh);
+    // What stays Latin: commands, options and their values, file types, YAML keys,
+    // environment variables and the date's pattern.
+    const KEPT: [&str; 12] = [
+        "laurel", "text", "json", "xlsx", "docx", "csv", "zip", "status", "BOM", "UTF", "YYYY",
+        "Ctrl",
+    ];
+    let commands = [
+        "build", "init", "new", "check", "export", "serve", "import", "deploy", "review", "sheets",
+        "tally", "select", "help", "errors", "public", "studio",
+    ];
+    let english: Vec<String> = zh
+        .lines()
+        .filter(|line| !line.starts_with("$ "))
+        .flat_map(|line| line.split_whitespace())
+        .filter(|word| !word.starts_with('-'))
+        .flat_map(english_words)
+        .filter(|word| !KEPT.contains(&word.as_str()) && !commands.contains(&word.as_str()))
+        .collect();
+    assert!(
+        english.is_empty(),
+        "English in the Chinese help: {english:?}"
+    );
+    assert!(zh.contains("用法：laurel build [选项]"), "{zh}");
+    assert!(zh.contains("--root <文件夹>"), "{zh}");
+    let en = help_pages("en");
+    assert!(en.contains("Usage: laurel build [OPTIONS]"), "{en}");
+    assert!(
+        en.contains("Build the site into the output folder (public/ by default)"),
+        "{en}"
+    );
+    // A Chinese system's LANG, and --lang over LAUREL_LANG.
+    let system = std::process::Command::new(env!("CARGO_BIN_EXE_laurel"))
+        .args(["build", "--help"])
+        .env_remove("LAUREL_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&system.stdout).contains("生成网站，写入输出目录"));
+    let asked = laurel_in("zh", &["--lang", "en", "build", "--help"]);
+    assert!(String::from_utf8_lossy(&asked.stdout).contains("Usage: laurel build"));
+}
+
+/// A folder deploy target for the site at `site`, added to its site.yaml.
+fn with_folder_target(site: &TestSite) {
+    let yaml = std::fs::read_to_string(site.root().join("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        &format!("{yaml}deploy:\n  - name: 正式\n    kind: folder\n    path: www\n"),
+    );
+}
+
+/// Build, deploy (dry run and real) and export on `site`, in `lang`: what each printed.
+fn round_trip(site: &TestSite, lang: &str) -> Vec<String> {
+    let root = site.root().to_str().unwrap();
+    let table = site.root().join("汇总表.xlsx");
+    let runs: [Vec<&str>; 5] = [
+        vec!["build", "--root", root],
+        vec!["deploy", "--root", root, "--dry-run"],
+        vec!["deploy", "--root", root],
+        vec!["export", "--root", root, "-o", table.to_str().unwrap()],
+        vec!["check", "--root", root],
+    ];
+    runs.iter()
+        .map(|args| said(&laurel_in(lang, args), root))
+        .collect()
+}
+
+#[test]
+fn build_deploy_and_export_speak_chinese_on_a_good_site_and_a_broken_one() {
+    let good = TestSite::new("title: 测试\nbase_url: https://kx.example.cn/\n");
+    good.laureate("王芳", "", "故事。\n", 1);
+    let broken = broken_campaign();
+    // A folder that cannot be read: export leaves it out and says so.
+    broken.write("content/laureates/李四/profile.yaml", "name: [李四\n");
+    for site in [&good, &broken] {
+        with_folder_target(site);
+        let said = round_trip(site, "zh");
+        let [build, dry_run, deploy, export, _] = &said[..] else {
+            unreachable!()
+        };
+        assert!(
+            build.contains("已生成") || build.contains("生成失败"),
+            "{build}"
+        );
+        assert!(dry_run.contains("新增 "), "{dry_run}");
+        assert!(
+            dry_run.contains("试运行，「正式」上什么也没有改：将上传 "),
+            "{dry_run}"
+        );
+        assert!(deploy.contains("已发布到「正式」：上传 "), "{deploy}");
+        assert!(export.contains("已写入 <根目录>/汇总表.xlsx（"), "{export}");
+        assert!(
+            export.contains("内含联系方式等个人信息，请勿发布。"),
+            "{export}"
+        );
+        let english: Vec<String> = said[..4].iter().flat_map(|s| english_lines(s)).collect();
+        assert!(english.is_empty(), "English:\n{}", english.join("\n"));
+    }
+    let export = &round_trip(&broken, "zh")[3];
+    assert!(
+        export.contains("提示：1 个文件夹无法读取，未列入：李四。"),
+        "{export}"
+    );
+    let english = round_trip(&good, "en");
+    assert!(
+        english[1].contains("Dry run, nothing changed on `正式`"),
+        "{english:?}"
+    );
+    assert!(english[3].contains("Wrote "), "{english:?}");
+}
+
+#[test]
+fn init_new_and_the_command_line_errors_speak_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("活动");
+    let site = site.to_str().unwrap();
+    let root = dir.path().to_str().unwrap();
+    let runs: [(&[&str], &str); 5] = [
+        (&["init", "--empty", site], "已在 <根目录>/活动 新建网站。"),
+        (&["new", "王芳", "--root", site], "已建好 <根目录>/活动/"),
+        (
+            &["build", "--root", root],
+            "错误：<根目录> 中没有 site.yaml",
+        ),
+        (
+            &["check", "--root", site, "--year", "1999"],
+            "错误：网站没有 1999 年度：只有",
+        ),
+        (
+            &["export", "--root", site, "-o", "表.doc"],
+            "错误：表.doc：laurel 只能导出 .xlsx（Excel）或 .csv",
+        ),
+    ];
+    for (args, expected) in runs {
+        let text = said(&laurel_in("zh", args), root);
+        assert!(text.contains(expected), "{args:?}: {text}");
+        let english = english_lines(&text);
+        assert!(
+            english.is_empty(),
+            "{args:?}: English:\n{}",
+            english.join("\n")
+        );
+    }
+}
