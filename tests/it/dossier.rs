@@ -176,7 +176,7 @@ fn the_joint_review_table_holds_the_selected_with_their_id_numbers_marked_privat
     // 王振国 has no ID number: a warning at his profile's `private:` line.
     let said = stderr(&output);
     assert!(
-        said.contains("王振国 缺少身份证号")
+        said.contains("王振国 has no ID number")
             && said.contains("content/laureates/王振国/profile.yaml:12"),
         "{said}"
     );
