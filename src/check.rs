@@ -115,9 +115,9 @@ fn finding_of(d: &Diagnostic, default_rule: &'static str, laureate: Option<Strin
         laureates: Vec::new(),
         file: d.file.clone(),
         line: d.line,
-        message_id: None,
+        message_id: d.message_id,
         message: d.message.clone(),
-        fix: d.hint.clone().unwrap_or_default(),
+        fix: d.hint.as_deref().unwrap_or_default().to_string(),
     }
 }
 
@@ -772,15 +772,16 @@ fn check_campaign(c: &mut Checker) {
     let rules_file = layout::campaign_file(&site.root, site.config.year_folder());
     let total = site.laureates.len();
     for warning in site.config.warnings() {
-        c.add_text(
+        let finding = c.add_text(
             None,
             &warning.file,
             "footer",
             Severity::Warning,
             warning.message.clone(),
             warning.hint.as_deref().unwrap_or(""),
-        )
-        .line = warning.line;
+        );
+        finding.line = warning.line;
+        finding.message_id = warning.message_id;
     }
     if crate::routes::Routes::new(&site.config).base_url_missing() {
         c.add(

@@ -900,22 +900,24 @@ fn import_text(report: &laurel::import::ImportReport) -> String {
     let mut out = String::new();
     let problem = |p: &laurel::import::Problem| {
         let severity = match p.severity {
-            check::Severity::Error => "error",
-            check::Severity::Warning => "warning",
+            check::Severity::Error => tr!("severity-error"),
+            check::Severity::Warning => tr!("severity-warning"),
         };
-        let mut line = format!("  {severity:<7} {}: {}\n", p.file, p.message);
+        let said = tr!("import-problem", file = &p.file, message = &p.message);
+        let mut line = format!("  {} {said}\n", pad(&severity, 7));
         if !p.hint.is_empty() {
-            line.push_str(&format!("          fix: {}\n", p.hint));
+            line.push_str(&format!("          {}\n", tr!("report-fix", fix = &p.hint)));
         }
         line
     };
     for candidate in &report.candidates {
         out.push_str(&format!("\n{} → {}\n", candidate.name, candidate.folder));
         for file in &candidate.files {
+            let action = tr!("import-action", action = file.action.name());
             out.push_str(&format!(
-                "  {:<9} {:<16} ← {}\n",
-                file.action.word(),
-                file.to,
+                "  {} {} ← {}\n",
+                pad(&action, 9),
+                pad(&file.to, 16),
                 file.from
             ));
         }
@@ -928,7 +930,7 @@ fn import_text(report: &laurel::import::ImportReport) -> String {
             .filter(|f| f.severity == check::Severity::Error)
             .collect();
         if !errors.is_empty() {
-            out.push_str("  still needed (laurel check):\n");
+            out.push_str(&format!("  {}\n", tr!("import-still-needed")));
             for f in errors {
                 out.push_str(&format!("    [{}] {}\n", f.rule, f.message));
             }
@@ -936,32 +938,27 @@ fn import_text(report: &laurel::import::ImportReport) -> String {
     }
     let unit_problems: Vec<_> = report.units.iter().flat_map(|u| &u.problems).collect();
     if !unit_problems.is_empty() {
-        out.push_str("\nUnits\n");
+        out.push_str(&format!("\n{}\n", tr!("import-units")));
         for p in unit_problems {
             out.push_str(&problem(p));
         }
     }
     if !report.problems.is_empty() {
-        out.push_str("\nNot imported\n");
+        out.push_str(&format!("\n{}\n", tr!("import-not-imported")));
         for p in &report.problems {
             out.push_str(&problem(p));
         }
     }
-    let verb = if report.dry_run {
-        "would import"
-    } else {
-        "imported"
-    };
-    out.push_str(&format!(
-        "\n{verb} {}{}\n",
-        count(report.candidates.len(), "candidate"),
-        if report.dry_run {
-            " (dry run: nothing was written)"
-        } else {
-            ""
-        }
-    ));
+    let dry = if report.dry_run { "yes" } else { "no" };
+    let summary = tr!("import-summary", dry = dry, count = report.candidates.len());
+    out.push_str(&format!("\n{summary}\n"));
     out
+}
+
+/// `text` followed by spaces to `width` columns, a CJK character counting as two.
+fn pad(text: &str, width: usize) -> String {
+    let used: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
 
 /// Prints and carries out the renaming plan of every laureate folder (on stderr, so JSON on
@@ -993,11 +990,6 @@ fn fix_names(root: &Path) -> Result<(), ExitCode> {
     }
     eprintln!("{}", tr!("check-renamed", count = renamed));
     Ok(())
-}
-
-/// `1 error`, `2 errors`.
-fn count(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The report for a terminal: findings grouped by laureate (errors first), a total per

@@ -14,7 +14,8 @@
 //! ```
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::yaml;
+use crate::i18n::Said;
+use crate::{said, yaml};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
@@ -556,15 +557,12 @@ impl Review {
     /// Values the jury's round cannot work with, each at its line of `text` (the file
     /// holding `campaign:`).
     fn problems(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
-        let at = |line: Option<usize>, message: String, hint: &str| {
-            Diagnostic::new(file, message).at_line(line).hint(hint)
-        };
+        let at = |line: Option<usize>, said: Said| Diagnostic::said(file, said).at_line(line);
         let mut problems = Vec::new();
         if self.criteria.is_empty() {
             problems.push(at(
                 yaml::line_of(text, "criteria", ""),
-                "campaign.review.criteria is empty".into(),
-                "list at least one criterion, e.g. `- {name: 业绩突出, weight: 0.4, max: 100}`",
+                said!("criteria-empty"),
             ));
         }
         for (i, c) in self.criteria.iter().enumerate() {
@@ -573,26 +571,21 @@ impl Review {
             if !(c.weight.is_finite() && c.weight > 0.0) {
                 problems.push(at(
                     line("weight"),
-                    format!(
-                        "the weight {} of criterion {} is not above 0",
-                        c.weight, c.name
+                    said!(
+                        "criterion-weight",
+                        weight = c.weight.to_string(),
+                        name = &c.name
                     ),
-                    "give each criterion a weight above 0, e.g. 0.4",
                 ));
             }
             if !(c.max.is_finite() && c.max > 0.0) {
                 problems.push(at(
                     line("max"),
-                    format!("the max {} of criterion {} is not above 0", c.max, c.name),
-                    "e.g. `max: 100`",
+                    said!("criterion-max", max = c.max.to_string(), name = &c.name),
                 ));
             }
             if c.name.trim().is_empty() || self.criteria[..i].iter().any(|o| o.name == c.name) {
-                problems.push(at(
-                    own,
-                    format!("criterion `{}` is empty or named twice", c.name),
-                    "give each criterion its own name: it is the heading of its column",
-                ));
+                problems.push(at(own, said!("criterion-name", name = &c.name)));
             }
         }
         problems.extend(self.judge_problems(text, file));
@@ -610,22 +603,15 @@ impl Review {
                 || names[..i].contains(n)
         };
         if names.is_empty() || names.iter().enumerate().any(unusable) {
+            let judges = format!("{names:?}");
             problems.push(
-                Diagnostic::new(
-                    file,
-                    format!(
-                        "campaign.review.judges {names:?}: each judge needs a name of their own"
-                    ),
-                )
-                .at_line(line)
-                .hint("a count (`judges: 5`) or names without / \\ : * ? \" < > |, each once"),
+                Diagnostic::said(file, said!("judges-unnamed", judges = judges)).at_line(line),
             );
         }
         if self.method == Method::TrimmedMean && names.len() < 3 {
             problems.push(
-                Diagnostic::new(file, format!("trimmed_mean drops the highest and lowest total, which needs at least 3 judges, not {}", names.len()))
-                    .at_line(yaml::line_of(text, "method", ""))
-                    .hint("add judges, or use `method: mean`"),
+                Diagnostic::said(file, said!("trimmed-mean-judges", count = names.len()))
+                    .at_line(yaml::line_of(text, "method", "")),
             );
         }
         problems
@@ -749,9 +735,8 @@ impl fmt::Display for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("`{text}` is not a date: write it as YYYY-MM-DD"))
-        })
+        Date::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` {}", yaml::NOT_A_DATE)))
     }
 }
 
@@ -799,16 +784,12 @@ impl SiteConfig {
         }
         let written_year = yaml::line_of(&text, "year", "");
         if written_year.is_some() && campaign.year != year {
-            return Err(Diagnostic::new(
-                &file,
-                format!(
-                    "year {} differs from the folder's year {year}",
-                    campaign.year
-                ),
-            )
-            .at_line(written_year)
-            .hint("each year's campaign.yaml sits in the folder named by its year: fix the year or move the file")
-            .into());
+            let said = said!(
+                "campaign-year-differs",
+                written = campaign.year.to_string(),
+                folder = year.to_string()
+            );
+            return Err(Diagnostic::said(&file, said).at_line(written_year).into());
         }
         config.campaign = Campaign { year, ..campaign };
         if yaml::line_of(&text, "reference_date", "").is_none() {
@@ -832,69 +813,43 @@ impl SiteConfig {
 
     fn validate(&self, text: &str, file: &Path) -> Diagnostics {
         let mut problems = Diagnostics::default();
-        let mut problem = |key: &str, message: String, hint: &str| {
-            problems.push(
-                Diagnostic::new(file, message)
-                    .at_line(yaml::line_of(text, key, ""))
-                    .hint(hint),
-            )
+        let mut problem = |key: &str, said: Said| {
+            problems.push(Diagnostic::said(file, said).at_line(yaml::line_of(text, key, "")))
         };
         let url = &self.base_url;
         if !url.is_empty() && self.parsed_base_url.is_none() {
-            problem(
-                "base_url",
-                format!("base_url `{url}` is not an absolute URL"),
-                "write it as https://example.org/path/ or leave it empty",
-            );
+            problem("base_url", said!("base-url-invalid", url = url));
         }
         if let Some(wechat) = &self.wechat {
             if !wechat.app_id.starts_with("wx") {
-                problem(
-                    "app_id",
-                    format!("wechat.app_id `{}` is not a WeChat AppID", wechat.app_id),
-                    "copy the AppID (it starts with wx) from the official account's settings",
-                );
+                problem("app_id", said!("wechat-app-id", id = &wechat.app_id));
             }
             if !wechat.signature_url.starts_with("https://") {
-                problem(
-                    "signature_url",
-                    format!(
-                        "wechat.signature_url `{}` is not an https:// URL",
-                        wechat.signature_url
-                    ),
-                    "the JS-SDK needs the signing endpoint over HTTPS, e.g. https://example.org/wx/sign",
-                );
+                let url = &wechat.signature_url;
+                problem("signature_url", said!("wechat-signature-url", url = url));
             }
         }
         let widths = &self.images.widths;
         let usable = |w: &u32| (16..=8192).contains(w);
         if widths.is_empty() || !widths.iter().all(usable) || !usable(&self.images.thumbnail) {
-            problem(
-                "widths",
-                format!(
-                    "image widths {widths:?} and thumbnail {} must be 16–8192",
-                    self.images.thumbnail
-                ),
-                "e.g. widths: [480, 960, 1600]",
+            let said = said!(
+                "image-widths",
+                widths = format!("{widths:?}"),
+                thumbnail = self.images.thumbnail.to_string()
             );
+            problem("widths", said);
         }
         if self.images.webp_effort > 6 {
-            problem(
-                "webp_effort",
-                format!("webp_effort {} is outside 0–6", self.images.webp_effort),
-                "4 is libwebp's default; 2 encodes about twice as fast",
-            );
+            let effort = self.images.webp_effort.to_string();
+            problem("webp_effort", said!("webp-effort", effort = effort));
         }
         for (key, quality) in [
             ("jpeg_quality", self.images.jpeg_quality),
             ("webp_quality", self.images.webp_quality),
         ] {
             if !(1..=100).contains(&quality) {
-                problem(
-                    key,
-                    format!("{key} {quality} is outside 1–100"),
-                    "80 is a good default",
-                );
+                let said = said!("image-quality", key = key, quality = quality.to_string());
+                problem(key, said);
             }
         }
         for problem in self.campaign.review.problems(text, file) {
@@ -912,36 +867,21 @@ impl SiteConfig {
     fn footer_warnings(&self, text: &str, file: &Path) -> Vec<Diagnostic> {
         let footer = &self.footer;
         let checks = [
-            (
-                "icp",
-                &footer.icp,
-                icp_form(&footer.icp),
-                "write it as on MIIT's registry, e.g. 冀ICP备12345678号-1",
-            ),
-            (
-                "police",
-                &footer.police,
-                police_form(&footer.police),
-                "write it as on the certificate, e.g. 冀公网安备13110202000123号 (14 digits)",
-            ),
+            ("icp", &footer.icp, icp_form(&footer.icp)),
+            ("police", &footer.police, police_form(&footer.police)),
             (
                 "site_code",
                 &footer.site_code,
                 footer.site_code.len() == 10
                     && footer.site_code.chars().all(|c| c.is_ascii_digit()),
-                "the 网站标识码 has 10 digits, e.g. 1311000001",
             ),
         ];
         checks
             .into_iter()
-            .filter(|(_, value, ok, _)| !value.is_empty() && !ok)
-            .map(|(key, value, _, hint)| {
-                Diagnostic::new(
-                    file,
-                    format!("footer.{key} `{value}` is not in the registry's form"),
-                )
-                .at_line(yaml::line_of(text, key, value))
-                .hint(hint)
+            .filter(|(_, value, ok)| !value.is_empty() && !ok)
+            .map(|(key, value, _)| {
+                Diagnostic::said(file, said!("footer-form", key = key, value = value))
+                    .at_line(yaml::line_of(text, key, value))
             })
             .collect()
     }
@@ -954,38 +894,15 @@ impl SiteConfig {
         let publicity = self.campaign.publicity.clone().unwrap_or_default();
         let line = yaml::line_of(text, "publicity", "").or(yaml::line_of(text, "phase", ""));
         [
-            (
-                "start",
-                publicity.start.is_none(),
-                "the first day of the 公示 period",
-            ),
-            ("end", publicity.end.is_none(), "the last day of the period"),
-            (
-                "phone",
-                publicity.phone.is_empty(),
-                "a telephone number for objections",
-            ),
-            (
-                "email",
-                publicity.email.is_empty(),
-                "an e-mail address for objections",
-            ),
-            (
-                "address",
-                publicity.address.is_empty(),
-                "a postal address for written objections",
-            ),
+            ("start", publicity.start.is_none()),
+            ("end", publicity.end.is_none()),
+            ("phone", publicity.phone.is_empty()),
+            ("email", publicity.email.is_empty()),
+            ("address", publicity.address.is_empty()),
         ]
         .into_iter()
-        .filter(|(_, missing, _)| *missing)
-        .map(|(key, _, what)| {
-            Diagnostic::new(
-                file,
-                format!("campaign.publicity.{key} is not set: the 公示 page lacks {what}"),
-            )
-            .at_line(line)
-            .hint("add it under campaign.publicity in site.yaml (see README「公示」)")
-        })
+        .filter(|(_, missing)| *missing)
+        .map(|(key, _)| Diagnostic::said(file, said!("publicity-missing", key = key)).at_line(line))
         .collect()
     }
 

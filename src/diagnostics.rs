@@ -3,6 +3,8 @@
 //! Loading and processing collect every problem they meet instead of stopping at the first, so
 //! an editor sees all of them in one run. The CLI prints them; the library never does.
 
+use crate::i18n::Said;
+use crate::{said, tr};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -14,11 +16,14 @@ pub struct Diagnostic {
     /// 1-based line in the file, when known.
     pub line: Option<usize>,
     /// 1-based column in the file, when known.
-    pub column: Option<usize>,
+    pub column: Option<u32>,
+    /// The id of the message in laurel's message files, when the words come from there.
+    pub message_id: Option<&'static str>,
     /// What is wrong, in one sentence.
     pub message: String,
-    /// How to fix it, when there is something useful to say.
-    pub hint: Option<String>,
+    /// How to fix it, when there is something useful to say (boxed: a `Result` carrying a
+    /// diagnostic stays small).
+    pub hint: Option<Box<str>>,
     /// The `laurel check` rule id this problem is reported under (`load-error` when unset).
     pub rule: Option<&'static str>,
 }
@@ -30,9 +35,21 @@ impl Diagnostic {
             file: file.into(),
             line: None,
             column: None,
+            message_id: None,
             message: message.into(),
             hint: None,
             rule: None,
+        }
+    }
+
+    /// A problem with a whole file in the reader's language: the message of `said`, its
+    /// `.fix` as the hint.
+    pub fn said(file: impl Into<PathBuf>, said: Said) -> Self {
+        let hint = said.fix();
+        Diagnostic {
+            message_id: Some(said.id),
+            hint: (!hint.is_empty()).then(|| hint.into_boxed_str()),
+            ..Diagnostic::new(file, said.message())
         }
     }
 
@@ -45,7 +62,7 @@ impl Diagnostic {
     /// Sets the 1-based line and column.
     pub fn at(mut self, line: usize, column: usize) -> Self {
         self.line = Some(line);
-        self.column = Some(column);
+        self.column = u32::try_from(column).ok();
         self
     }
 
@@ -57,7 +74,7 @@ impl Diagnostic {
 
     /// Adds advice on how to fix the problem.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(hint.into().into_boxed_str());
         self
     }
 
@@ -80,7 +97,7 @@ impl fmt::Display for Diagnostic {
         }
         write!(f, ": {}", self.message)?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
+            write!(f, "\n  {}", tr!("diagnostic-help", hint = &**hint))?;
         }
         Ok(())
     }
@@ -122,7 +139,7 @@ impl fmt::Display for Diagnostics {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "error: {d}")?;
+            write!(f, "{}", tr!("diagnostic-error", diagnostic = d.to_string()))?;
         }
         Ok(())
     }
@@ -141,36 +158,29 @@ impl From<Diagnostic> for Diagnostics {
 /// to save it as UTF-8.
 pub fn read_text(file: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(file)
-        .map_err(|e| Diagnostic::new(file, format!("cannot read the file: {e}")))?;
+        .map_err(|e| Diagnostic::said(file, said!("file-unreadable", why = e.to_string())))?;
     decode_text(&bytes).map_err(|encoding| {
-        Diagnostic::new(
-            file,
-            format!("the file is not UTF-8 text: it looks like {encoding}"),
-        )
-        .hint("save it as UTF-8: in Notepad or WPS choose 另存为 → 编码 UTF-8; on a terminal, `iconv -f GB18030 -t UTF-8 old > new`")
-        .rule("text-encoding")
+        Diagnostic::said(file, said!("file-not-utf8", encoding = encoding)).rule("text-encoding")
     })
 }
 
 /// The text of `bytes`: UTF-8 (BOM removed) or UTF-16 with a BOM; else the name of the
-/// encoding the bytes look like.
+/// encoding the bytes look like (the key of `file-not-utf8`'s `$encoding`).
 fn decode_text(bytes: &[u8]) -> Result<String, &'static str> {
     let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
         let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-        String::from_utf16(&units).map_err(|_| "UTF-16 with errors")
+        String::from_utf16(&units).map_err(|_| "utf16-broken")
     };
     match bytes {
         [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest)
             .map(str::to_string)
-            .map_err(|_| "UTF-8 with errors"),
+            .map_err(|_| "utf8-broken"),
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
         _ => match std::str::from_utf8(bytes) {
             Ok(text) => Ok(text.to_string()),
-            Err(_) if looks_like_gbk(bytes) => {
-                Err("GBK/GB18030 (as Windows Notepad and WPS save Chinese text)")
-            }
-            Err(_) => Err("a legacy encoding, not UTF-8"),
+            Err(_) if looks_like_gbk(bytes) => Err("gbk"),
+            Err(_) => Err("legacy"),
         },
     }
 }
@@ -211,7 +221,7 @@ mod tests {
         assert_eq!(decode_text(&le).unwrap(), text);
         // 王芳 in GBK.
         let gbk = [b'n', b':', b' ', 0xCD, 0xF5, 0xB7, 0xBC, b'\n'];
-        assert!(decode_text(&gbk).unwrap_err().starts_with("GBK"));
+        assert_eq!(decode_text(&gbk).unwrap_err(), "gbk");
         assert_eq!(decode_text("\u{feff}x".as_bytes()).unwrap(), "x");
     }
 

@@ -19,6 +19,9 @@ const ZH_CN: &[&str] = &[
     include_str!("../locales/zh-CN/help.ftl"),
     include_str!("../locales/zh-CN/commands.ftl"),
     include_str!("../locales/zh-CN/review.ftl"),
+    include_str!("../locales/zh-CN/load.ftl"),
+    include_str!("../locales/zh-CN/config.ftl"),
+    include_str!("../locales/zh-CN/import.ftl"),
 ];
 const EN: &[&str] = &[
     include_str!("../locales/en/check.ftl"),
@@ -28,6 +31,9 @@ const EN: &[&str] = &[
     include_str!("../locales/en/help.ftl"),
     include_str!("../locales/en/commands.ftl"),
     include_str!("../locales/en/review.ftl"),
+    include_str!("../locales/en/load.ftl"),
+    include_str!("../locales/en/config.ftl"),
+    include_str!("../locales/en/import.ftl"),
 ];
 
 /// A language laurel speaks.

@@ -5,6 +5,8 @@
 //! file, line and column, with a "did you mean" hint for misspelt keys.
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Said;
+use crate::{said, tr};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use std::path::Path;
@@ -24,9 +26,8 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnost
         // later: point at the line that opened it.
         match (unclosed_quote_line(text), found.line) {
             (Some(line), Some(reported)) if line <= reported => {
-                Diagnostic::new(file, "a quote opened on this line is never closed")
+                Diagnostic::said(file, said!("yaml-unclosed-quote"))
                     .at_line(Some(line))
-                    .hint("close the quote at the end of the value (「\"…\"」), or remove it: YAML values need no quotes")
                     .rule("yaml")
             }
             _ => found,
@@ -46,19 +47,15 @@ fn typing_slip(text: &str, file: &Path) -> Option<Diagnostic> {
             Some(block) if content.is_empty() || indent > block => continue,
             _ => block_indent = None,
         }
-        let slip = |message: String, hint: String| {
+        let slip = |said: Said| {
             Some(
-                Diagnostic::new(file, message)
+                Diagnostic::said(file, said)
                     .at(i + 1, indent + 1)
-                    .hint(hint)
                     .rule("yaml"),
             )
         };
         if line[indent..].starts_with('\t') {
-            return slip(
-                "this line is indented with a tab; YAML allows only spaces".into(),
-                "replace the tab with spaces (two per level), as on the lines around it".into(),
-            );
+            return slip(said!("yaml-tab"));
         }
         let item = content.strip_prefix("- ").unwrap_or(content);
         if let Some((key, value)) = item.split_once('：') {
@@ -67,10 +64,7 @@ fn typing_slip(text: &str, file: &Path) -> Option<Diagnostic> {
                 && !key.contains([':', ' ', '"', '\'', '#']);
             if key_like {
                 let fixed = format!("{key}: {}", value.trim_start());
-                return slip(
-                    format!("`{key}：` is written with a full-width colon 「：」"),
-                    format!("write a half-width colon and a space: `{fixed}`"),
-                );
+                return slip(said!("yaml-full-width-colon", key = key, fixed = fixed));
             }
         }
         let value = item.split_once(": ").map_or("", |(_, v)| v.trim());
@@ -94,63 +88,182 @@ fn unclosed_quote_line(text: &str) -> Option<usize> {
 
 fn to_diagnostic(err: &serde_yaml::Error, text: &str, file: &Path) -> Diagnostic {
     let full = err.to_string();
-    let mut message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
-    };
-    // Name no internal type: "expected struct RawProfile" means a mapping was expected.
-    if let Some(i) = message.find("expected struct ") {
-        message.replace_range(i.., "expected `key: value` lines");
-    }
-    let mut diagnostic = match (duplicate_line(&message, text), err.location()) {
+    let message = full
+        .rfind(" at line ")
+        .map_or(full.as_str(), |i| &full[..i]);
+    let (path, what) = split_path(message);
+    let diagnostic = Diagnostic::said(file, serde_said(path, what));
+    let diagnostic = match (duplicate_line(what, text), err.location()) {
         // serde reports a duplicate key at the start of the mapping; point at the second one.
-        (Some(line), _) => Diagnostic::new(file, message.clone())
-            .at_line(Some(line))
-            .hint("the key is written twice: keep one of them"),
-        (None, Some(loc)) => Diagnostic::new(file, message.clone()).at(loc.line(), loc.column()),
-        (None, None) => Diagnostic::new(file, message.clone()),
+        (Some(line), _) => diagnostic.at_line(Some(line)),
+        (None, Some(loc)) => diagnostic.at(loc.line(), loc.column()),
+        (None, None) => diagnostic,
     };
-    if let Some(hint) = unknown_field_hint(&message) {
-        diagnostic = diagnostic.hint(hint);
-    } else if message.contains("expected a sequence") {
-        diagnostic = diagnostic.hint("write a list, one `- item` per line under the key");
-    } else if message.contains("did not find expected") || message.contains("mapping values") {
-        diagnostic = diagnostic.hint(
-            "check the indentation and that each `key: value` pair has a space after the colon",
+    diagnostic.rule("yaml")
+}
+
+/// serde_yaml's `photos[0].file: what` as the path (empty at the top) and the what.
+fn split_path(message: &str) -> (&str, &str) {
+    match message.split_once(": ") {
+        Some((path, what)) if !path.is_empty() && !path.contains([' ', '`']) => (path, what),
+        _ => ("", message),
+    }
+}
+
+/// What serde_yaml said at `path`, in laurel's words: unknown and missing keys, wrong
+/// types and laurel's own value checks are worded here; the parser's syntax errors are
+/// quoted as it gives them.
+fn serde_said(path: &str, what: &str) -> Said {
+    let place = match path {
+        "" => String::new(),
+        path => tr!("yaml-place", path = path),
+    };
+    if let Some(said) = unknown_said(&place, what) {
+        return said;
+    }
+    if let Some(key) = quoted_after(what, "missing field `") {
+        let field = field_label(key);
+        return said!(
+            "yaml-missing-field",
+            place = place,
+            field = field,
+            key = key
         );
     }
-    diagnostic.rule("yaml")
+    if let Some(key) = quoted_after(what, "duplicate field `") {
+        return said!(
+            "yaml-duplicate-field",
+            place = place,
+            field = field_label(key)
+        );
+    }
+    if let Some(rest) = what.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let (found, expected) = (kind_label(found), kind_label(expected));
+        return if rest.ends_with("a sequence") {
+            said!(
+                "yaml-wrong-type-list",
+                place = place,
+                found = found,
+                expected = expected
+            )
+        } else {
+            said!(
+                "yaml-wrong-type",
+                place = place,
+                found = found,
+                expected = expected
+            )
+        };
+    }
+    if let Some(date) = what.strip_suffix(NOT_A_DATE) {
+        return said!(
+            "yaml-not-a-date",
+            place = place,
+            text = date.trim_matches([' ', '`'])
+        );
+    }
+    match what {
+        NOT_SINGLE => said!("yaml-not-single", place = place),
+        NOT_SINGLES => said!("yaml-not-singles", place = place),
+        _ if what.contains("did not find expected") || what.contains("mapping values") => {
+            said!("yaml-syntax-layout", place = place, detail = what)
+        }
+        _ => said!("yaml-syntax", place = place, detail = what),
+    }
+}
+
+/// An unknown key or value (`unknown field `x`, expected one of `a`, `b``), with the closest
+/// known one when there is one close enough.
+fn unknown_said(place: &str, what: &str) -> Option<Said> {
+    let (is_key, rest) = match what.strip_prefix("unknown field `") {
+        Some(rest) => (true, rest),
+        None => (false, what.strip_prefix("unknown variant `")?),
+    };
+    let unknown = &rest[..rest.find('`')?];
+    let known: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+    let best = known
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), *candidate))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate);
+    let list = known
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(&tr!("list-separator"));
+    Some(match (is_key, best) {
+        (true, Some(guess)) => said!(
+            "yaml-unknown-field-guess",
+            place = place,
+            key = unknown,
+            expected = list,
+            guess = field_label(guess),
+        ),
+        (true, None) => said!(
+            "yaml-unknown-field",
+            place = place,
+            key = unknown,
+            expected = list
+        ),
+        (false, Some(guess)) => said!(
+            "yaml-unknown-value-guess",
+            place = place,
+            value = unknown,
+            expected = list,
+            guess = guess,
+        ),
+        (false, None) => {
+            said!(
+                "yaml-unknown-value",
+                place = place,
+                value = unknown,
+                expected = list
+            )
+        }
+    })
+}
+
+/// The text between `prefix` and the next backquote of `message`.
+fn quoted_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = message.strip_prefix(prefix)?;
+    Some(&rest[..rest.find('`')?])
+}
+
+/// A YAML key as editors know it: `性别（gender）` in Chinese, `` `gender` `` in English.
+pub fn field_label(key: &str) -> String {
+    tr!("field-label", key = key)
+}
+
+/// serde's name of a kind of value (`sequence`, `a string`, `u32`, `struct RawProfile`) in
+/// the reader's language.
+fn kind_label(serde: &str) -> String {
+    let bare = serde.trim_start_matches("a ").trim_start_matches("an ");
+    let kind = match bare.split([' ', '`']).next().unwrap_or_default() {
+        "sequence" => "list",
+        "map" => "map",
+        "struct" => "struct",
+        "string" | "borrowed" | "char" => "text",
+        "integer" | "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" => {
+            "integer"
+        }
+        "floating" | "f32" | "f64" => "number",
+        "boolean" => "boolean",
+        "unit" => "empty",
+        _ => "other",
+    };
+    tr!("yaml-kind", kind = kind, text = serde)
 }
 
 /// For serde's "duplicate field `x`": the line of the second top-level `x:` in `text`.
 fn duplicate_line(message: &str, text: &str) -> Option<usize> {
-    let rest = message.strip_prefix("duplicate field `")?;
-    let key = format!("{}:", &rest[..rest.find('`')?]);
+    let key = format!("{}:", quoted_after(message, "duplicate field `")?);
     text.lines()
         .enumerate()
         .filter(|(_, line)| line.starts_with(&key))
         .nth(1)
         .map(|(i, _)| i + 1)
-}
-
-/// For serde's "unknown field (or variant) `x`, expected one of `a`, `b`" message, suggests
-/// the closest key.
-fn unknown_field_hint(message: &str) -> Option<String> {
-    let start = ["unknown field `", "unknown variant `"]
-        .iter()
-        .find_map(|p| message.find(p).map(|i| i + p.len()))?;
-    let rest = &message[start..];
-    let unknown = &rest[..rest.find('`')?];
-    let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-    let best = expected
-        .iter()
-        .map(|candidate| (strsim::jaro_winkler(unknown, candidate), *candidate))
-        .filter(|(score, _)| *score > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    Some(match best {
-        Some((_, candidate)) => format!("did you mean `{candidate}`?"),
-        None => format!("known fields are: {}", expected.join(", ")),
-    })
 }
 
 /// The 1-based line of the first line in `text` that starts a mapping key `key:` (at any
@@ -169,6 +282,16 @@ pub fn line_of(text: &str, key: &str, needle: &str) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
+/// What [`string_like`] tells serde when a value is not a single one (worded by
+/// [`serde_said`] as `yaml-not-single`).
+const NOT_SINGLE: &str = "expected a single value, not a list or mapping";
+/// What [`texts`] tells serde when an item is not a single value (`yaml-not-singles`).
+const NOT_SINGLES: &str = "expected a list of single values, not of lists or mappings";
+
+/// What a date's deserializer tells serde after the text it could not read
+/// (`yaml-not-a-date`).
+pub const NOT_A_DATE: &str = "is not a date: write it as YYYY-MM-DD";
+
 /// Deserializes a scalar of any type (string, number, bool) as its text, so that
 /// `birth: 1986` and `birth: "1986-05"` both arrive as strings.
 pub fn string_like<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
@@ -178,9 +301,7 @@ pub fn string_like<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<
         Some(Value::String(s)) => Ok(Some(s)),
         Some(Value::Number(n)) => Ok(Some(n.to_string())),
         Some(Value::Bool(b)) => Ok(Some(b.to_string())),
-        Some(_) => Err(serde::de::Error::custom(
-            "expected a single value, not a list or mapping",
-        )),
+        Some(_) => Err(serde::de::Error::custom(NOT_SINGLE)),
     }
 }
 
@@ -205,9 +326,7 @@ pub fn texts<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, 
     Vec::<Value>::deserialize(deserializer)?
         .iter()
         .map(|value| match value {
-            Value::Sequence(_) | Value::Mapping(_) => Err(serde::de::Error::custom(
-                "expected a list of single values, not of lists or mappings",
-            )),
+            Value::Sequence(_) | Value::Mapping(_) => Err(serde::de::Error::custom(NOT_SINGLES)),
             scalar => Ok(scalar_text(scalar)),
         })
         .collect()

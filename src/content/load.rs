@@ -10,8 +10,9 @@ use super::{
 };
 use crate::config::{Order, SiteConfig};
 use crate::diagnostics::{read_text, Diagnostic, Diagnostics};
+use crate::i18n::Said;
 use crate::markdown::{self, Document};
-use crate::yaml;
+use crate::{said, yaml};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -262,7 +263,7 @@ fn subfolders(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
 fn list_dir(dir: &Path, problems: &mut Diagnostics) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         if dir.exists() {
-            problems.push(Diagnostic::new(dir, "cannot read this folder"));
+            problems.push(Diagnostic::said(dir, said!("folder-unreadable")));
         }
         return Vec::new();
     };
@@ -434,13 +435,10 @@ struct ProfileContext<'a> {
 }
 
 impl ProfileContext<'_> {
-    fn error(&mut self, key: &str, needle: &str, message: String, hint: &str) {
+    fn error(&mut self, key: &str, needle: &str, said: Said) {
         let line = yaml::line_of(&self.text, key, needle);
-        let mut d = Diagnostic::new(&self.file, message).at_line(line);
-        if !hint.is_empty() {
-            d = d.hint(hint);
-        }
-        self.problems.push(d);
+        self.problems
+            .push(Diagnostic::said(&self.file, said).at_line(line));
     }
 
     /// Gives the problem just reported its own rule id (else it is a `load-error`).
@@ -459,54 +457,43 @@ impl ProfileContext<'_> {
                 .components()
                 .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)));
         if escapes {
-            self.error(
-                key,
-                written,
-                format!("path `{written}` leaves the laureate's folder"),
-                "write paths relative to the laureate's folder, e.g. photos/张三1.jpg",
-            );
+            self.error(key, written, said!("path-escapes", path = written));
             return None;
         }
         let path = self.folder.join(relative);
         if !path.is_file() {
-            let hint = match near_miss(&path) {
+            let said = match near_miss(&path) {
                 Some(name) => {
                     let parent = relative.parent().filter(|p| !p.as_os_str().is_empty());
                     let fixed = parent.map_or(name.clone(), |p| format!("{}/{name}", p.display()));
-                    format!(
-                        "did you mean `{fixed}`? It is in the folder, named slightly differently"
-                    )
+                    said!("path-missing-near", path = written, near = fixed)
                 }
-                None => "check the spelling, or put the file into the laureate's folder".into(),
+                None => said!("path-missing", path = written),
             };
-            self.error(
-                key,
-                written,
-                format!("file `{written}` does not exist"),
-                &hint,
-            );
+            self.error(key, written, said);
             self.tag_last("file-missing");
             return None;
         }
         Some(path)
     }
 
+    /// Whether `path` has one of the `allowed` extensions; `kind` is `image` or `video`.
     fn check_extension(&mut self, key: &str, path: &Path, allowed: &[&str], kind: &str) -> bool {
         let ext = extension(path);
         if allowed.contains(&ext.as_str()) {
             return true;
         }
         let name = file_name(path);
-        let hint = match ext.as_str() {
-            "heic" | "heif" => "HEIC photos from iPhones cannot be published: convert it to JPEG (e.g. open and export it, or set the camera to 'Most Compatible')".to_string(),
-            _ => format!("use one of: {}", allowed.join(", ")),
+        let said = match ext.as_str() {
+            "heic" | "heif" => said!("file-heic", name = &name, kind = kind),
+            _ => said!(
+                "file-kind",
+                name = &name,
+                kind = kind,
+                allowed = allowed.join(", ")
+            ),
         };
-        self.error(
-            key,
-            &name,
-            format!("`{name}` is not a supported {kind} file"),
-            &hint,
-        );
+        self.error(key, &name, said);
         false
     }
 }
@@ -519,11 +506,7 @@ fn load_laureate(
 ) -> Result<(Laureate, String, Diagnostics), Diagnostics> {
     let file = layout::profile_file(folder);
     if !file.is_file() {
-        return Err(
-            Diagnostic::new(&file, "the laureate folder has no profile.yaml")
-                .hint("every laureate folder needs one; `laurel new NAME` creates a folder with it")
-                .into(),
-        );
+        return Err(Diagnostic::said(&file, said!("profile-missing")).into());
     }
     let text = read_text(&file)?;
     let raw: RawProfile = yaml::parse(&text, &file)?;
@@ -542,8 +525,7 @@ fn load_laureate(
         cx.error(
             "name",
             "",
-            "the profile has no `name`".into(),
-            "add a line such as `name: 张三`",
+            said!("name-missing", field = yaml::field_label("name")),
         );
     }
     let birth = parse_birth(&mut cx, "birth", raw.birth.as_deref());
@@ -611,12 +593,7 @@ fn read_consent(cx: &mut ProfileContext, raw: &RawConsent) -> Consent {
     let date = raw.date.as_deref().and_then(|text| {
         let date = crate::config::Date::parse(text);
         if date.is_none() {
-            cx.error(
-                "date",
-                text,
-                format!("consent date `{text}` is not a date"),
-                "write it as YYYY-MM-DD, e.g. consent: {date: 2022-04-18, file: 同意书.pdf}",
-            );
+            cx.error("date", text, said!("consent-date", date = text));
         }
         date
     });
@@ -635,22 +612,13 @@ fn read_team(cx: &mut ProfileContext, raw: &RawProfile) -> Option<Team> {
             } else {
                 "leader"
             };
-            cx.error(
-                key,
-                "",
-                format!("`{key}` is for a team nomination, and this profile is a person's"),
-                "add `kind: team` for a team (团队), or remove the line",
-            );
+            let field = yaml::field_label(key);
+            cx.error(key, "", said!("team-key-on-person", field = field));
         }
         return None;
     }
     if leader.is_empty() {
-        cx.error(
-            "kind",
-            "",
-            "a team needs its `leader` (团队负责人)".into(),
-            "add a line such as `leader: 陈晓燕`",
-        );
+        cx.error("kind", "", said!("team-leader-missing"));
     }
     let members = raw
         .members
@@ -673,12 +641,7 @@ fn parse_birth(cx: &mut ProfileContext, key: &str, birth: Option<&str>) -> Optio
     let text = birth?;
     let parsed = YearMonth::parse(text);
     if parsed.is_none() {
-        cx.error(
-            key,
-            text,
-            format!("birth `{text}` is not a year and month"),
-            "write it as YYYY-MM, e.g. birth: 1986-05",
-        );
+        cx.error(key, text, said!("birth-invalid", birth = text));
     }
     parsed
 }
@@ -686,24 +649,19 @@ fn parse_birth(cx: &mut ProfileContext, key: &str, birth: Option<&str>) -> Optio
 /// Only a selected laureate can be put forward to the province.
 fn check_pick(cx: &mut ProfileContext, province_pick: bool, status: Status) {
     if province_pick && status != Status::Selected {
-        cx.error(
-            "province_pick",
-            "",
-            "`province_pick: true` on a nominee who is not selected".into(),
-            "only a selected laureate (`status: selected`, 入选) can be put forward to the province: select them first, or remove province_pick",
-        );
+        cx.error("province_pick", "", said!("province-pick-unselected"));
     }
 }
 
 fn check_category(cx: &mut ProfileContext, category: Option<&str>, allowed: &[String]) {
     let Some(category) = category else { return };
     if !allowed.is_empty() && !allowed.iter().any(|c| c == category) {
-        cx.error(
-            "category",
-            category,
-            format!("category `{category}` is not one of the campaign's categories"),
-            &format!("use one of: {} (set in site.yaml)", allowed.join("、")),
+        let said = said!(
+            "category-unknown",
+            category = category,
+            allowed = allowed.join("、")
         );
+        cx.error("category", category, said);
         cx.tag_last("category");
     }
 }
@@ -711,12 +669,7 @@ fn check_category(cx: &mut ProfileContext, category: Option<&str>, allowed: &[St
 fn check_explicit_slug(cx: &mut ProfileContext, slug: Option<&str>) -> Option<String> {
     let slug = slug?;
     if !is_valid_slug(slug) {
-        cx.error(
-            "slug",
-            slug,
-            format!("slug `{slug}` is not usable in a URL"),
-            "use lower-case letters, digits and single hyphens, e.g. li-ming-yuan",
-        );
+        cx.error("slug", slug, said!("slug-invalid", slug = slug));
         return None;
     }
     Some(slug.to_string())
@@ -777,11 +730,11 @@ fn find_photos(
                 .focus
                 .filter(|f| !f.iter().all(|v| (0.0..=1.0).contains(v)))
             {
+                let focus = format!("{written:?}");
                 cx.error(
                     "focus",
                     "",
-                    format!("focus {written:?} of `{}` is outside 0–1", entry.file),
-                    "write the focal point as [x, y] from the top left, e.g. focus: [0.5, 0.3]",
+                    said!("focus-outside", focus = focus, file = &entry.file),
                 );
             }
             let caption = entry.caption.clone().filter(|c| !c.trim().is_empty());
@@ -875,10 +828,8 @@ pub fn reload_story(laureate: &mut Laureate, targets: &LinkTargets) -> Result<()
 fn read_story(cx: &mut ProfileContext) -> String {
     let file = layout::story_file(cx.folder);
     if !file.is_file() {
-        cx.problems.push(
-            Diagnostic::new(&file, "the laureate folder has no story.md")
-                .hint("write the laureate's story (主要事迹) in story.md next to profile.yaml"),
-        );
+        cx.problems
+            .push(Diagnostic::said(&file, said!("story-missing")));
         return String::new();
     }
     read_text(&file).unwrap_or_else(|d| {
@@ -927,17 +878,14 @@ fn assign_slugs(laureates: &mut [Laureate], problems: &mut Diagnostics) {
     for laureate in laureates.iter().filter(|l| !l.slug.is_empty()) {
         let file = layout::profile_file(&laureate.folder);
         if let Some(other) = taken.insert(laureate.slug.clone(), file.clone()) {
-            problems.push(
-                Diagnostic::new(
-                    &file,
-                    format!(
-                        "slug `{}` is also used by {}",
-                        laureate.slug,
-                        other.display()
-                    ),
-                )
-                .hint("give one of them a different `slug:`"),
-            );
+            problems.push(Diagnostic::said(
+                &file,
+                said!(
+                    "slug-taken",
+                    slug = &laureate.slug,
+                    other = other.display().to_string()
+                ),
+            ));
         }
     }
     for laureate in laureates.iter_mut().filter(|l| l.slug.is_empty()) {
@@ -981,10 +929,10 @@ fn load_pages(dir: &Path, problems: &mut Diagnostics) -> (Vec<Page>, Vec<String>
             || a_year
             || !seen.insert(page.slug.clone())
         {
-            problems.push(
-                Diagnostic::new(&file, format!("page URL /{}/ is already taken", page.slug))
-                    .hint("set another `slug:` in the page's front matter"),
-            );
+            problems.push(Diagnostic::said(
+                &file,
+                said!("page-url-taken", slug = &page.slug),
+            ));
             continue;
         }
         pages.push(page);
@@ -1027,10 +975,10 @@ fn load_page(file: &Path, problems: &mut Diagnostics) -> Option<(Page, String)> 
         .unwrap_or_default();
     let slug = meta.slug.unwrap_or_else(|| slugify(&stem));
     if !is_valid_slug(&slug) {
-        problems.push(
-            Diagnostic::new(file, format!("page slug `{slug}` is not usable in a URL"))
-                .hint("use lower-case letters, digits and single hyphens"),
-        );
+        problems.push(Diagnostic::said(
+            file,
+            said!("page-slug-invalid", slug = &slug),
+        ));
         return None;
     }
     let page = Page {

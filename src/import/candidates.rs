@@ -9,6 +9,7 @@ use super::sources::Received;
 use super::{Problem, UnitReport};
 use crate::content::natural::natural_cmp;
 use crate::diagnostics::Diagnostic;
+use crate::{said, tr};
 use std::collections::BTreeMap;
 
 /// One received 汇总表: where it came from, and its rows.
@@ -105,16 +106,8 @@ pub fn candidates(material: &Material, problems: &mut Vec<Problem>) -> Vec<Candi
             continue;
         };
         if by_name.contains_key(&candidate.name) {
-            problems.push(Problem::warning(
-                Diagnostic::new(
-                    &file.origin,
-                    format!(
-                        "a second 推荐表 for {}; the first one was used",
-                        candidate.name
-                    ),
-                )
-                .hint("remove the copy you do not want from the submission and import again"),
-            ));
+            let said = said!("import-second-form", name = &candidate.name);
+            problems.push(Problem::warning(Diagnostic::said(&file.origin, said)));
             continue;
         }
         by_name.insert(candidate.name.clone(), candidate);
@@ -145,13 +138,8 @@ fn from_form(file: &Received, form: &Form, problems: &mut Vec<Problem>) -> Optio
     };
     let name = normalise::name(&form.fields[&label]);
     if !usable_folder_name(&name) {
-        problems.push(Problem::error(
-            Diagnostic::new(
-                &file.origin,
-                format!("the form's 姓名 `{name}` cannot be a folder name"),
-            )
-            .hint("correct the name in the form (at most 20 characters, no / \\ : .)"),
-        ));
+        let said = said!("import-name-unusable", name = &name);
+        problems.push(Problem::error(Diagnostic::said(&file.origin, said)));
         return None;
     }
     Some(Candidate {
@@ -183,13 +171,10 @@ fn add_summary_row(
         ..Candidate::default()
     });
     if candidate.fields.is_empty() {
-        candidate.problems.push(Problem::warning(
-            Diagnostic::new(
-                origin,
-                format!("{name} is in the 汇总表, but no 推荐表 came"),
-            )
-            .hint("the profile was made from the 汇总表 row; ask the unit for the form"),
-        ));
+        let said = said!("import-row-without-form", name = name);
+        candidate
+            .problems
+            .push(Problem::warning(Diagnostic::said(origin, said)));
     }
     candidate.summary = row.clone();
     compare_form_and_summary(candidate, origin);
@@ -205,9 +190,9 @@ fn compare_form_and_summary(candidate: &mut Candidate, summary_origin: &str) {
         return;
     }
     let pairs = [
-        (Field::Birth, "birth month"),
+        (Field::Birth, "birth"),
         (Field::Gender, "gender"),
-        (Field::Recommender, "recommending unit"),
+        (Field::Recommender, "recommender"),
     ];
     for (field, what) in pairs {
         let (Some(form), Some(summary)) =
@@ -250,16 +235,16 @@ fn compare_form_and_summary(candidate: &mut Candidate, summary_origin: &str) {
     }
 }
 
+/// The 推荐表 and the 汇总表 disagree on `what` (`birth`, `gender`, `recommender`, `unit`).
 fn disagreement(origin: &str, name: &str, what: &str, form: &str, summary: &str) -> Problem {
-    Problem::warning(
-        Diagnostic::new(
-            origin,
-            format!(
-                "the 推荐表 and the 汇总表 give {name} different {what}s: `{form}` and `{summary}`"
-            ),
-        )
-        .hint("ask the unit which is right; the 推荐表's value was used"),
-    )
+    let said = said!(
+        "import-disagree",
+        name = name,
+        what = what,
+        form = form,
+        summary = summary
+    );
+    Problem::warning(Diagnostic::said(origin, said))
 }
 
 /// Gives stories, photos and videos to candidates; what belongs to no one is a problem.
@@ -281,10 +266,12 @@ pub fn assign_files(material: Material, candidates: &mut [Candidate], problems: 
             Some(i) if candidates[i].story.is_none() => {
                 candidates[i].story = Some((file.origin, paragraphs))
             }
-            Some(i) => candidates[i].problems.push(Problem::warning(
-                Diagnostic::new(&file.origin, "a second 事迹材料; the first one was used")
-                    .hint("keep one story document per candidate"),
-            )),
+            Some(i) => candidates[i]
+                .problems
+                .push(Problem::warning(Diagnostic::said(
+                    &file.origin,
+                    said!("import-second-story"),
+                ))),
             None => problems.push(unassigned(&file)),
         }
     }
@@ -361,10 +348,7 @@ impl<'a> Owners<'a> {
 }
 
 fn unassigned(file: &Received) -> Problem {
-    Problem::warning(
-        Diagnostic::new(&file.origin, "could not tell whose file this is; it was not imported")
-            .hint("put the candidate's name in the file or folder name, or send each candidate's files in a folder with their form"),
-    )
+    Problem::warning(Diagnostic::said(&file.origin, said!("import-unassigned")))
 }
 
 /// Per recommending unit: how many 推荐表 and 汇总表 rows came, and what is missing (forms but
@@ -392,18 +376,14 @@ pub fn units(candidates: &[Candidate]) -> Vec<UnitReport> {
     let mut list: Vec<UnitReport> = units.into_values().collect();
     for unit in &mut list {
         let shown = if unit.name.is_empty() {
-            "(no 推荐单位 given)"
+            tr!("import-unit-unnamed")
         } else {
-            unit.name.as_str()
+            unit.name.clone()
         };
         if !unit.forms.is_empty() && unit.summary_rows.is_empty() {
-            unit.problems.push(Problem::warning(
-                Diagnostic::new(
-                    shown,
-                    format!("sent {} 推荐表 but no 汇总表", unit.forms.len()),
-                )
-                .hint("ask the unit for its 推荐人选汇总表 (附件2)"),
-            ));
+            let said = said!("import-no-summary", count = unit.forms.len());
+            unit.problems
+                .push(Problem::warning(Diagnostic::said(&shown, said)));
         }
         let without_form: Vec<&str> = unit
             .summary_rows
@@ -412,16 +392,9 @@ pub fn units(candidates: &[Candidate]) -> Vec<UnitReport> {
             .map(String::as_str)
             .collect();
         if !without_form.is_empty() {
-            unit.problems.push(Problem::warning(
-                Diagnostic::new(
-                    shown,
-                    format!(
-                        "the 汇总表 lists {} with no 推荐表",
-                        without_form.join("、")
-                    ),
-                )
-                .hint("ask the unit for the missing 推荐表"),
-            ));
+            let said = said!("import-rows-without-forms", names = without_form.join("、"));
+            unit.problems
+                .push(Problem::warning(Diagnostic::said(&shown, said)));
         }
     }
     list.sort_by(|a, b| natural_cmp(&a.name, &b.name));

@@ -23,18 +23,13 @@ pub mod heif {
                 .get_or_init(|| crate::programs::find("heif-convert", &[]))
                 .as_ref()
                 .ok_or_else(|| {
-                    Diagnostic::new(&photo.origin, "a HEIC photo from an iPhone; it was not imported because heif-convert is not installed")
-                        .hint("install libheif's tools (Debian/Ubuntu: apt install libheif-examples) and import again, or convert the photo to JPEG")
+                    Diagnostic::said(&photo.origin, crate::said!("import-heic-no-converter"))
                 })?;
             let dir = tempfile_dir()?;
             let input = dir.join("photo.heic");
             let output = dir.join("photo.jpg");
             let fail = |why: String| {
-                Diagnostic::new(
-                    &photo.origin,
-                    format!("the HEIC photo could not be converted: {why}"),
-                )
-                .hint("convert it to JPEG by hand, or ask for the original as JPEG")
+                Diagnostic::said(&photo.origin, crate::said!("import-heic-failed", why = why))
             };
             std::fs::write(&input, &photo.bytes).map_err(|e| fail(e.to_string()))?;
             let status = std::process::Command::new(program)
@@ -59,8 +54,12 @@ pub mod heif {
         static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let dir = std::env::temp_dir().join(format!("laurel-import-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| Diagnostic::new(&dir, format!("cannot create a temporary folder: {e}")))?;
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            Diagnostic::said(
+                &dir,
+                crate::said!("import-temp-folder", why = e.to_string()),
+            )
+        })?;
         Ok(dir)
     }
 }
@@ -88,20 +87,19 @@ pub mod office {
                 })
                 .clone();
             let Some(program) = program else {
-                let hint = match std::mem::replace(&mut self.missing_said, true) {
-                    false => "install LibreOffice (apt install libreoffice-writer) and import again, or open the file in Word or WPS and save it as .docx",
-                    true => "as above: install LibreOffice or re-save as .docx",
+                let said = match std::mem::replace(&mut self.missing_said, true) {
+                    false => crate::said!("import-office-missing"),
+                    true => crate::said!("import-office-missing-again"),
                 };
-                return Err(Diagnostic::new(&file.origin, "an old Word (.doc) or WPS file, and LibreOffice is not installed to convert it").hint(hint));
+                return Err(Diagnostic::said(&file.origin, said));
             };
             let dir = super::heif::tempfile_dir()?;
             let input = dir.join(format!("form.{}", file.extension()));
             let fail = |why: String| {
-                Diagnostic::new(
+                Diagnostic::said(
                     &file.origin,
-                    format!("could not be converted to .docx: {why}"),
+                    crate::said!("import-office-failed", why = why),
                 )
-                .hint("open it in Word or WPS and save it as .docx")
             };
             std::fs::write(&input, &file.bytes).map_err(|e| fail(e.to_string()))?;
             let output = std::process::Command::new(program)

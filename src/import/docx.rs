@@ -106,11 +106,12 @@ pub enum DocxError {
     Encrypted,
 }
 
-impl std::fmt::Display for DocxError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl DocxError {
+    /// What to tell the editor, with how to get a readable copy.
+    pub fn said(&self) -> crate::i18n::Said {
         match self {
-            DocxError::NotDocx(why) => write!(f, "not a readable Word .docx file ({why})"),
-            DocxError::Encrypted => write!(f, "the document is password-protected"),
+            DocxError::NotDocx(why) => crate::said!("import-not-docx", why = why),
+            DocxError::Encrypted => crate::said!("import-docx-encrypted"),
         }
     }
 }

@@ -21,6 +21,7 @@ pub use write::RECORD_FILE;
 
 use crate::check::Severity;
 use crate::diagnostics::Diagnostic;
+use crate::said;
 use candidates::{Material, Summary};
 use form::Contents;
 use serde::Serialize;
@@ -127,8 +128,9 @@ pub enum Action {
 }
 
 impl Action {
-    /// The word the text report shows.
-    pub fn word(self) -> &'static str {
+    /// Its name, as in the JSON report (`new`, `kept` …); the text report words it with
+    /// the message `import-action`.
+    pub fn name(self) -> &'static str {
         match self {
             Action::New => "new",
             Action::Updated => "updated",
@@ -146,6 +148,9 @@ pub struct Problem {
     pub severity: Severity,
     /// The file concerned.
     pub file: String,
+    /// The id of the message in laurel's message files, when the words come from there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<&'static str>,
     /// What is wrong.
     pub message: String,
     /// What to do.
@@ -165,8 +170,9 @@ impl Problem {
         Problem {
             severity,
             file: d.file.display().to_string(),
+            message_id: d.message_id,
             message: d.message,
-            hint: d.hint.unwrap_or_default(),
+            hint: d.hint.map(String::from).unwrap_or_default(),
         }
     }
 }
@@ -221,18 +227,18 @@ fn sort_material(received: Vec<Received>, problems: &mut Vec<Problem>) -> Materi
             },
             "xlsx" | "xls" | "et" => match spreadsheet_rows(&file) {
                 Ok(Some(rows)) => material.summaries.push(Summary::new(&file, rows)),
-                Ok(None) => problems.push(Problem::warning(
-                    Diagnostic::new(&file.origin, "this spreadsheet has no 汇总表 (no header row with 姓名, 性别 …); it was not used")
-                        .hint("the 汇总表 needs the notice's column names in one row"),
-                )),
+                Ok(None) => problems.push(Problem::warning(Diagnostic::said(
+                    &file.origin,
+                    said!("import-no-summary-sheet"),
+                ))),
                 Err(d) => problems.push(Problem::error(d)),
             },
             "jpg" | "jpeg" | "png" | "heic" | "heif" => material.images.push(file),
             "mp4" | "mov" => material.videos.push(file),
-            _ => problems.push(Problem::warning(
-                Diagnostic::new(&file.origin, "not a kind of file laurel imports; it was left out")
-                    .hint("laurel imports .docx/.doc forms and stories, .xlsx/.xls summaries, JPEG/PNG/HEIC photos and MP4/MOV videos"),
-            )),
+            _ => problems.push(Problem::warning(Diagnostic::said(
+                &file.origin,
+                said!("import-unknown-kind"),
+            ))),
         }
     }
     material
@@ -243,23 +249,17 @@ fn read_word(file: Received, material: &mut Material, problems: &mut Vec<Problem
     let document = match docx::read(&file.bytes) {
         Ok(document) => document,
         Err(e) => {
-            let hint = match e {
-                docx::DocxError::Encrypted => "ask the unit for a copy without a password",
-                docx::DocxError::NotDocx(_) => "open it in Word or WPS and save it again as .docx",
-            };
-            problems.push(Problem::error(
-                Diagnostic::new(&file.origin, e.to_string()).hint(hint),
-            ));
+            problems.push(Problem::error(Diagnostic::said(&file.origin, e.said())));
             return;
         }
     };
     match form::read(&document) {
         Contents::Form(form) => material.forms.push((file, form)),
         Contents::Summary(rows) => material.summaries.push(Summary::new(&file, rows)),
-        Contents::Nameless => problems.push(Problem::error(
-            Diagnostic::new(&file.origin, "this 推荐表 has no 姓名")
-                .hint("fill in the 姓名 cell of the form, or ask the unit for a complete form"),
-        )),
+        Contents::Nameless => problems.push(Problem::error(Diagnostic::said(
+            &file.origin,
+            said!("import-form-nameless"),
+        ))),
         Contents::Paragraphs(paragraphs) if !paragraphs.is_empty() => {
             material.stories.push((file, paragraphs))
         }
@@ -274,8 +274,10 @@ fn spreadsheet_rows(
     use calamine::Reader;
     let cursor = std::io::Cursor::new(file.bytes.clone());
     let mut workbook = calamine::open_workbook_auto_from_rs(cursor).map_err(|e| {
-        Diagnostic::new(&file.origin, format!("not a readable spreadsheet ({e})"))
-            .hint("open it in Excel or WPS and save it again as .xlsx")
+        Diagnostic::said(
+            &file.origin,
+            said!("import-not-spreadsheet", why = e.to_string()),
+        )
     })?;
     for name in workbook.sheet_names() {
         let Ok(range) = workbook.worksheet_range(&name) else {

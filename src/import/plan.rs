@@ -14,6 +14,7 @@ use crate::content::natural::natural_cmp;
 use crate::diagnostics::Diagnostic;
 use crate::layout::{PHOTOS_DIR, PROFILE_FILE, STORY_FILE, VIDEOS_DIR};
 use crate::naming::windows_safe;
+use crate::{said, tr};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -21,13 +22,11 @@ use std::collections::BTreeMap;
 pub fn plan_candidate(candidate: &mut Candidate, converter: &heif::Converter) -> Vec<Planned> {
     let (story_from, story, contact_lines) = story_of(candidate);
     if !contact_lines.is_empty() {
-        candidate.problems.push(Problem::warning(
-            Diagnostic::new(&story_from, format!(
-                "the story holds contact data ({}); the line was moved into profile.yaml's private: and is not published",
-                contact_lines.join("; ").chars().take(60).collect::<String>()
-            ))
-            .hint("check that the story still reads well without it"),
-        ));
+        let lines: String = contact_lines.join("; ").chars().take(60).collect();
+        let said = said!("import-contact-moved", lines = lines);
+        candidate
+            .problems
+            .push(Problem::warning(Diagnostic::said(&story_from, said)));
     }
     let profile = profile(candidate, contact_lines);
     let mut planned = vec![
@@ -72,7 +71,7 @@ fn photos(candidate: &mut Candidate, converter: &heif::Converter) -> Vec<Planned
                 0,
                 (
                     "推荐表".into(),
-                    format!("{} (the picture in the form)", candidate.form_origin),
+                    tr!("import-form-picture", form = &candidate.form_origin),
                     picture.clone(),
                 ),
             );

@@ -6,6 +6,7 @@
 
 use crate::content::natural::natural_cmp;
 use crate::diagnostics::Diagnostic;
+use crate::said;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
@@ -61,10 +62,7 @@ pub fn gather(sources: &[PathBuf]) -> (Vec<Received>, Vec<Diagnostic>) {
         } else if source.is_file() {
             add_file(source, index, Vec::new(), &mut files, &mut problems);
         } else {
-            problems.push(
-                Diagnostic::new(source, "no such file or folder")
-                    .hint("give the folder or .zip the unit sent"),
-            );
+            problems.push(Diagnostic::said(source, said!("import-no-source")));
         }
     }
     (files, problems)
@@ -97,7 +95,8 @@ fn add_file(
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
-            problems.push(Diagnostic::new(path, format!("cannot read: {e}")));
+            let said = said!("import-unreadable", why = e.to_string());
+            problems.push(Diagnostic::said(path, said));
             return;
         }
     };
@@ -127,10 +126,8 @@ fn unzip(
     let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
         Ok(archive) => archive,
         Err(e) => {
-            problems.push(
-                Diagnostic::new(origin, format!("not a readable zip archive ({e})"))
-                    .hint("ask the unit to send it again, or unpack it and import the folder"),
-            );
+            let said = said!("import-zip-unreadable", why = e.to_string());
+            problems.push(Diagnostic::said(origin, said));
             return;
         }
     };
@@ -142,16 +139,13 @@ fn unzip(
         let mut entry = match archive.by_index(i) {
             Ok(entry) => entry,
             Err(e) => {
-                let message = match e {
+                let said = match e {
                     zip::result::ZipError::UnsupportedArchive(why) if why.contains("assword") => {
-                        "the archive is password-protected".to_string()
+                        said!("import-zip-password")
                     }
-                    e => format!("an entry cannot be read ({e})"),
+                    e => said!("import-zip-entry", why = e.to_string()),
                 };
-                problems.push(
-                    Diagnostic::new(origin, message)
-                        .hint("ask the unit for an archive without a password, or unpack it and import the folder"),
-                );
+                problems.push(Diagnostic::said(origin, said));
                 return;
             }
         };
@@ -165,21 +159,14 @@ fn unzip(
                 .components()
                 .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)));
         if leaves {
-            problems.push(
-                Diagnostic::new(
-                    format!("{origin}!{name}"),
-                    "the entry's path leads outside the archive; it was not imported",
-                )
-                .hint("ask the unit to pack the files again"),
-            );
+            let entry = format!("{origin}!{name}");
+            problems.push(Diagnostic::said(entry, said!("import-zip-escape")));
             continue;
         }
         let mut content = Vec::new();
         if let Err(e) = entry.read_to_end(&mut content) {
-            problems.push(Diagnostic::new(
-                format!("{origin}!{name}"),
-                format!("cannot be unpacked ({e})"),
-            ));
+            let said = said!("import-zip-unpack", why = e.to_string());
+            problems.push(Diagnostic::said(format!("{origin}!{name}"), said));
             continue;
         }
         let mut inner: Vec<String> = folders.to_vec();

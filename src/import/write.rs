@@ -6,6 +6,7 @@
 
 use super::{Action, FileAction, Problem};
 use crate::diagnostics::Diagnostic;
+use crate::said;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -66,19 +67,17 @@ pub fn write_planned(
             &new_hash,
         );
         if action == Action::Conflict {
-            problems.push(Problem::warning(
-                Diagnostic::new(&target, "changed since the last import, and the newly received material changed too; the new version was not written over it")
-                    .hint(format!("compare it with {} and merge by hand if needed", file.from)),
-            ));
+            let said = said!("import-conflict", from = &file.from);
+            problems.push(Problem::warning(Diagnostic::said(&target, said)));
         }
         if !dry_run && matches!(action, Action::New | Action::Updated) {
             match write_file(&target, &file.bytes) {
                 Ok(()) => {
                     record.insert(file.to.clone(), new_hash);
                 }
-                Err(e) => problems.push(Problem::error(Diagnostic::new(
+                Err(e) => problems.push(Problem::error(Diagnostic::said(
                     &target,
-                    format!("cannot write: {e}"),
+                    said!("import-cannot-write", why = e.to_string()),
                 ))),
             }
         }
@@ -91,9 +90,9 @@ pub fn write_planned(
     if !dry_run {
         let json = serde_json::to_vec_pretty(&record).expect("records serialise");
         if let Err(e) = write_file(&record_path, &json) {
-            problems.push(Problem::error(Diagnostic::new(
+            problems.push(Problem::error(Diagnostic::said(
                 &record_path,
-                format!("cannot write the import record: {e}"),
+                said!("import-cannot-write-record", why = e.to_string()),
             )));
         }
     }

@@ -187,39 +187,6 @@ fn each_broken_rule_is_reported_with_file_and_severity() {
     );
 }
 
-/// Words of three or more Latin letters in `text` outside `code spans`, paths, the YAML
-/// keys editors are shown beside their Chinese names (`性别（gender）`) and the abbreviations
-/// Chinese text uses as they are.
-pub(crate) fn english_words(text: &str) -> Vec<String> {
-    const KEPT: [&str; 17] = [
-        "JPG",
-        "JPEG",
-        "MP4",
-        "MOV",
-        "KB",
-        "Markdown",
-        "PNG",
-        "vtt",
-        "srt",
-        "gender",
-        "birth",
-        "organization",
-        "field",
-        "category",
-        "recommender",
-        "channel",
-        "summary",
-    ];
-    let outside_code: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
-    outside_code
-        .split(|c: char| c.is_whitespace() || "，。：；（）“”「」、".contains(c))
-        .filter(|token| !token.contains(['/', '.', '@', '_']))
-        .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()))
-        .filter(|word| word.len() >= 3 && !KEPT.contains(word))
-        .map(str::to_string)
-        .collect()
-}
-
 #[test]
 fn findings_speak_chinese_unless_english_is_asked_for() {
     let site = broken_campaign();

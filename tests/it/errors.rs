@@ -141,3 +141,87 @@ fn output_folder_may_not_be_the_site_itself() {
         .join("content/laureates/甲/profile.yaml")
         .is_file());
 }
+
+/// A profile of each kind of mistake an editor makes in YAML: a syntax error, an unknown
+/// key, a wrong type, a missing required field and a value that is not a date.
+fn broken_profiles() -> TestSite {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate("甲", "honors: [未闭合\n", "故事", 1);
+    site.laureate("乙", "organisation: 研究院\n", "故事", 1);
+    site.laureate("丙", "photos: 一张照片\n", "故事", 1);
+    site.laureate("丁", "photos:\n  - caption: 没有文件\n", "故事", 1);
+    site.laureate("戊", "birth: 去年\n", "故事", 1);
+    site
+}
+
+#[test]
+fn load_errors_speak_chinese_with_file_line_and_fix() {
+    let site = broken_profiles();
+    let root = site.root().to_str().unwrap();
+    let output = laurel_in("zh", &["build", "--root", root]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    for (place, said) in [
+        ("content/laureates/甲/profile.yaml:", "YAML 格式有误"),
+        (
+            "content/laureates/乙/profile.yaml:2:1",
+            "没有 `organisation` 这一项",
+        ),
+        (
+            "content/laureates/乙/profile.yaml:2:1",
+            "是不是要写工作单位（organization）？",
+        ),
+        ("content/laureates/丙/profile.yaml:2", "写成列表"),
+        ("content/laureates/丁/profile.yaml:3", "缺少文件（file）"),
+        (
+            "content/laureates/戊/profile.yaml:2",
+            "出生年月（birth）“去年”不是年和月",
+        ),
+    ] {
+        assert!(err.contains(place), "missing {place} in:\n{err}");
+        assert!(err.contains(said), "missing {said} in:\n{err}");
+    }
+    assert_eq!(err.matches("错误：").count(), 5, "{err}");
+    assert_eq!(err.matches("改法：").count(), 5, "a fix for each: {err}");
+    let english: Vec<_> = err
+        .lines()
+        .filter(|l| !english_words(l).is_empty())
+        .collect();
+    assert!(
+        english.is_empty(),
+        "English in the Chinese report: {english:#?}"
+    );
+
+    let json = laurel_in("zh", &["check", "--root", root, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let ids: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "yaml")
+        .map(|f| f["message_id"].as_str().unwrap_or("none").to_string())
+        .collect();
+    assert!(
+        ids.contains(&"yaml-unknown-field-guess".to_string()),
+        "{ids:?}"
+    );
+    assert!(ids.contains(&"yaml-missing-field".to_string()), "{ids:?}");
+}
+
+#[test]
+fn load_errors_stay_english_when_english_is_asked_for() {
+    let site = broken_profiles();
+    let root = site.root().to_str().unwrap();
+    let err = stderr(&laurel_in("zh", &["build", "--root", root, "--lang", "en"]));
+    for said in [
+        "error: content/laureates/乙/profile.yaml:2:1: unknown field `organisation`",
+        "help: did you mean `organization`?",
+        "invalid type: string",
+        "help: write a list, one `- item` per line under the key",
+        "missing field `file`",
+        "birth `去年` is not a year and month",
+        "5 problems",
+    ] {
+        assert!(err.contains(said), "missing {said} in:\n{err}");
+    }
+}

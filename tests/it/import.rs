@@ -644,3 +644,79 @@ fn material_as_units_type_it_imports_without_losing_anyone() {
         "{again:#}"
     );
 }
+
+/// The lines of an import report with English prose in them, once the `[rule]` ids of
+/// check's findings are set aside.
+fn english_lines(report: &str) -> Vec<String> {
+    report
+        .lines()
+        .map(|line| {
+            let trimmed = line.trim_start();
+            match trimmed
+                .strip_prefix('[')
+                .and_then(|rest| rest.split_once("] "))
+            {
+                Some((_rule, message)) => message,
+                None => trimmed,
+            }
+        })
+        .filter(|line| !english_words(line).is_empty())
+        .map(|line| format!("{line} {:?}", english_words(line)))
+        .collect()
+}
+
+#[test]
+fn the_import_report_speaks_chinese_when_asked() {
+    let site = TestSite::new("title: 测试\nbase_url: https://example.org/\n");
+    let received = tempfile::tempdir().unwrap();
+    submissions(received.path());
+    let (root, source) = (
+        site.root().to_str().unwrap(),
+        received.path().to_str().unwrap(),
+    );
+    let dry = laurel_in("zh", &["import", "--root", root, "--dry-run", source]);
+    let dry_text = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        dry_text.contains("将导入 3 位人选（试运行：没有写入任何文件）"),
+        "{dry_text}"
+    );
+    let done = laurel_in("zh", &["import", "--root", root, source]);
+    let text = String::from_utf8_lossy(&done.stdout);
+    for said in [
+        "新增",
+        "坏文件.docx：不是能读取的 Word 文档",
+        "推荐表和汇总表中王芳的出生年月不一致：“1988.03”和“1988.04”",
+        "改法：请向推荐单位核实",
+        "路径指到了压缩包之外",
+        "还需补齐（`laurel check`）：",
+        "推荐单位\n",
+        "未导入\n",
+        "已导入 3 位人选",
+    ] {
+        assert!(text.contains(said), "missing {said} in:\n{text}");
+    }
+    let english = english_lines(&text);
+    assert!(
+        english.is_empty(),
+        "English in the Chinese report: {english:#?}\n{text}"
+    );
+
+    let json = laurel_in(
+        "zh",
+        &["import", "--root", root, "--format", "json", source],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let problems = report["problems"].as_array().unwrap();
+    assert!(
+        problems.iter().all(|p| p["message_id"].is_string()),
+        "{report:#}"
+    );
+
+    let english = laurel(&["import", "--root", root, "--dry-run", source]);
+    let english = String::from_utf8_lossy(&english.stdout);
+    assert!(
+        english.contains("the 推荐表 and the 汇总表 give 王芳 different birth months")
+            && english.contains("would import 3 candidates (dry run: nothing was written)"),
+        "{english}"
+    );
+}

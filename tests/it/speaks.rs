@@ -2,7 +2,7 @@
 //! of build, deploy, export, init and new on a good site and a broken one, `--help`, and golden
 //! transcripts under tests/golden/ (re-blessed with `LAUREL_BLESS=1`).
 
-use crate::check::{broken_campaign, english_words};
+use crate::check::broken_campaign;
 use crate::support::*;
 use std::path::Path;
 

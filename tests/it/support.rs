@@ -312,6 +312,71 @@ pub fn copy_tree(from: &Path, to: &Path) {
 /// The minimal valid `site.yaml` of test sites.
 pub const SITE_YAML: &str = "title: 测试评选\nbase_url: https://example.org/zuimei/\nimages:\n  widths: [200, 400]\n  thumbnail: 120\ncampaign:\n  categories: [科技创新, 乡村振兴]\n";
 
+/// Words of three or more Latin letters in `text` outside `code spans`, paths, the YAML
+/// keys editors are shown beside their Chinese names (`性别（gender）`) and the abbreviations
+/// Chinese text uses as they are: what a Chinese report must not hold.
+pub fn english_words(text: &str) -> Vec<String> {
+    const KEPT: &[&str] = &[
+        "JPG",
+        "JPEG",
+        "MP4",
+        "MOV",
+        "KB",
+        "Markdown",
+        "PNG",
+        "YAML",
+        // Names of programs, as Chinese text writes them.
+        "Word",
+        "WPS",
+        "Excel",
+        "LibreOffice",
+        "iPhone",
+        "HEIC",
+        "vtt",
+        "srt",
+        "docx",
+        "xlsx",
+        "zip",
+        // YAML keys, shown beside their Chinese names.
+        "name",
+        "kind",
+        "leader",
+        "members",
+        "gender",
+        "birth",
+        "organization",
+        "title",
+        "position",
+        "field",
+        "region",
+        "category",
+        "recommender",
+        "channel",
+        "identity",
+        "status",
+        "honors",
+        "quote",
+        "summary",
+        "portrait",
+        "photos",
+        "videos",
+        "caption",
+        "consent",
+        "file",
+        "date",
+        "role",
+        "order",
+    ];
+    let outside_code: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    outside_code
+        .split(|c: char| c.is_whitespace() || "，。：；（）“”「」、".contains(c))
+        .filter(|token| !token.contains(['/', '.', '@', '_']))
+        .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|word| word.len() >= 3 && !KEPT.contains(word))
+        .map(str::to_string)
+        .collect()
+}
+
 /// A profile body (after `name:`) with every field filled.
 pub const FULL_PROFILE: &str = "gender: 女\nbirth: 1990-03\norganization: 测试研究院\ntitle: 研究员\nposition: 主任\nfield: 作物育种\nregion: 冀州区\ncategory: 乡村振兴\nchannel: county\nrecommender: 冀州区科协\nquote: 把论文写在大地上\nsummary: 一段简要事迹。\nhonors: [\"2020年 省科技进步奖\"]\nprivate:\n  phone: \"13999990000\"\n  id_number: SECRET-ID-4242\n";
 
