@@ -6,17 +6,18 @@ use crate::check;
 use crate::config::{Phase, SiteConfig};
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+pub use crate::fingerprint::BuildSummary;
 use crate::fingerprint::Inputs;
 use crate::layout;
 use crate::media::{self, Cache, MediaIndex};
 use crate::output;
 use crate::poster;
 use crate::privacy;
-use crate::render::years::{self, YearLink, YearsContext};
+use crate::render::views::YearLink;
+use crate::render::years::{self, YearsContext};
 use crate::render::{self, RenderOptions, Sink};
 use crate::routes::Route;
 use crate::routes::Routes;
-use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -35,23 +36,6 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Told of the media stage's progress, if set.
     pub progress: Option<Progress>,
-}
-
-/// What a successful build made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BuildSummary {
-    /// Number of laureates.
-    pub laureates: usize,
-    /// Number of files rendered (pages, feeds, assets).
-    pub rendered_files: usize,
-    /// Number of media files published.
-    pub media_files: usize,
-    /// Warnings that did not stop the build.
-    pub warnings: Vec<String>,
-    /// Nothing had changed since the last good build, so the output was left as it was (the
-    /// other fields are that build's).
-    #[serde(skip)]
-    pub up_to_date: bool,
 }
 
 /// What the pipeline made of a site, in memory.

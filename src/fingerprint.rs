@@ -12,13 +12,29 @@
 //! hand inside `public/` are not looked at; deleting `public/` (or the cache) makes the next
 //! build a full one.
 
-use crate::build::BuildSummary;
 use crate::layout;
 use crate::media::Ffmpeg;
 use crate::poster::fonts;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
+
+/// What a successful build made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuildSummary {
+    /// Number of laureates.
+    pub laureates: usize,
+    /// Number of files rendered (pages, feeds, assets).
+    pub rendered_files: usize,
+    /// Number of media files published.
+    pub media_files: usize,
+    /// Warnings that did not stop the build.
+    pub warnings: Vec<String>,
+    /// Nothing had changed since the last good build, so the output was left as it was (the
+    /// other fields are that build's).
+    #[serde(skip)]
+    pub up_to_date: bool,
+}
 
 /// The file in the cache folder that remembers the last good build.
 const LAST_BUILD_FILE: &str = "last-build.json";

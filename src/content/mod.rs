@@ -249,8 +249,12 @@ pub struct Member {
     pub role: String,
 }
 
+/// Words that mark text as a placeholder still to be replaced: those of `laurel new`'s
+/// templates and the ones editors type themselves. `laurel check` reports them as errors.
+pub const PLACEHOLDER_MARKERS: &[&str] = &["请填写", "某某", "XXX", "待补充", "待填写"];
+
 /// A line of a laureate's `profile.yaml` or `story.md` that still holds placeholder text
-/// ([`crate::scaffold::PLACEHOLDER_MARKERS`]).
+/// ([`PLACEHOLDER_MARKERS`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placeholder {
     /// The file, absolute.
@@ -282,9 +286,7 @@ impl Placeholder {
                     field = key.trim().to_string();
                 }
             }
-            let marked = crate::scaffold::PLACEHOLDER_MARKERS
-                .iter()
-                .any(|m| content.contains(m));
+            let marked = PLACEHOLDER_MARKERS.iter().any(|m| content.contains(m));
             if marked {
                 let value = content.split_once(": ").map_or(content, |(_, v)| v);
                 found.push(Placeholder {

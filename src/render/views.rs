@@ -45,7 +45,16 @@ pub struct SiteView<'a> {
     /// then only the 公示, extra pages and the 404 page exist).
     pub showcase: bool,
     /// In a site of several years, every year (newest first) with its front page.
-    pub years: Vec<super::years::YearLink>,
+    pub years: Vec<YearLink>,
+}
+
+/// One campaign year, linked: its front page, or one person's page of that year.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct YearLink {
+    /// The campaign year.
+    pub year: u32,
+    /// Root-relative URL.
+    pub url: String,
 }
 
 /// The official footer's items, with the registries' links.

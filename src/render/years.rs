@@ -3,21 +3,12 @@
 //! the search index and the 历届 page). The newest year's render writes those pages; every
 //! year's pages live under `/<year>/`.
 
-use super::views::{filters_of, page_count, page_route, publicity_published, FilterView};
+use super::views::{filters_of, page_count, page_route, publicity_published, FilterView, YearLink};
 use crate::config::Phase;
 use crate::content::{Laureate, Site};
 use crate::routes::{filter_slug, Route, Routes};
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// One campaign year, linked: its front page, or one person's page of that year.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct YearLink {
-    /// The campaign year.
-    pub year: u32,
-    /// Root-relative URL.
-    pub url: String,
-}
 
 /// What the render of one year of a site of several years knows of the whole site.
 #[derive(Debug, Clone, Default)]

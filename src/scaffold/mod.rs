@@ -11,9 +11,6 @@ static EXAMPLE_STATIC: Dir = include_dir!("$CARGO_MANIFEST_DIR/static");
 const EXAMPLE_SITE_YAML: &str = include_str!("../../site.yaml");
 const EMPTY_SITE_YAML: &str = include_str!("site.yaml");
 const PROFILE_TEMPLATE: &str = include_str!("profile.yaml");
-/// Words that mark text as a placeholder still to be replaced: those of `laurel new`'s
-/// templates and the ones editors type themselves. `laurel check` reports them as errors.
-pub const PLACEHOLDER_MARKERS: &[&str] = &["请填写", "某某", "XXX", "待补充", "待填写"];
 const STORY_TEMPLATE: &str = include_str!("story.md");
 
 /// What `laurel init` starts a site from.

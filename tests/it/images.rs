@@ -113,11 +113,21 @@ fn second_build_reuses_the_cache_and_a_changed_photo_is_redone() {
     };
     let first = stamp(&cache);
     std::thread::sleep(std::time::Duration::from_millis(20));
+    // A changed story makes a real build (an unchanged site is skipped before media runs).
+    site.write("content/laureates/王芳/story.md", "改过的故事");
     site.build_ok();
+    let profile = std::fs::read_dir(site.public().join("laureates"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("index.html"))
+        .next()
+        .unwrap();
+    assert!(std::fs::read_to_string(profile)
+        .unwrap()
+        .contains("改过的故事"));
     assert_eq!(
         first,
         stamp(&cache),
-        "nothing re-encoded on a no-op rebuild"
+        "nothing re-encoded when only the story changed"
     );
     site.write_bytes(
         "content/laureates/王芳/photos/王芳2.jpg",
