@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod double_click;
 mod studio;
 
 /// laurel builds laureate showcase sites from a folder of profiles, stories and photos.
@@ -263,6 +264,11 @@ struct NewArgs {
     /// The site folder (holding site.yaml).
     #[arg(long, default_value = ".")]
     root: PathBuf,
+}
+
+/// laurel.exe double-clicked in Explorer: the studio on the campaign beside it.
+pub fn double_clicked() -> ExitCode {
+    double_click::run()
 }
 
 /// Runs the command line and returns the process exit code.

@@ -22,6 +22,7 @@ const ZH_CN: &[&str] = &[
     include_str!("../locales/zh-CN/load.ftl"),
     include_str!("../locales/zh-CN/config.ftl"),
     include_str!("../locales/zh-CN/import.ftl"),
+    include_str!("../locales/zh-CN/start.ftl"),
 ];
 const EN: &[&str] = &[
     include_str!("../locales/en/check.ftl"),
@@ -34,6 +35,7 @@ const EN: &[&str] = &[
     include_str!("../locales/en/load.ftl"),
     include_str!("../locales/en/config.ftl"),
     include_str!("../locales/en/import.ftl"),
+    include_str!("../locales/en/start.ftl"),
 ];
 
 /// A language laurel speaks.

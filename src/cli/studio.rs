@@ -27,9 +27,27 @@ pub fn run(args: StudioArgs, lang: Option<&str>) -> ExitCode {
     if let Some(code) = require_site(&args.root) {
         return code;
     }
+    serve(
+        args.root,
+        args.port,
+        !args.no_open,
+        lang,
+        &tr!("studio-started"),
+    )
+}
+
+/// Starts the studio on the site at `root`, prints its address and `how_to_stop`, opens it in
+/// the default browser when `open`, and serves until the process ends.
+pub fn serve(
+    root: PathBuf,
+    port: u16,
+    open: bool,
+    lang: Option<&str>,
+    how_to_stop: &str,
+) -> ExitCode {
     let options = StudioOptions {
-        root: args.root,
-        port: args.port,
+        root,
+        port,
         lang: lang.map_or(Lang::Zh, |flag| Lang::choose(Some(flag))),
     };
     let studio = match Studio::start(&options) {
@@ -38,8 +56,8 @@ pub fn run(args: StudioArgs, lang: Option<&str>) -> ExitCode {
     };
     let url = studio.url();
     println!("{url}");
-    println!("{}", tr!("studio-started"));
-    if !args.no_open {
+    println!("{how_to_stop}");
+    if open {
         open_in_browser(&url);
     }
     let stopped = studio.run();

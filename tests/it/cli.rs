@@ -17,11 +17,20 @@ fn init_then_new_then_build() {
     let profile =
         std::fs::read_to_string(site.join("content/laureates/欧阳明/profile.yaml")).unwrap();
     assert!(profile.contains("name: 欧阳明"));
+    // The example runs the selection round: a new nominee is published once selected.
     let output = laurel(&["build", "--root", site_arg]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(site
-        .join("public/laureates/ou-yang-ming/index.html")
-        .is_file());
+    let page = site.join("public/laureates/ou-yang-ming/index.html");
+    assert!(!page.exists(), "published before the jury selected them");
+    let profile_path = site.join("content/laureates/欧阳明/profile.yaml");
+    std::fs::write(
+        &profile_path,
+        profile.replace("# status: nominated", "status: selected"),
+    )
+    .unwrap();
+    let output = laurel(&["build", "--root", site_arg]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(page.is_file());
     assert!(site
         .join("public/laureates/li-ming-yuan/index.html")
         .is_file());
