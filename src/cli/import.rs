@@ -1,0 +1,114 @@
+//! `laurel import`: nominations as received into laureate folders, and the report of it.
+
+use super::{require_site, ReportFormat};
+use clap::Args;
+use laurel::check;
+use laurel::tr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Folders or .zip files as the units sent them.
+    #[arg(required = true)]
+    sources: Vec<PathBuf>,
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Print what would be written, and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Output format: text for people, json for scripts.
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReportFormat,
+}
+
+/// Imports (or, with `--dry-run`, plans) and prints the report; exit 1 on any error.
+pub fn run(args: ImportArgs) -> ExitCode {
+    if let Some(code) = require_site(&args.root) {
+        return code;
+    }
+    let report = laurel::import::import(&laurel::import::ImportOptions {
+        root: args.root,
+        sources: args.sources,
+        dry_run: args.dry_run,
+    });
+    match args.format {
+        ReportFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("reports serialise")
+        ),
+        ReportFormat::Text => print!("{}", import_text(&report)),
+    }
+    if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The import report for people: per candidate the files and what the notice still needs.
+fn import_text(report: &laurel::import::ImportReport) -> String {
+    let mut out = String::new();
+    let problem = |p: &laurel::import::Problem| {
+        let severity = match p.severity {
+            check::Severity::Error => tr!("severity-error"),
+            check::Severity::Warning => tr!("severity-warning"),
+        };
+        let said = tr!("import-problem", file = &p.file, message = &p.message);
+        let mut line = format!("  {} {said}\n", pad(&severity, 7));
+        if !p.hint.is_empty() {
+            line.push_str(&format!("          {}\n", tr!("report-fix", fix = &p.hint)));
+        }
+        line
+    };
+    for candidate in &report.candidates {
+        out.push_str(&format!("\n{} → {}\n", candidate.name, candidate.folder));
+        for file in &candidate.files {
+            let action = tr!("import-action", action = file.action.name());
+            out.push_str(&format!(
+                "  {} {} ← {}\n",
+                pad(&action, 9),
+                pad(&file.to, 16),
+                file.from
+            ));
+        }
+        for p in &candidate.problems {
+            out.push_str(&problem(p));
+        }
+        let errors: Vec<_> = candidate
+            .findings
+            .iter()
+            .filter(|f| f.severity == check::Severity::Error)
+            .collect();
+        if !errors.is_empty() {
+            out.push_str(&format!("  {}\n", tr!("import-still-needed")));
+            for f in errors {
+                out.push_str(&format!("    [{}] {}\n", f.rule, f.message));
+            }
+        }
+    }
+    let unit_problems: Vec<_> = report.units.iter().flat_map(|u| &u.problems).collect();
+    if !unit_problems.is_empty() {
+        out.push_str(&format!("\n{}\n", tr!("import-units")));
+        for p in unit_problems {
+            out.push_str(&problem(p));
+        }
+    }
+    if !report.problems.is_empty() {
+        out.push_str(&format!("\n{}\n", tr!("import-not-imported")));
+        for p in &report.problems {
+            out.push_str(&problem(p));
+        }
+    }
+    let dry = if report.dry_run { "yes" } else { "no" };
+    let summary = tr!("import-summary", dry = dry, count = report.candidates.len());
+    out.push_str(&format!("\n{summary}\n"));
+    out
+}
+
+/// `text` followed by spaces to `width` columns, a CJK character counting as two.
+fn pad(text: &str, width: usize) -> String {
+    let used: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
