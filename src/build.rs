@@ -8,7 +8,6 @@ use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 pub use crate::fingerprint::BuildSummary;
 use crate::fingerprint::Inputs;
-use crate::layout;
 use crate::media::{self, Cache, MediaIndex};
 use crate::output;
 use crate::poster;
@@ -121,7 +120,7 @@ pub fn run_stages(
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
-    let years = layout::year_folders(root);
+    let years = crate::years::of_site(root);
     if !years.is_empty() {
         return run_years(root, &years, cache, progress, options, sink);
     }
@@ -160,7 +159,7 @@ fn run_years(
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
-    let old_urls_year = old_urls_year(root, years)?;
+    let old_urls_year = crate::years::old_urls_year(root, &SiteConfig::load(root)?, years)?;
     let mut problems = Diagnostics::default();
     let mut loaded = Vec::new();
     for &year in years {
@@ -228,28 +227,6 @@ fn run_years(
         warnings: all_warnings,
         earlier_years: sites,
     })
-}
-
-/// The year whose pages were at the site root before: `old_urls_year` in site.yaml, else
-/// the year of site.yaml's own `campaign:` (the one year the site had) when the site has it,
-/// else the oldest. A year the site does not have is a problem at its line.
-fn old_urls_year(root: &Path, years: &[u32]) -> Result<u32, Diagnostics> {
-    let config = SiteConfig::load(root)?;
-    match config.old_urls_year {
-        None if years.contains(&config.campaign.year) => Ok(config.campaign.year),
-        None => Ok(years[0]),
-        Some(year) if years.contains(&year) => Ok(year),
-        Some(year) => {
-            let text = std::fs::read_to_string(root.join(layout::SITE_CONFIG)).unwrap_or_default();
-            Err(Diagnostic::new(
-                layout::SITE_CONFIG,
-                format!("old_urls_year {year} is not one of the site's years {years:?}"),
-            )
-            .at_line(crate::yaml::line_of(&text, "old_urls_year", ""))
-            .hint("name the year whose pages were at the site root before it held several years (a folder under content/)")
-            .into())
-        }
-    }
 }
 
 /// Runs the stages after media again over a site whose media are already processed (the

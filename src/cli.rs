@@ -6,6 +6,7 @@
 use crate::help;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use laurel::campaign::Campaign;
 use laurel::diagnostics::Diagnostics;
 use laurel::{i18n, tr};
 use std::io::IsTerminal;
@@ -132,35 +133,26 @@ fn require_site(root: &Path) -> Option<ExitCode> {
     Some(ExitCode::from(2))
 }
 
-/// The year folder `check` and `export` work on: `--year`, else the newest of a site of
-/// several years; `None` for a site of one year. A year the site does not have is a usage
-/// error naming the years it has.
-fn chosen_year(root: &Path, asked: Option<u32>) -> Result<Option<u32>, ExitCode> {
-    let years = laurel::layout::year_folders(root);
-    let single = || {
-        laurel::config::SiteConfig::load(root)
-            .map(|c| c.campaign.year)
-            .ok()
-    };
-    match asked {
-        None => Ok(years.last().copied()),
-        Some(year) if years.contains(&year) => Ok(Some(year)),
-        Some(year) if years.is_empty() && single() == Some(year) => Ok(None),
-        Some(year) => {
-            let has = match years.is_empty() {
-                true => tr!(
-                    "cli-year-single",
-                    year = single().unwrap_or_default().to_string()
-                ),
-                false => format!("{years:?}"),
-            };
-            usage_error(
-                &tr!("cli-no-year", year = year.to_string(), has = has),
-                &tr!("cli-no-year-hint"),
-            );
-            Err(ExitCode::from(2))
-        }
+/// The campaign at `root` on `year` (else its newest year); a usage error (exit 2) when
+/// `root` holds no site.yaml or the site has no such year, naming the years it has.
+fn open(root: &Path, year: Option<u32>) -> Result<Campaign, ExitCode> {
+    if let Some(code) = require_site(root) {
+        return Err(code);
     }
+    Campaign::open(root, year).map_err(|missing| {
+        let has = match missing.years.is_empty() {
+            true => tr!(
+                "cli-year-single",
+                year = missing.single.unwrap_or_default().to_string()
+            ),
+            false => format!("{:?}", missing.years),
+        };
+        usage_error(
+            &tr!("cli-no-year", year = missing.asked.to_string(), has = has),
+            &tr!("cli-no-year-hint"),
+        );
+        ExitCode::from(2)
+    })
 }
 
 /// `path` as given when absolute, else taken from the site folder `root`.

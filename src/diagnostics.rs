@@ -131,6 +131,11 @@ impl Diagnostics {
             Err(self)
         }
     }
+
+    /// These problems with their files relative to the site root `root`.
+    pub fn relative_to(self, root: &Path) -> Diagnostics {
+        Diagnostics(self.0.into_iter().map(|d| d.relative_to(root)).collect())
+    }
 }
 
 impl fmt::Display for Diagnostics {

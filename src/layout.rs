@@ -64,29 +64,6 @@ pub fn story_file(folder: &Path) -> PathBuf {
 /// A year's settings in a site of several years: `content/<year>/campaign.yaml`.
 pub const YEAR_CAMPAIGN_FILE: &str = "campaign.yaml";
 
-/// The years of a site of several years, oldest first: the folders of `content/` named by a
-/// year (`2022`) that hold a `laureates/` folder. Empty for a site of one year.
-pub fn year_folders(root: &Path) -> Vec<u32> {
-    years_with(root, |dir| dir.join("laureates").is_dir())
-}
-
-/// The folders of `content/` named by a year whose folder passes `is_year`, oldest first.
-fn years_with(root: &Path, is_year: impl Fn(&Path) -> bool) -> Vec<u32> {
-    let Ok(entries) = std::fs::read_dir(root.join(CONTENT_DIR)) else {
-        return Vec::new();
-    };
-    let mut years: Vec<u32> = entries
-        .flatten()
-        .filter_map(|entry| {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let year = name.parse().ok().filter(|_| name.len() == 4)?;
-            is_year(&entry.path()).then_some(year)
-        })
-        .collect();
-    years.sort_unstable();
-    years
-}
-
 /// The folder of one year's content in a site of several years: `content/<year>/`.
 pub fn year_dir(root: &Path, year: u32) -> PathBuf {
     root.join(CONTENT_DIR).join(year.to_string())
@@ -121,19 +98,6 @@ pub fn intro_file(root: &Path, year: Option<u32>) -> PathBuf {
         Some(year) => year_dir(root, year).join("index.md"),
         None => root.join(INTRO_FILE),
     }
-}
-
-/// Where new laureate folders go (`laurel new`, `laurel import`): `content/laureates/`, or
-/// the newest year's in a site of several years, counting a year just begun (its
-/// `campaign.yaml` written, no `laureates/` yet).
-pub fn current_laureates_dir(root: &Path) -> PathBuf {
-    if year_folders(root).is_empty() {
-        return laureates_dir(root, None);
-    }
-    let begun = years_with(root, |dir| {
-        dir.join("laureates").is_dir() || dir.join(YEAR_CAMPAIGN_FILE).is_file()
-    });
-    laureates_dir(root, begun.last().copied())
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod campaign;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -39,3 +40,4 @@ pub mod scaffold;
 pub mod serve;
 pub mod studio;
 pub mod yaml;
+pub mod years;

@@ -1,8 +1,7 @@
 //! `laurel build`: the site into the output folder, with a progress bar and a summary.
 
-use super::{progress_bar, progress_callback, report, require_site, under_root, warn};
+use super::{open, progress_bar, progress_callback, report, under_root, warn};
 use clap::Args;
-use laurel::build::{self, BuildOptions};
 use laurel::tr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,17 +22,14 @@ pub struct BuildArgs {
 
 /// Builds the site and prints its warnings and (unless `--quiet`) what was built.
 pub fn run(args: BuildArgs) -> ExitCode {
-    if let Some(code) = require_site(&args.root) {
-        return code;
-    }
+    let campaign = match open(&args.root, None) {
+        Ok(campaign) => campaign,
+        Err(code) => return code,
+    };
     let output = under_root(&args.root, args.output);
     let started = Instant::now();
     let bar = progress_bar(args.quiet, tr!("progress-images"));
-    let result = build::build(&BuildOptions {
-        root: args.root,
-        output: output.clone(),
-        progress: progress_callback(&bar),
-    });
+    let result = campaign.build(&output, progress_callback(&bar));
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -1,11 +1,12 @@
 //! `laurel check`: every nomination against the campaign's rules, as text or JSON.
 
-use super::{chosen_year, require_site, ReportFormat};
+use super::{open, ReportFormat};
 use clap::Args;
+use laurel::campaign::Campaign;
 use laurel::check;
 use laurel::tr;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Args)]
@@ -36,22 +37,16 @@ enum OnlyFindings {
 
 /// Checks (after renaming, with `--fix-names`) and prints the report; exit 1 on any error.
 pub fn run(args: CheckArgs) -> ExitCode {
-    if let Some(code) = require_site(&args.root) {
-        return code;
-    }
+    let campaign = match open(&args.root, args.year) {
+        Ok(campaign) => campaign,
+        Err(code) => return code,
+    };
     if args.fix_names {
-        if let Err(code) = fix_names(&args.root) {
+        if let Err(code) = fix_names(&campaign) {
             return code;
         }
     }
-    let year = match chosen_year(&args.root, args.year) {
-        Ok(year) => year,
-        Err(code) => return code,
-    };
-    let mut report = match laurel::content::load_partial_year(&args.root, year) {
-        Ok(partial) => check::check_partial(&partial),
-        Err(problems) => check::Report::of_broken_config(&problems),
-    };
+    let mut report = campaign.check().report;
     if args.only == Some(OnlyFindings::Errors) {
         report
             .findings
@@ -71,35 +66,34 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 }
 
-/// Prints and carries out the renaming plan of every laureate folder (on stderr, so JSON on
-/// stdout stays one document).
-fn fix_names(root: &Path) -> Result<(), ExitCode> {
-    let Ok(partial) = laurel::content::load_partial(root) else {
-        return Ok(()); // the check below reports why the site does not load
+/// Prints and carries out the renaming plan of every laureate folder of the year (on stderr,
+/// so JSON on stdout stays one document).
+fn fix_names(campaign: &Campaign) -> Result<(), ExitCode> {
+    let Some(plan) = campaign.rename_plan() else {
+        return Ok(()); // the check reports why the site does not load
     };
-    let site = &partial.site;
-    let mut renamed = 0;
-    for laureate in &site.laureates {
-        let renames = laurel::naming::plan(laureate);
-        for r in &renames {
-            let shown = r.from.strip_prefix(&site.root).unwrap_or(&r.from);
-            let to = r.to.file_name().unwrap_or_default().to_string_lossy();
-            let from = shown.display().to_string();
-            eprintln!("{}", tr!("check-rename", from = from, to = to.as_ref()));
+    for r in plan.renames() {
+        let shown = r.from.strip_prefix(plan.root()).unwrap_or(&r.from);
+        let to = r.to.file_name().unwrap_or_default().to_string_lossy();
+        let from = shown.display().to_string();
+        eprintln!("{}", tr!("check-rename", from = from, to = to.as_ref()));
+    }
+    match plan.apply() {
+        Ok(renamed) => {
+            eprintln!("{}", tr!("check-renamed", count = renamed));
+            Ok(())
         }
-        if let Err(e) = laurel::naming::apply(laureate, &renames) {
+        Err(failed) => {
+            let error = failed.error.to_string();
             let failed = tr!(
                 "check-rename-failed",
-                name = &laureate.name,
-                error = e.to_string()
+                name = &failed.laureate,
+                error = error
             );
             eprintln!("{}", tr!("cli-error", text = failed));
-            return Err(ExitCode::from(1));
+            Err(ExitCode::from(1))
         }
-        renamed += renames.len();
     }
-    eprintln!("{}", tr!("check-renamed", count = renamed));
-    Ok(())
 }
 
 /// The report for a terminal: findings grouped by laureate (errors first), a total per

@@ -1,6 +1,6 @@
 //! `laurel deploy`: public/ to a target in site.yaml, uploading only what changed.
 
-use super::{progress_bar, progress_callback, report, require_site, under_root};
+use super::{open, progress_bar, progress_callback, report, under_root};
 use clap::Args;
 use laurel::tr;
 use std::path::PathBuf;
@@ -29,19 +29,14 @@ pub struct DeployArgs {
 
 /// Publishes (or, with `--dry-run`, lists) the changes and prints the summary.
 pub fn run(args: DeployArgs) -> ExitCode {
-    if let Some(code) = require_site(&args.root) {
-        return code;
-    }
+    let campaign = match open(&args.root, None) {
+        Ok(campaign) => campaign,
+        Err(code) => return code,
+    };
     let public = under_root(&args.root, args.output);
     let bar = progress_bar(args.quiet || args.dry_run, tr!("progress-uploads"));
-    let result = laurel::deploy::deploy(&laurel::deploy::DeployOptions {
-        root: args.root,
-        public,
-        target: args.target,
-        dry_run: args.dry_run,
-        force: args.force,
-        progress: progress_callback(&bar),
-    });
+    let progress = progress_callback(&bar);
+    let result = campaign.deploy(public, args.target, args.dry_run, args.force, progress);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

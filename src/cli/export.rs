@@ -1,7 +1,7 @@
 //! `laurel export`: the summary table (推荐人选汇总表), the jury's dossier, the 联审 table and
 //! the package to the province.
 
-use super::{chosen_year, report, require_site, usage_error, warn};
+use super::{open, report, require_site, usage_error, warn};
 use clap::Args;
 use laurel::tr;
 use std::path::PathBuf;
@@ -100,8 +100,8 @@ pub fn run(args: ExportArgs) -> ExitCode {
 
 /// The site of the year `export` works on, with every nominee whatever their status.
 fn export_site(args: &ExportArgs) -> Result<laurel::content::PartialSite, ExitCode> {
-    let year = chosen_year(&args.root, args.year)?;
-    laurel::content::load_partial_year(&args.root, year)
+    open(&args.root, args.year)?
+        .nominees()
         .map_err(|problems| report(&problems, &tr!("failed-site-yaml")))
 }
 

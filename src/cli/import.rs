@@ -1,6 +1,6 @@
 //! `laurel import`: nominations as received into laureate folders, and the report of it.
 
-use super::{require_site, ReportFormat};
+use super::{open, ReportFormat};
 use clap::Args;
 use laurel::check;
 use laurel::tr;
@@ -25,14 +25,11 @@ pub struct ImportArgs {
 
 /// Imports (or, with `--dry-run`, plans) and prints the report; exit 1 on any error.
 pub fn run(args: ImportArgs) -> ExitCode {
-    if let Some(code) = require_site(&args.root) {
-        return code;
-    }
-    let report = laurel::import::import(&laurel::import::ImportOptions {
-        root: args.root,
-        sources: args.sources,
-        dry_run: args.dry_run,
-    });
+    let campaign = match open(&args.root, None) {
+        Ok(campaign) => campaign,
+        Err(code) => return code,
+    };
+    let report = campaign.import(args.sources, args.dry_run);
     match args.format {
         ReportFormat::Json => println!(
             "{}",

@@ -2,6 +2,7 @@
 
 use super::report;
 use clap::Args;
+use laurel::campaign::Campaign;
 use laurel::scaffold;
 use laurel::tr;
 use std::path::PathBuf;
@@ -22,7 +23,7 @@ pub fn run(args: InitArgs) -> ExitCode {
         true => scaffold::Start::Empty,
         false => scaffold::Start::Example,
     };
-    if let Err(d) = scaffold::init(&args.dir, start) {
+    if let Err(d) = Campaign::init(&args.dir, start) {
         return report(&d.into(), &tr!("failed-init"));
     }
     let dir = args.dir.display().to_string();

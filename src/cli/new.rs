@@ -1,8 +1,7 @@
 //! `laurel new`: a laureate folder with a commented profile.yaml and story.md.
 
-use super::{report, require_site};
+use super::{open, report};
 use clap::Args;
-use laurel::scaffold;
 use laurel::tr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,10 +17,11 @@ pub struct NewArgs {
 
 /// Creates the folder and says where.
 pub fn run(args: NewArgs) -> ExitCode {
-    if let Some(code) = require_site(&args.root) {
-        return code;
-    }
-    match scaffold::new_laureate(&args.root, &args.name) {
+    let campaign = match open(&args.root, None) {
+        Ok(campaign) => campaign,
+        Err(code) => return code,
+    };
+    match campaign.new_laureate(&args.name) {
         Ok(folder) => {
             let folder = folder.display().to_string();
             println!("{}", tr!("new-done", folder = folder));

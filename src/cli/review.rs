@@ -1,6 +1,6 @@
 //! `laurel review`: the jury's round (评审) — score sheets, their tally, the selection recorded.
 
-use super::{chosen_year, report, require_site, ReportFormat};
+use super::{open, report, ReportFormat};
 use clap::{Args, Subcommand};
 use laurel::diagnostics::Diagnostics;
 use laurel::tr;
@@ -75,14 +75,11 @@ pub fn run(command: ReviewCommand) -> ExitCode {
     let (ReviewCommand::Sheets { site, .. }
     | ReviewCommand::Tally { site, .. }
     | ReviewCommand::Select { site, .. }) = &command;
-    if let Some(code) = require_site(&site.root) {
-        return code;
-    }
-    let year = match chosen_year(&site.root, site.year) {
-        Ok(year) => year,
+    let campaign = match open(&site.root, site.year) {
+        Ok(campaign) => campaign,
         Err(code) => return code,
     };
-    let loaded = match laurel::review::load(&site.root, year) {
+    let loaded = match laurel::review::load(&site.root, campaign.year()) {
         Ok(loaded) => loaded,
         Err(problems) => return report(&problems, &tr!("failed-review-load")),
     };

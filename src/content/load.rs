@@ -33,7 +33,7 @@ pub const VIDEO_EXTENSIONS: &[&str] = &["mp4", "mov"];
 /// are in it (a nominee who was not selected is left out here, once, before slugs, links,
 /// media, posters and pages are made; their problems are not the build's).
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
-    let year = layout::year_folders(root).last().copied();
+    let year = crate::years::newest(root);
     let partial = load_scoped(root, year, Scope::Published)?;
     partial.problems.into_result(partial.site)
 }
@@ -69,7 +69,7 @@ pub struct PartialSite {
 /// Loads what can be loaded of the site at `root` (the newest year of a site of several
 /// years); fails only when `site.yaml` cannot be read.
 pub fn load_partial(root: &Path) -> Result<PartialSite, Diagnostics> {
-    load_partial_year(root, layout::year_folders(root).last().copied())
+    load_partial_year(root, crate::years::newest(root))
 }
 
 /// Loads what can be loaded of one year of the site at `root` (`None`: a site of one year).
@@ -80,20 +80,21 @@ pub fn load_partial_year(root: &Path, year: Option<u32>) -> Result<PartialSite, 
 
 /// Loads what can be loaded of one year, keeping the profiles `scope` asks for.
 fn load_scoped(root: &Path, year: Option<u32>, scope: Scope) -> Result<PartialSite, Diagnostics> {
-    let relative = |problems: Diagnostics| {
-        Diagnostics(
-            problems
-                .0
-                .into_iter()
-                .map(|d| d.relative_to(root))
-                .collect(),
-        )
-    };
-    let config = match year {
-        Some(year) => SiteConfig::load_year(root, year),
-        None => SiteConfig::load(root),
-    }
-    .map_err(relative)?;
+    let config = crate::years::config(root, year).map_err(|problems| problems.relative_to(root))?;
+    Ok(load_with(root, config, scope))
+}
+
+/// Loads what can be loaded of the year `config` is for (its
+/// [year folder](SiteConfig::year_folder)), every nominee in it whatever their status, with
+/// site.yaml already read (see [`crate::campaign`]).
+pub fn load_partial_with(root: &Path, config: SiteConfig) -> PartialSite {
+    load_with(root, config, Scope::Nominees)
+}
+
+/// Loads what can be loaded of the year `config` is for, keeping the profiles `scope` asks
+/// for.
+fn load_with(root: &Path, config: SiteConfig, scope: Scope) -> PartialSite {
+    let year = config.year_folder();
     let mut problems = Diagnostics::default();
     let intro = read_optional_text(&layout::intro_file(root, year), &mut problems);
     let mut laureates = Vec::new();
@@ -142,7 +143,7 @@ fn load_scoped(root: &Path, year: Option<u32>, scope: Scope) -> Result<PartialSi
         intro.map(|text| markdown::render(&text, &|href| targets.resolve(href, &Route::Home)));
     sort_laureates(&mut laureates, config.campaign.order);
     pages.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let problems = relative(problems);
+    let problems = problems.relative_to(root);
     let site = Site {
         root: root.to_path_buf(),
         config,
@@ -151,11 +152,11 @@ fn load_scoped(root: &Path, year: Option<u32>, scope: Scope) -> Result<PartialSi
         pages,
         links: targets,
     };
-    Ok(PartialSite {
+    PartialSite {
         site,
         problems,
         unloaded,
-    })
+    }
 }
 
 /// What links in the site's Markdown can lead to. A laureate folder that could not be loaded
@@ -209,7 +210,7 @@ fn years_link_targets(
     own: LinkTargets,
     pages: &[Page],
 ) -> (LinkTargets, LinkTargets) {
-    let mut all: BTreeMap<u32, LinkTargets> = layout::year_folders(root)
+    let mut all: BTreeMap<u32, LinkTargets> = crate::years::of_site(root)
         .into_iter()
         .filter(|other| *other != year)
         .filter_map(|other| Some((other, year_targets(root, other, pages)?)))

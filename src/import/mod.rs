@@ -191,7 +191,7 @@ pub fn import(options: &ImportOptions) -> ImportReport {
     candidates::assign_files(material, &mut candidates, &mut report.problems);
     report.units = candidates::units(&candidates);
     let converter = convert::heif::Converter::default();
-    let laureates = crate::layout::current_laureates_dir(&options.root);
+    let laureates = crate::years::current_laureates_dir(&options.root);
     for candidate in &mut candidates {
         let planned = plan::plan_candidate(candidate, &converter);
         let folder = laureates.join(crate::naming::windows_safe(&candidate.name));

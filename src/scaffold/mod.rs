@@ -75,7 +75,7 @@ pub fn new_laureate(root: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
     }
     // 买买提•艾力 → 买买提·艾力, as import writes names.
     let name = &crate::import::normalise::name(name);
-    let folder = crate::layout::current_laureates_dir(root).join(crate::naming::windows_safe(name));
+    let folder = crate::years::current_laureates_dir(root).join(crate::naming::windows_safe(name));
     if folder.exists() {
         return Err(
             Diagnostic::new(&folder, crate::tr!("new-exists")).hint(crate::tr!("new-exists-hint"))

@@ -102,22 +102,21 @@ struct Unit {
 
 /// The dashboard of the site at `root` (canonical), as `laurel check` sees it.
 pub fn campaign(root: &Path) -> Campaign {
-    let year = crate::layout::year_folders(root).last().copied();
-    match crate::content::load_partial_year(root, year) {
-        Ok(partial) => of_site(&partial, check::check_partial(&partial)),
-        Err(problems) => {
-            let report = Report::of_broken_config(&problems);
-            Campaign {
-                title: String::new(),
-                year: year.unwrap_or_default(),
-                categories: Vec::new(),
-                nominees: Vec::new(),
-                counts: None,
-                errors: report.errors,
-                warnings: report.warnings,
-                findings: report.findings,
-            }
-        }
+    let opened = crate::campaign::Campaign::newest(root);
+    let checked = opened.check();
+    let report = checked.report;
+    match checked.site {
+        Some(partial) => of_site(&partial, report),
+        None => Campaign {
+            title: String::new(),
+            year: opened.year().unwrap_or_default(),
+            categories: Vec::new(),
+            nominees: Vec::new(),
+            counts: None,
+            errors: report.errors,
+            warnings: report.warnings,
+            findings: report.findings,
+        },
     }
 }
 

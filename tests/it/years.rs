@@ -412,3 +412,18 @@ fn every_file_of_a_one_year_site_still_answers_when_it_becomes_several() {
         std::fs::read(site.public().join("2022/kit/wang-fang/qr.png")).unwrap()
     );
 }
+
+#[test]
+fn fix_names_renames_the_photos_of_the_year_checked() {
+    let site = three_year_site();
+    let folder = site.root().join("content/2021/laureates/赵一/photos");
+    site.write_bytes(
+        "content/2021/laureates/赵一/photos/IMG_0002.JPG",
+        &jpeg(800, 600, [20, 90, 180]),
+    );
+    let root = site.root().to_str().unwrap();
+    let output = laurel(&["check", "--root", root, "--year", "2021", "--fix-names"]);
+    let said = stderr(&output);
+    assert!(said.contains("IMG_0002.JPG → 赵一"), "{said}");
+    assert!(!folder.join("IMG_0002.JPG").exists(), "{said}");
+}
