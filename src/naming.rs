@@ -128,16 +128,28 @@ fn is_device_name(stem: &str) -> bool {
     DEVICE_NAMES.contains(&upper.as_str()) || numbered("COM") || numbered("LPT")
 }
 
+/// A 2-inch portrait's width:height (35:45, upright).
+const TWO_INCH: f64 = 35.0 / 45.0;
+
+/// How far a `width`x`height` image is from a 2-inch portrait's shape.
+fn off_two_inch(width: u32, height: u32) -> f64 {
+    (width as f64 / height.max(1) as f64 - TWO_INCH).abs()
+}
+
+/// Whether a `width`x`height` image is close enough to a 2-inch portrait's shape to be taken
+/// for it.
+pub fn is_portrait_shape(width: u32, height: u32) -> bool {
+    off_two_inch(width, height) < 0.08
+}
+
 /// The photo shaped most like a 2-inch portrait (35:45, upright), when one is close enough to
 /// be taken for it.
 fn portrait_by_shape(photos: &[Photo]) -> Option<PathBuf> {
-    const TWO_INCH: f64 = 35.0 / 45.0;
     photos
         .iter()
         .filter_map(|p| {
             let (w, h) = source_dimensions(&p.source).ok()?;
-            let off = (w as f64 / h as f64 - TWO_INCH).abs();
-            (off < 0.08).then_some((off, &p.source))
+            is_portrait_shape(w, h).then_some((off_two_inch(w, h), &p.source))
         })
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, source)| source.clone())

@@ -46,3 +46,26 @@ studio-new = Add a nominee
 studio-new-name = Name
 studio-new-add = Add
 studio-new-done = Added; fill in profile.yaml and story.md
+
+# Photos and videos (photos.js)
+studio-media-title = Photos and videos
+studio-media-back = ← Back to all nominees
+studio-media-drop = Drop photos or videos here, or click to choose (several at once; JPEG, PNG, HEIC, MP4, MOV)
+studio-media-choose = Choose files
+studio-media-uploading = Uploading, in all
+studio-media-portrait = Portrait (name0)
+studio-media-photos = Life and work photos
+studio-media-videos = Videos
+studio-media-limit-photos = Photos
+studio-media-each-at-least = , each at least
+studio-media-limit-portrait = Portrait
+studio-media-width-at-least = at least
+studio-media-limit-videos = Videos
+studio-media-at-most = at most
+studio-media-or = { " " }or{ " " }
+studio-media-limit-upload = Largest upload (photo / video)
+studio-media-unreadable = length and size could not be read
+studio-upload-kind = “{ $name }” cannot be uploaded: only JPEG, PNG and HEIC photos and MP4 and MOV videos are taken
+studio-upload-too-large = The file is too large: at most { $limit } MB
+studio-upload-failed = The upload could not be saved: { $why }
+studio-upload-unreadable = “{ $name }” cannot be read and was not saved: { $why }

@@ -46,3 +46,26 @@ studio-new = 新增推荐人选
 studio-new-name = 姓名
 studio-new-add = 新增
 studio-new-done = 已新增，请在 profile.yaml 和 story.md 中填写资料
+
+# 照片与视频（photos.js）
+studio-media-title = 照片与视频
+studio-media-back = ← 返回全部推荐人选
+studio-media-drop = 把照片或视频拖到这里，或点击选择（可多选；JPEG、PNG、HEIC、MP4、MOV）
+studio-media-choose = 选择文件
+studio-media-uploading = 正在上传，共
+studio-media-portrait = 二寸照（姓名0）
+studio-media-photos = 生活工作照
+studio-media-videos = 视频
+studio-media-limit-photos = 照片张数
+studio-media-each-at-least = 张，每张至少
+studio-media-limit-portrait = 二寸照
+studio-media-width-at-least = 宽至少
+studio-media-limit-videos = 视频
+studio-media-at-most = 最长
+studio-media-or = 或
+studio-media-limit-upload = 单个文件上传上限（照片 / 视频）
+studio-media-unreadable = 无法读取时长和尺寸
+studio-upload-kind = 不能上传“{ $name }”：只收 JPEG、PNG、HEIC 照片和 MP4、MOV 视频
+studio-upload-too-large = 文件太大：最多 { $limit } MB
+studio-upload-failed = 保存上传的文件失败：{ $why }
+studio-upload-unreadable = “{ $name }”无法读取，没有保存：{ $why }

@@ -18,20 +18,26 @@ pub mod heif {
     impl Converter {
         /// The photo as JPEG, or a problem saying how to get it converted.
         pub fn to_jpeg(&self, photo: &Received) -> Result<Vec<u8>, Diagnostic> {
+            self.heic_to_jpeg(&photo.origin, &photo.bytes)
+        }
+
+        /// A HEIC file's `bytes` (from `origin`, for reports) as JPEG, or a problem saying how
+        /// to get it converted.
+        pub fn heic_to_jpeg(&self, origin: &str, bytes: &[u8]) -> Result<Vec<u8>, Diagnostic> {
             let program = self
                 .program
                 .get_or_init(|| crate::programs::find("heif-convert", &[]))
                 .as_ref()
                 .ok_or_else(|| {
-                    Diagnostic::said(&photo.origin, crate::said!("import-heic-no-converter"))
+                    Diagnostic::said(origin, crate::said!("import-heic-no-converter"))
                 })?;
             let dir = tempfile_dir()?;
             let input = dir.join("photo.heic");
             let output = dir.join("photo.jpg");
             let fail = |why: String| {
-                Diagnostic::said(&photo.origin, crate::said!("import-heic-failed", why = why))
+                Diagnostic::said(origin, crate::said!("import-heic-failed", why = why))
             };
-            std::fs::write(&input, &photo.bytes).map_err(|e| fail(e.to_string()))?;
+            std::fs::write(&input, bytes).map_err(|e| fail(e.to_string()))?;
             let status = std::process::Command::new(program)
                 .args(["-q", "92"])
                 .arg(&input)

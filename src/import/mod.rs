@@ -17,6 +17,7 @@ mod plan;
 mod sources;
 mod write;
 
+pub use convert::heif::Converter as HeicConverter;
 pub use write::RECORD_FILE;
 
 use crate::check::Severity;

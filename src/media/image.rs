@@ -153,6 +153,54 @@ pub fn process_image(
     Ok(processed)
 }
 
+/// A small JPEG of a source image, `width` pixels wide at most (EXIF orientation applied, no
+/// metadata): what the studio shows instead of the 10 MB original. Large JPEGs are decoded
+/// at a fraction of their size, as for the site's own variants.
+pub fn preview_jpeg(source: &Path, width: u32) -> Result<Vec<u8>, ImageError> {
+    let bytes = std::fs::read(source).map_err(ImageError::Read)?;
+    inspect_image(&bytes, source)?;
+    let mut shapes = BTreeMap::new();
+    shapes.insert(
+        Shape::Original,
+        super::Needs {
+            widths: [width].into(),
+            formats: [Format::Jpeg].into(),
+        },
+    );
+    let request = ImageRequest {
+        source: source.to_path_buf(),
+        focus: Focus::Auto(0.5, 0.5),
+        shapes,
+    };
+    let image = decode(&bytes, source, &request)?;
+    drop(bytes);
+    let crop = crop_rect(image.width(), image.height(), None, (0.5, 0.5));
+    let width = target_widths(&[width], crop.width)[0];
+    let height = ((width as f64 * crop.height / crop.width).round() as u32).max(1);
+    let pixels = resize(
+        &mut Resizer::new(),
+        &Pixels::new(&image),
+        &crop,
+        width,
+        height,
+    )?;
+    encode(
+        Format::Jpeg,
+        &pixels,
+        width,
+        height,
+        &ImageSettings::default(),
+    )
+}
+
+/// The part of a `width`x`height` image that `shape`'s crop around `focus` keeps, as
+/// fractions of its sides: `[left, top, width, height]`.
+pub fn crop_fractions(width: u32, height: u32, shape: Shape, focus: (f32, f32)) -> [f64; 4] {
+    let crop = crop_rect(width, height, shape.aspect(), focus);
+    let (w, h) = (width.max(1) as f64, height.max(1) as f64);
+    [crop.left / w, crop.top / h, crop.width / w, crop.height / h]
+}
+
 /// Where the crops of `image` are centred: the editor's point; when none was written and a
 /// shape cuts away part of the photo, its subjects' faces; else the default point.
 fn focal_point(request: &ImageRequest, image: &RgbImage) -> (f32, f32) {

@@ -11,7 +11,9 @@ mod ffmpeg;
 mod image;
 mod video;
 
-pub use self::image::{inspect_image, process_image, source_dimensions, ImageError};
+pub use self::image::{
+    crop_fractions, inspect_image, preview_jpeg, process_image, source_dimensions, ImageError,
+};
 pub use cache::Cache;
 pub use ffmpeg::{Ffmpeg, FFMPEG_ENV};
 pub use video::{video_info, VideoError, VideoInfo};

@@ -11,6 +11,7 @@ mod answer;
 mod dashboard;
 pub mod files;
 pub mod guard;
+mod photos;
 
 pub use answer::Answer;
 
@@ -139,6 +140,17 @@ fn answer_request(mut request: tiny_http::Request, context: &Context) {
     let answer = match guard::admit(&facts, context.port, &context.secret) {
         Err(refusal) => refused(refusal),
         Ok(Access::Enter) => enter(context, path),
+        Ok(Access::Granted) if photos::is_upload(&method, path) => {
+            let length = request.body_length().map(|n| n as u64);
+            let (folder, name) = (query_value(query, "folder"), query_value(query, "name"));
+            photos::upload(
+                &context.root,
+                folder.as_deref().unwrap_or_default(),
+                name.as_deref().unwrap_or_default(),
+                length,
+                request.as_reader(),
+            )
+        }
         Ok(Access::Granted) => {
             let mut body = Vec::new();
             let limit = answer::MAX_BODY as u64;
@@ -189,6 +201,19 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
             Some(rel) => files::image(&context.root, &rel),
             None => Answer::not_found(),
         },
+        ("GET" | "HEAD", "/api/media") => photos::media_of(
+            &context.root,
+            &query_value(query, "folder").unwrap_or_default(),
+        ),
+        ("GET" | "HEAD", "/api/preview") => photos::preview(
+            &context.root,
+            &query_value(query, "path").unwrap_or_default(),
+        ),
+        ("GET" | "HEAD", "/api/crops") => photos::crops(
+            query_number(query, "w"),
+            query_number(query, "h"),
+            (query_number(query, "x"), query_number(query, "y")),
+        ),
         ("GET" | "HEAD", _) => answer::asset(path),
         _ => Answer::text(405, "method not allowed"),
     }
@@ -231,4 +256,11 @@ fn query_value(query: &str, name: &str) -> Option<String> {
                 .into_owned()
         })
     })
+}
+
+/// A number in a query string; the type's default when absent or not a number.
+fn query_number<T: std::str::FromStr + Default>(query: &str, name: &str) -> T {
+    query_value(query, name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_default()
 }

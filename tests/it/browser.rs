@@ -1524,3 +1524,79 @@ fn the_studio_dashboard_shows_every_nominee_with_checks_verdict() {
         .is_file());
     assert_eq!(window.take_errors(), Vec::<String>::new());
 }
+
+#[test]
+fn the_studio_takes_photos_by_the_file_input_and_by_dropping_them() {
+    let site = crate::studio::two_nominees();
+    let studio = crate::studio::Studio::start(&site);
+    let dir = tempfile::tempdir().unwrap();
+    let chosen: Vec<String> = [5, 6]
+        .iter()
+        .map(|&n| {
+            let path = dir.path().join(format!("IMG_000{n}.jpg"));
+            std::fs::write(&path, crate::studio_photos::example_photo(n)).unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .collect();
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    window.expect(
+        "!!document.querySelector('.card[data-folder=\"王芳\"] .media-link')",
+        "the card links to the photos",
+    );
+    window.run("document.querySelector('.card[data-folder=\"王芳\"] .media-link').click()");
+    window.expect(
+        "document.querySelectorAll('#photos .photo').length === 3",
+        "her three photos",
+    );
+    let limits = window.js("document.getElementById('media-limits').textContent");
+    assert!(
+        limits.as_str().unwrap().contains("3–5"),
+        "the notice's limits: {limits}"
+    );
+    let input = window.tab.wait_for_element("#media-input").unwrap();
+    let paths: Vec<&str> = chosen.iter().map(String::as_str).collect();
+    input.set_input_files(&paths).unwrap();
+    window.expect(
+        "document.querySelectorAll('#photos .photo').length === 5",
+        "both chosen photos are in",
+    );
+    let uploads = window.js("document.getElementById('uploads').textContent");
+    assert!(
+        uploads
+            .as_str()
+            .unwrap()
+            .contains("IMG_0005.jpg → photos/王芳4.jpg"),
+        "{uploads}"
+    );
+    // A drop of a file made in the page (as a file dragged from the desktop arrives).
+    window.run(
+        "(async () => { const blob = await (await fetch(document.querySelector('#photos .photo img').src)).blob();
+           const data = new DataTransfer(); data.items.add(new File([blob], '拖进来.jpg', { type: 'image/jpeg' }));
+           document.getElementById('media-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })); })()",
+    );
+    window.expect(
+        "document.querySelectorAll('#photos .photo').length === 6",
+        "the dropped photo is in",
+    );
+    assert!(site
+        .root()
+        .join("content/laureates/王芳/photos/王芳6.jpg")
+        .is_file());
+    window.expect(
+        "[...document.querySelectorAll('#photos .photo img')].every(i => i.complete && i.naturalWidth > 0 && i.naturalWidth <= 480)",
+        "every photo shows as a small preview",
+    );
+    let counted = window.js("document.getElementById('media-findings').textContent");
+    assert!(
+        counted.as_str().unwrap().contains('6'),
+        "six photos break the rule of 3–5: {counted}"
+    );
+    let crops = window.js("[...document.querySelectorAll('#photos .photo:first-child .crop')].map(c => c.dataset.crop)");
+    assert_eq!(crops, serde_json::json!(["portrait", "square", "cover"]));
+    assert_eq!(window.js(OVERFLOW_CHECK), serde_json::json!([]));
+    window.screenshot("studio-photos");
+    assert_eq!(window.take_errors(), Vec::<String>::new());
+}

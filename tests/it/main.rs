@@ -24,6 +24,7 @@ mod round;
 mod serve;
 mod speaks;
 mod studio;
+mod studio_photos;
 mod support;
 mod videos;
 mod years;

@@ -29,6 +29,8 @@ pub struct Raw {
     pub status: u16,
     pub head: String,
     pub body: String,
+    /// The body as sent.
+    pub bytes: Vec<u8>,
 }
 
 impl Raw {
@@ -90,20 +92,29 @@ impl Studio {
     }
 
     /// A raw request with the studio's own `Host` and the given header lines.
-    pub fn request(&self, method: &str, target: &str, headers: &str, body: &str) -> Raw {
+    pub fn request(
+        &self,
+        method: &str,
+        target: &str,
+        headers: &str,
+        body: impl AsRef<[u8]>,
+    ) -> Raw {
         let host = format!("Host: {}\r\n", self.address);
         self.raw(method, target, &format!("{host}{headers}"), body)
     }
 
     /// A raw request with exactly the given header lines (no `Host` unless given).
-    pub fn raw(&self, method: &str, target: &str, headers: &str, body: &str) -> Raw {
+    pub fn raw(&self, method: &str, target: &str, headers: &str, body: impl AsRef<[u8]>) -> Raw {
+        let body = body.as_ref();
         let mut stream = TcpStream::connect(&self.address).unwrap();
         write!(
             stream,
-            "{method} {target} HTTP/1.1\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            "{method} {target} HTTP/1.1\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
             body.len()
         )
         .unwrap();
+        // A server may answer (413) before it has read all of a large body.
+        let _ = stream.write_all(body);
         let mut response = Vec::new();
         stream.read_to_end(&mut response).unwrap();
         let split = response
@@ -111,10 +122,18 @@ impl Studio {
             .position(|w| w == b"\r\n\r\n")
             .expect("a whole answer");
         let head = String::from_utf8_lossy(&response[..split]).into_owned();
+        let mut body = response[split + 4..].to_vec();
+        if head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
+            body = dechunk(&body);
+        }
         Raw {
             status: head[9..12].parse().unwrap(),
             head,
-            body: String::from_utf8_lossy(&response[split + 4..]).into_owned(),
+            body: String::from_utf8_lossy(&body).into_owned(),
+            bytes: body,
         }
     }
 
@@ -124,6 +143,21 @@ impl Studio {
         assert_eq!(answer.status, 200, "{target}: {}", answer.body);
         answer.body
     }
+}
+
+/// A chunked body's bytes (large answers come in chunks).
+fn dechunk(mut chunked: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    while let Some(end) = chunked.windows(2).position(|w| w == b"\r\n") {
+        let size = std::str::from_utf8(&chunked[..end]).unwrap().trim();
+        let size = usize::from_str_radix(size, 16).unwrap();
+        if size == 0 {
+            break;
+        }
+        body.extend_from_slice(&chunked[end + 2..end + 2 + size]);
+        chunked = &chunked[end + 4 + size..];
+    }
+    body
 }
 
 /// A campaign of two nominees, one with a problem check reports.

@@ -74,7 +74,8 @@ function card(n) {
       el('p', {}, n.organization || n.folder),
       n.recommender && el('p', {}, n.recommender + (n.channel ? '（' + n.channel + '）' : '')),
       el('div', { class: 'tags' }, tags),
-      light(n.errors, n.warnings)),
+      light(n.errors, n.warnings),
+      n.loaded ? el('a', { class: 'media-link', href: '#media/' + encodeURIComponent(n.folder) }, t('studio-media-title')) : null),
     n.findings.length
       ? el('details', {}, el('summary', {}, t('studio-findings-total')), findingList(n.findings))
       : null);
@@ -194,7 +195,8 @@ async function start() {
   reload.textContent = t('studio-reload');
   reload.hidden = false;
   reload.addEventListener('click', showDashboard);
-  await showDashboard();
+  const folder = mediaFolder();
+  await (folder ? showMedia(folder) : showDashboard());
 }
 
 start();

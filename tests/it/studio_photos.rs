@@ -1,0 +1,266 @@
+//! The studio's photos and videos (issue 30): uploads named as the notice wants, their limits
+//! and refusals, previews instead of originals, and each file with check's findings.
+
+use crate::studio::{two_nominees, Studio};
+use crate::support::*;
+
+/// A real phone photo of the shared examples.
+pub fn example_photo(n: usize) -> Vec<u8> {
+    let path = format!("/work/shared/example-photos/photo-{n:02}.jpg");
+    std::fs::read(&path).unwrap_or_else(|_| jpeg(1600, 1200, [90, 140, 60]))
+}
+
+/// POST /api/upload for 王芳 as the studio's own page sends it.
+fn upload(studio: &Studio, folder: &str, name: &str, bytes: &[u8]) -> (u16, serde_json::Value) {
+    let target = format!(
+        "/api/upload?folder={}&name={}",
+        urlencoding(folder),
+        urlencoding(name)
+    );
+    let answer = studio.request("POST", &target, &studio.write_headers(), bytes);
+    let json = serde_json::from_str(&answer.body).unwrap_or(serde_json::Value::Null);
+    (answer.status, json)
+}
+
+fn urlencoding(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => (b as char).to_string(),
+            b => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn photos_dir(site: &TestSite) -> std::path::PathBuf {
+    site.root().join("content/laureates/王芳/photos")
+}
+
+#[test]
+fn uploads_take_the_notices_names_and_keep_the_original_in_the_answer() {
+    let site = two_nominees();
+    let studio = Studio::start(&site);
+    let photo = example_photo(1);
+    let (status, json) = upload(&studio, "王芳", "IMG_0001.JPG", &photo);
+    assert_eq!(status, 201, "{json}");
+    assert_eq!(json["file"], "photos/王芳4.jpg", "after 王芳1–3: {json}");
+    assert_eq!(json["original"], "IMG_0001.JPG");
+    assert_eq!(
+        std::fs::read(photos_dir(&site).join("王芳4.jpg")).unwrap(),
+        photo
+    );
+    // A crafted name cannot lead anywhere: the file takes the notice's name, the original
+    // keeps only its last part.
+    let (status, json) = upload(&studio, "王芳", "../../../evil.png", &png_bytes());
+    assert_eq!(status, 201, "{json}");
+    assert_eq!(json["file"], "photos/王芳5.png");
+    assert_eq!(json["original"], "evil.png");
+    assert!(!site.root().join("../evil.png").exists());
+    // A portrait-shaped photo of a nominee without a portrait becomes 姓名0.
+    std::fs::remove_file(photos_dir(&site).join("王芳0.jpg")).unwrap();
+    let (status, json) = upload(&studio, "王芳", "证件照.jpg", &jpeg(350, 450, [9, 9, 9]));
+    assert_eq!(
+        (status, json["file"].as_str()),
+        (201, Some("photos/王芳0.jpg"))
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(photos_dir(&site))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary files left: {leftovers:?}"
+    );
+    // The panel lists them, in the site's order, with check's findings at each.
+    let media: serde_json::Value =
+        serde_json::from_str(&studio.get("/api/media?folder=%E7%8E%8B%E8%8A%B3")).unwrap();
+    let files: Vec<&str> = media["photos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "photos/王芳1.jpg",
+            "photos/王芳2.jpg",
+            "photos/王芳3.jpg",
+            "photos/王芳4.jpg",
+            "photos/王芳5.png"
+        ]
+    );
+    assert_eq!(media["portrait"]["file"], "photos/王芳0.jpg");
+    let png = &media["photos"][4];
+    assert!(
+        png["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "photo-format"),
+        "the PNG's own finding at the PNG: {png}"
+    );
+    assert_eq!(
+        media["findings"],
+        serde_json::json!([]),
+        "five photos, as the notice allows"
+    );
+}
+
+fn png_bytes() -> Vec<u8> {
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(640, 480, image::Rgb([30, 60, 90]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    png
+}
+
+#[test]
+fn uploads_are_refused_when_too_large_unreadable_of_another_kind_or_outside() {
+    let site = two_nominees();
+    let studio = Studio::start(&site);
+    let before = tree(site.root());
+    let huge = vec![0xFFu8; (40 << 20) + 1];
+    let (status, json) = upload(&studio, "王芳", "big.jpg", &huge);
+    assert_eq!(status, 413, "{json}");
+    assert!(json["error"].as_str().unwrap().contains("40 MB"), "{json}");
+    let (status, json) = upload(&studio, "王芳", "cut.jpg", &example_photo(2)[..5000]);
+    assert_eq!(status, 422, "a cut JPEG: {json}");
+    let (status, json) = upload(&studio, "王芳", "anim.gif", b"GIF89a");
+    assert_eq!(status, 415, "{json}");
+    assert!(
+        json["error"].as_str().unwrap().contains("JPEG"),
+        "Chinese and says what is taken: {json}"
+    );
+    for folder in [
+        "..",
+        "../王芳",
+        "王芳/../李强",
+        "王芳/photos",
+        "/etc",
+        "没有此人",
+    ] {
+        let (status, _) = upload(&studio, folder, "a.jpg", &example_photo(3));
+        assert_eq!(status, 404, "{folder}");
+    }
+    assert_eq!(tree(site.root()), before, "nothing written");
+}
+
+#[test]
+fn uploads_need_the_secret_and_the_studios_own_origin() {
+    let site = two_nominees();
+    let studio = Studio::start(&site);
+    let target = "/api/upload?folder=%E7%8E%8B%E8%8A%B3&name=a.jpg";
+    let photo = jpeg(800, 600, [1, 2, 3]);
+    let cookie = studio.cookie();
+    let key = format!("X-Laurel-Key: {}\r\n", studio.key);
+    let origin = format!("Origin: http://{}\r\n", studio.address);
+    for (case, headers) in [
+        ("no secret at all", origin.clone()),
+        ("cookie only", format!("{cookie}{origin}")),
+        (
+            "a page elsewhere",
+            format!("{cookie}{key}Origin: http://evil.example\r\n"),
+        ),
+        (
+            "a form post elsewhere",
+            format!("{cookie}Origin: null\r\nContent-Type: multipart/form-data; boundary=x\r\n"),
+        ),
+        (
+            "cross-site fetch",
+            format!("{cookie}{key}Sec-Fetch-Site: cross-site\r\n"),
+        ),
+    ] {
+        let answer = studio.request("POST", target, &headers, &photo);
+        assert_eq!(answer.status, 403, "{case}");
+    }
+    assert!(!photos_dir(&site).join("王芳4.jpg").exists());
+    let rebinding = format!(
+        "Host: evil.example:{}\r\n{}",
+        studio.port(),
+        studio.write_headers()
+    );
+    assert_eq!(studio.raw("POST", target, &rebinding, &photo).status, 403);
+    for read in [
+        "/api/media?folder=%E7%8E%8B%E8%8A%B3",
+        "/api/preview?path=content/laureates/%E7%8E%8B%E8%8A%B3/photos/%E7%8E%8B%E8%8A%B31.jpg",
+    ] {
+        assert_eq!(studio.request("GET", read, "", "").status, 403, "{read}");
+    }
+}
+
+#[test]
+fn previews_are_small_encodes_never_the_original_and_only_of_content_images() {
+    let site = two_nominees();
+    let original = example_photo(4);
+    site.write_bytes("content/laureates/王芳/photos/王芳1.jpg", &original);
+    let studio = Studio::start(&site);
+    let path =
+        "/api/preview?path=content/laureates/%E7%8E%8B%E8%8A%B3/photos/%E7%8E%8B%E8%8A%B31.jpg";
+    let answer = studio.request("GET", path, &studio.cookie(), "");
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.header("Content-Type").as_deref(), Some("image/jpeg"));
+    let preview = decode("preview.jpg", &answer.bytes);
+    let (width, _) = image::load_from_memory(&original)
+        .map(|i| (i.width(), i.height()))
+        .unwrap();
+    assert!(
+        preview.width() <= 480 && preview.width() < width,
+        "{}",
+        preview.width()
+    );
+    assert!(answer.bytes.len() < original.len() / 4);
+    for outside in [
+        "../../etc/passwd",
+        "site.yaml",
+        "content/laureates/%E7%8E%8B%E8%8A%B3/profile.yaml",
+    ] {
+        let answer = studio.request(
+            "GET",
+            &format!("/api/preview?path={outside}"),
+            &studio.cookie(),
+            "",
+        );
+        assert_eq!(answer.status, 404, "{outside}");
+    }
+}
+
+#[test]
+fn videos_are_named_and_measured_with_the_notices_limits() {
+    let site = two_nominees();
+    let studio = Studio::start(&site);
+    let (status, json) = upload(
+        &studio,
+        "王芳",
+        "VID_2024.MP4",
+        &fixture_video("landscape.mp4"),
+    );
+    assert_eq!(status, 201, "{json}");
+    assert_eq!(json["file"], "videos/王芳.mp4");
+    let (status, json) = upload(
+        &studio,
+        "王芳",
+        "long.mp4",
+        &fixture_video("four-minutes.mp4"),
+    );
+    assert_eq!(
+        (status, json["file"].as_str()),
+        (201, Some("videos/王芳2.mp4"))
+    );
+    let (status, _) = upload(&studio, "王芳", "fake.mp4", b"not a video at all");
+    assert_eq!(status, 422);
+    let media: serde_json::Value =
+        serde_json::from_str(&studio.get("/api/media?folder=%E7%8E%8B%E8%8A%B3")).unwrap();
+    let videos = media["videos"].as_array().unwrap();
+    assert_eq!(videos.len(), 2, "{media}");
+    assert!(videos[1]["duration"].as_f64().unwrap() > 180.0, "{media}");
+    assert!(
+        videos[1]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "video-duration"),
+        "{media}"
+    );
+    assert_eq!(media["limits"]["video_max_seconds"], 180.0);
+}
