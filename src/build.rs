@@ -277,14 +277,9 @@ fn require_publishable(site: &Site) -> Result<(), Diagnostics> {
             said.fix(),
         )
     });
-    let leaks = privacy::leaks(site).into_iter().map(|leak| {
-        (
-            leak.file,
-            leak.line,
-            leak.message,
-            privacy::LEAK_FIX.to_string(),
-        )
-    });
+    let leaks = privacy::leaks(site)
+        .into_iter()
+        .map(|leak| (leak.file, leak.line, leak.said.message(), leak.said.fix()));
     let mut problems = Diagnostics::default();
     for (file, line, message, fix) in broken.chain(leaks) {
         problems.push(

@@ -649,13 +649,12 @@ fn check_placeholders(c: &mut Checker) {
 /// mobile number, an ID number or an e-mail address, in public text ([`crate::privacy::leaks`]).
 fn check_private_data(c: &mut Checker) {
     for leak in crate::privacy::leaks(c.site) {
-        c.add_text(
+        c.add(
             leak.laureate,
             &leak.file,
             "private-data",
             Severity::Error,
-            leak.message,
-            crate::privacy::LEAK_FIX,
+            leak.said,
         )
         .line = leak.line;
     }

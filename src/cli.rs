@@ -90,7 +90,7 @@ pub fn run() -> ExitCode {
         flag => i18n::Lang::choose(flag.as_deref()),
     };
     i18n::set_language(lang);
-    let matches = help::localised(Cli::command()).get_matches_from(args);
+    let matches = help::matches(help::localised(Cli::command()), args);
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Build(args) => build::run(args),

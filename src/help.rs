@@ -4,14 +4,132 @@
 //! names of option values (their `.value`), the usage line and the headings all come from the
 //! message files (`locales/*/help.ftl`).
 
-use clap::{Arg, Command};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgMatches, Command};
 use laurel::i18n::messages;
 use laurel::tr;
+use std::io::IsTerminal;
 
 /// `cmd` built, with every text of its help pages in the process's language.
 pub fn localised(mut cmd: Command) -> Command {
     cmd.build();
     localise_command(cmd, &[])
+}
+
+/// The command line parsed by `cmd`; help, the version and every mistake in it are printed in
+/// the process's language and end the process with clap's exit code (0 for help, 2 for a
+/// mistake).
+pub fn matches(cmd: Command, args: Vec<std::ffi::OsString>) -> ArgMatches {
+    let e = match cmd.try_get_matches_from(args) {
+        Ok(matches) => return matches,
+        Err(e) => e,
+    };
+    let text = match mistake(&e) {
+        Some(text) => text,
+        None => {
+            let styled = e.render();
+            let terminal = match e.use_stderr() {
+                true => std::io::stderr().is_terminal(),
+                false => std::io::stdout().is_terminal(),
+            };
+            let text = match terminal {
+                true => styled.ansi().to_string(),
+                false => styled.to_string(),
+            };
+            headings_punctuated(&text)
+        }
+    };
+    let text = match text.ends_with('\n') {
+        true => text,
+        false => text + "\n",
+    };
+    match e.use_stderr() {
+        true => eprint!("{text}"),
+        false => print!("{text}"),
+    }
+    std::process::exit(e.exit_code())
+}
+
+/// Help text with each heading's colon as the language writes it (`选项：`).
+fn headings_punctuated(text: &str) -> String {
+    let headings = [
+        "help-heading-arguments",
+        "help-heading-options",
+        "help-heading-commands",
+    ];
+    headings.iter().fold(text.to_string(), |text, id| {
+        let heading = messages().format(id, &[]);
+        let line = tr!("help-heading-line", heading = heading.as_str());
+        text.replace(&format!("{heading}:"), &line)
+    })
+}
+
+/// What is wrong with the command line, its tip and its usage line, in the process's
+/// language; `None` for help and the version (and a kind of mistake not worded here).
+fn mistake(e: &clap::Error) -> Option<String> {
+    let get = |kind| e.get(kind).map(listed);
+    let arg = || get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = || get(ContextKind::InvalidValue).unwrap_or_default();
+    let what = match e.kind() {
+        ErrorKind::UnknownArgument => tr!("parse-unknown-argument", arg = arg()),
+        ErrorKind::InvalidSubcommand => tr!(
+            "parse-unknown-command",
+            command = get(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::InvalidValue => tr!(
+            "parse-invalid-value",
+            arg = arg(),
+            value = value(),
+            valid = get(ContextKind::ValidValue).unwrap_or_default()
+        ),
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e).map(ToString::to_string);
+            tr!(
+                "parse-bad-value",
+                arg = arg(),
+                value = value(),
+                why = why.unwrap_or_default()
+            )
+        }
+        ErrorKind::MissingRequiredArgument => tr!("parse-missing", arg = arg()),
+        ErrorKind::MissingSubcommand => tr!("parse-missing-command"),
+        ErrorKind::ArgumentConflict => tr!(
+            "parse-conflict",
+            arg = arg(),
+            other = get(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        ErrorKind::NoEquals
+        | ErrorKind::TooManyValues
+        | ErrorKind::TooFewValues
+        | ErrorKind::WrongNumberOfValues => tr!("parse-wrong-values", arg = arg()),
+        _ => return None,
+    };
+    let mut text = tr!("parse-error", what = what);
+    let suggestion =
+        get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedSubcommand));
+    if let Some(suggestion) = suggestion {
+        text.push_str(&format!(
+            "\n{}",
+            tr!("parse-did-you-mean", suggestion = suggestion)
+        ));
+    }
+    if let Some(usage) = get(ContextKind::Usage) {
+        let usage = usage
+            .split_once(": ")
+            .map_or(usage.as_str(), |(_, rest)| rest);
+        let line = tr!("help-usage-line", usage = usage.trim());
+        text.push_str(&format!("\n\n{line}"));
+    }
+    text.push_str(&format!("\n\n{}\n", tr!("parse-more")));
+    Some(text)
+}
+
+/// A value of a mistake's context as text, a list joined as the language joins lists.
+fn listed(value: &ContextValue) -> String {
+    match value {
+        ContextValue::Strings(items) => items.join(&tr!("list-separator")),
+        other => other.to_string(),
+    }
 }
 
 /// The language asked for on the command line (`--lang zh`, `--lang=zh`), found before clap
@@ -135,7 +253,8 @@ fn value_notes(arg: &Arg) -> String {
         .map(|v| v.get_name().to_string())
         .collect();
     if !possible.is_empty() {
-        notes.push_str(&tr!("help-possible", values = possible.join(", ")));
+        let values = possible.join(&tr!("list-separator"));
+        notes.push_str(&tr!("help-possible", values = values));
     }
     notes
 }

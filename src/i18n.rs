@@ -23,6 +23,7 @@ const ZH_CN: &[&str] = &[
     include_str!("../locales/zh-CN/config.ftl"),
     include_str!("../locales/zh-CN/import.ftl"),
     include_str!("../locales/zh-CN/start.ftl"),
+    include_str!("../locales/zh-CN/media.ftl"),
 ];
 const EN: &[&str] = &[
     include_str!("../locales/en/check.ftl"),
@@ -36,6 +37,7 @@ const EN: &[&str] = &[
     include_str!("../locales/en/config.ftl"),
     include_str!("../locales/en/import.ftl"),
     include_str!("../locales/en/start.ftl"),
+    include_str!("../locales/en/media.ftl"),
 ];
 
 /// A language laurel speaks.

@@ -5,6 +5,7 @@
 //! scripts, event handlers, `javascript:` URLs, iframes and styles.
 
 use crate::routes::LinkTarget;
+use crate::tr;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A Markdown document rendered to sanitised HTML.
@@ -97,7 +98,7 @@ pub fn render(markdown: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Document 
             }) => {
                 if is_script_url(&dest_url) {
                     document.removed.push(SourceRef {
-                        address: format!("the link to `{dest_url}` (a script, not a page)"),
+                        address: tr!("removed-script-link", url = dest_url.to_string()),
                         line: line_of(range.start),
                     });
                 }
@@ -249,12 +250,7 @@ fn unsafe_html(html: &str) -> Vec<String> {
             continue;
         }
         if !allowed.contains(name.as_str()) {
-            let advice = match name.as_str() {
-                "iframe" | "video" | "embed" | "object" => ": videos belong in the laureate's videos/ folder (MP4 or MOV), not in players from other sites",
-                "script" => ": pages run no scripts from stories",
-                _ => "",
-            };
-            found.push(format!("the <{name}> element{advice}"));
+            found.push(tr!("removed-element", name = name));
             continue;
         }
         for attribute in parts {

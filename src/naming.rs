@@ -182,9 +182,10 @@ pub fn apply(laureate: &Laureate, renames: &[Rename]) -> std::io::Result<()> {
     }
     for (rename, temp) in renames.iter().zip(&temporary) {
         if rename.to.exists() {
-            return Err(std::io::Error::other(format!(
-                "{} exists already: move it away and try again",
-                rename.to.display()
+            let path = rename.to.display().to_string();
+            return Err(std::io::Error::other(crate::tr!(
+                "rename-target-exists",
+                path = path
             )));
         }
         crate::output::rename(temp, &rename.to)?;

@@ -14,6 +14,7 @@
 use crate::diagnostics::Diagnostic;
 use crate::layout;
 use crate::media::{MediaIndex, MEDIA_DIR};
+use crate::{said, tr};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -39,11 +40,7 @@ pub fn check_output_folder(root: &Path, output: &Path) -> Result<(), Diagnostic>
             .iter()
             .any(|f| output_abs.starts_with(root_abs.join(f)));
     if unsafe_target {
-        return Err(Diagnostic::new(
-            output,
-            "refusing to build into this folder: it holds the site's own files and would be replaced",
-        )
-        .hint("choose an output folder of its own, such as public/"));
+        return Err(Diagnostic::said(output, said!("output-holds-site")));
     }
     Ok(())
 }
@@ -184,8 +181,10 @@ impl Writer {
     }
 
     fn problem(&self, e: io::Error) -> Diagnostic {
-        Diagnostic::new(&self.output, format!("cannot write the output: {e}"))
-            .hint("check free disk space and permissions; the previous output was left as it was")
+        Diagnostic::said(
+            &self.output,
+            said!("output-unwritable", why = e.to_string()),
+        )
     }
 }
 
@@ -280,7 +279,13 @@ const PAUSES_MS: [u64; 6] = [50, 100, 200, 400, 800, 1600];
 pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
     retrying(
         || std::fs::rename(from, to),
-        || format!("cannot move {} to {}", from.display(), to.display()),
+        || {
+            tr!(
+                "output-cannot-move",
+                from = from.display().to_string(),
+                to = to.display().to_string()
+            )
+        },
     )
 }
 
@@ -288,7 +293,7 @@ pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
 fn remove_dir_all(path: &Path) -> io::Result<()> {
     retrying(
         || std::fs::remove_dir_all(path),
-        || format!("cannot remove {}", path.display()),
+        || tr!("output-cannot-remove", path = path.display().to_string()),
     )
 }
 
@@ -307,16 +312,13 @@ fn retrying<T>(
         match (held_open(&e), pauses.next()) {
             (true, Some(ms)) => std::thread::sleep(std::time::Duration::from_millis(*ms)),
             (true, None) => {
-                return Err(io::Error::new(
-                    e.kind(),
-                    format!(
-                        "{}: {e}; another program (a browser, Explorer, a virus scan) may have \
-                         it open: close it and try again",
-                        what()
-                    ),
-                ))
+                let why = tr!("output-held-open", what = what(), why = e.to_string());
+                return Err(io::Error::new(e.kind(), why));
             }
-            (false, _) => return Err(io::Error::new(e.kind(), format!("{}: {e}", what()))),
+            (false, _) => {
+                let why = tr!("output-failed", what = what(), why = e.to_string());
+                return Err(io::Error::new(e.kind(), why));
+            }
         }
     }
 }

@@ -7,7 +7,7 @@
 
 mod site;
 
-pub use site::{leaks, Leak, LEAK_FIX};
+pub use site::{leaks, Leak};
 
 use std::ops::Range;
 
@@ -23,12 +23,12 @@ pub enum ContactKind {
 }
 
 impl ContactKind {
-    /// What it is, in messages.
-    pub fn label(self) -> &'static str {
+    /// Its id in messages (`private-in-public`'s `$kind`).
+    pub fn id(self) -> &'static str {
         match self {
-            ContactKind::Mobile => "a mobile number",
-            ContactKind::Email => "an e-mail address",
-            ContactKind::IdNumber => "an ID card number (身份证号)",
+            ContactKind::Mobile => "mobile",
+            ContactKind::Email => "email",
+            ContactKind::IdNumber => "id-number",
         }
     }
 }

@@ -101,13 +101,15 @@ pub fn old_urls_year(root: &Path, config: &SiteConfig, years: &[u32]) -> Result<
         Some(year) if years.contains(&year) => Ok(year),
         Some(year) => {
             let text = std::fs::read_to_string(root.join(layout::SITE_CONFIG)).unwrap_or_default();
-            Err(Diagnostic::new(
-                layout::SITE_CONFIG,
-                format!("old_urls_year {year} is not one of the site's years {years:?}"),
-            )
-            .at_line(crate::yaml::line_of(&text, "old_urls_year", ""))
-            .hint("name the year whose pages were at the site root before it held several years (a folder under content/)")
-            .into())
+            let listed: Vec<String> = years.iter().map(u32::to_string).collect();
+            let said = crate::said!(
+                "old-urls-year-unknown",
+                year = year.to_string(),
+                years = listed.join(&crate::tr!("list-separator"))
+            );
+            Err(Diagnostic::said(layout::SITE_CONFIG, said)
+                .at_line(crate::yaml::line_of(&text, "old_urls_year", ""))
+                .into())
         }
     }
 }

@@ -84,3 +84,17 @@ young-share = { $young } of { $counted } nominees are under { $age }, the notice
         [exclude] {" "}(teams were left out: `campaign.rules.young_team` in site.yaml)
        *[none] {""}
     }
+
+# Private data in public text (private-data).
+private-in-public = { $place ->
+        [story] the story
+        [introduction] the introduction
+        [page] the page
+       *[field] { $field }
+    } holds { $kind ->
+        [private] { $owner }'s private `{ $key }` ({ $masked })
+        [mobile] a mobile number ({ $masked })
+        [email] an e-mail address ({ $masked })
+       *[id-number] an ID card number (身份证号) ({ $masked })
+    }, which would be published
+    .fix = delete it from the public text: a laureate's contact data belongs under `private:` in profile.yaml, which only `laurel export` reads; if it is an office hotline or address meant to be public, list it under `public_contacts:` in site.yaml

@@ -95,3 +95,18 @@ about-studio = Edit the campaign in the browser (在浏览器中编辑): a studi
 help-studio-port = The port on 127.0.0.1 (0 picks a free one)
     .value = PORT
 help-studio-no-open = Do not open the studio in the default browser
+# A heading and its colon.
+help-heading-line = { $heading }:
+
+# Mistakes on the command line.
+parse-error = error: { $what }
+parse-unknown-argument = unexpected argument '{ $arg }' found
+parse-unknown-command = unrecognized subcommand '{ $command }'
+parse-invalid-value = invalid value '{ $value }' for '{ $arg }' [possible values: { $valid }]
+parse-bad-value = invalid value '{ $value }' for '{ $arg }': { $why }
+parse-missing = the following required arguments were not provided: { $arg }
+parse-missing-command = a subcommand is required
+parse-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+parse-wrong-values = wrong number of values for '{ $arg }'
+parse-did-you-mean = tip: a similar one exists: '{ $suggestion }'
+parse-more = For more information, try '--help'.

@@ -69,3 +69,5 @@ studio-upload-kind = “{ $name }” cannot be uploaded: only JPEG, PNG and HEIC
 studio-upload-too-large = The file is too large: at most { $limit } MB
 studio-upload-failed = The upload could not be saved: { $why }
 studio-upload-unreadable = “{ $name }” cannot be read and was not saved: { $why }
+studio-no-secret = no randomness for a secret: { $error }
+studio-stopped = the studio stopped accepting connections

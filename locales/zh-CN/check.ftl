@@ -102,3 +102,17 @@ young-share = { $counted } 位推荐人选中 { $age } 周岁以下的有 { $you
         [exclude] （团队不计入：见 site.yaml 的 `campaign.rules.young_team`）
        *[none] {""}
     }
+
+# 公开的文字里有隐私信息（private-data）。
+private-in-public = { $place ->
+        [story] 事迹
+        [introduction] 首页介绍
+        [page] 这个页面
+       *[field] { $field }
+    }里有{ $kind ->
+        [private] { $owner }的 private 字段 `{ $key }`（{ $masked }）
+        [mobile] 手机号（{ $masked }）
+        [email] 电子邮箱（{ $masked }）
+       *[id-number] 身份证号（{ $masked }）
+    }，会被公开
+    .fix = 从公开的文字中删掉：联系方式应写在 profile.yaml 的 `private:` 下，只有 `laurel export` 会读；如果是本来就要公开的办公电话或地址，请在 site.yaml 的 `public_contacts:` 中列出

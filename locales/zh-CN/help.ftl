@@ -95,3 +95,18 @@ about-studio = 在浏览器中编辑本次评选：在本机 127.0.0.1 上打开
 help-studio-port = 127.0.0.1 上的端口（0 表示任选一个空闲端口）。
     .value = 端口
 help-studio-no-open = 不自动在默认浏览器中打开工作台。
+# 标题后的冒号（全角）。
+help-heading-line = { $heading }：
+
+# 命令行写错时的话。
+parse-error = 错误：{ $what }
+parse-unknown-argument = 没有 { $arg } 这个选项
+parse-unknown-command = 没有“{ $command }”这个命令
+parse-invalid-value = { $arg } 不能取“{ $value }”，可以取：{ $valid }
+parse-bad-value = { $arg } 不能取“{ $value }”：{ $why }
+parse-missing = 缺少 { $arg }
+parse-missing-command = 缺少命令
+parse-conflict = { $arg } 不能和 { $other } 一起用
+parse-wrong-values = { $arg } 后面的值个数不对
+parse-did-you-mean = 提示：是不是要用 { $suggestion }？
+parse-more = 详细说明请加 --help 查看。

@@ -69,3 +69,5 @@ studio-upload-kind = 不能上传“{ $name }”：只收 JPEG、PNG、HEIC 照�
 studio-upload-too-large = 文件太大：最多 { $limit } MB
 studio-upload-failed = 保存上传的文件失败：{ $why }
 studio-upload-unreadable = “{ $name }”无法读取，没有保存：{ $why }
+studio-no-secret = 无法为本次会话生成密钥：{ $error }
+studio-stopped = 工作台不再接受连接

@@ -5,6 +5,7 @@
 //! Nothing is re-encoded, so a remux takes well under a second per clip.
 
 use super::VideoInfo;
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -109,11 +110,14 @@ impl Ffmpeg {
             .args(args(&temp))
             .stdin(Stdio::null())
             .output()
-            .map_err(|e| format!("cannot run ffmpeg: {e}"))?;
+            .map_err(|e| tr!("ffmpeg-cannot-run", why = e.to_string()))?;
         if !output.status.success() || !temp.is_file() {
             let _ = std::fs::remove_file(&temp);
             let why = String::from_utf8_lossy(&output.stderr);
-            return Err(why.lines().last().unwrap_or("ffmpeg failed").to_string());
+            return Err(why
+                .lines()
+                .last()
+                .map_or_else(|| tr!("ffmpeg-failed"), str::to_string));
         }
         std::fs::rename(&temp, out).map_err(|e| e.to_string())
     }

@@ -9,6 +9,8 @@ use super::{variant_file_name, Format, ImageRequest, ProcessedImage, Shape, Shap
 use crate::config::ImageSettings;
 use crate::content::Focus;
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Said;
+use crate::{said, tr};
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::metadata::Orientation;
@@ -26,13 +28,9 @@ const PIPELINE_VERSION: &str = "laurel-image-4";
 pub enum ImageError {
     /// The file could not be read.
     Read(std::io::Error),
-    /// The file is not a JPEG or PNG, or its contents do not match its extension.
-    Unsupported {
-        /// What is wrong.
-        message: String,
-        /// What to do about it.
-        hint: String,
-    },
+    /// The file is not a JPEG or PNG, or its contents do not match its extension: what is
+    /// wrong, with how to fix it.
+    Unsupported(Said),
     /// The decoder failed (corrupt or truncated file).
     Decode(String),
     /// Encoding or writing to the cache failed.
@@ -43,14 +41,16 @@ impl ImageError {
     /// A diagnostic naming `source`.
     pub fn into_diagnostic(self, source: &Path) -> Diagnostic {
         let diagnostic = match self {
-            ImageError::Read(e) => Diagnostic::new(source, format!("cannot read the image: {e}")),
-            ImageError::Unsupported { message, hint } => {
-                Diagnostic::new(source, message).hint(hint)
+            ImageError::Read(e) => {
+                Diagnostic::said(source, said!("image-unreadable", why = e.to_string()))
             }
-            ImageError::Decode(e) => Diagnostic::new(source, format!("cannot decode the image: {e}"))
-                .hint("the file is corrupt or incomplete: copy it again from the original, or open and re-save it as JPEG"),
-            ImageError::Write(e) => Diagnostic::new(source, format!("cannot write its processed images: {e}"))
-                .hint("check that the disk is not full and .laurel-cache/ is writable"),
+            ImageError::Unsupported(said) => Diagnostic::said(source, said),
+            ImageError::Decode(why) => {
+                Diagnostic::said(source, said!("image-undecodable", why = why))
+            }
+            ImageError::Write(why) => {
+                Diagnostic::said(source, said!("image-unwritable", why = why))
+            }
         };
         diagnostic.rule("photo-unreadable")
     }
@@ -307,7 +307,7 @@ fn decode_jpeg(bytes: &[u8], request: &ImageRequest) -> Result<RgbImage, ImageEr
     decoder.read_info().map_err(error)?;
     let info = decoder
         .info()
-        .ok_or_else(|| ImageError::Decode("no image header".into()))?;
+        .ok_or_else(|| ImageError::Decode(tr!("image-no-header")))?;
     let orientation = decoder
         .exif_data()
         .and_then(Orientation::from_exif_chunk)
@@ -329,7 +329,7 @@ fn decode_jpeg(bytes: &[u8], request: &ImageRequest) -> Result<RgbImage, ImageEr
     let pixels = decoder.decode().map_err(error)?;
     let info = decoder
         .info()
-        .ok_or_else(|| ImageError::Decode("no image header".into()))?;
+        .ok_or_else(|| ImageError::Decode(tr!("image-no-header")))?;
     let rgb = match info.pixel_format {
         jpeg_decoder::PixelFormat::RGB24 => pixels,
         jpeg_decoder::PixelFormat::L8 => pixels.iter().flat_map(|&l| [l, l, l]).collect(),
@@ -340,7 +340,7 @@ fn decode_jpeg(bytes: &[u8], request: &ImageRequest) -> Result<RgbImage, ImageEr
         jpeg_decoder::PixelFormat::CMYK32 => pixels.chunks_exact(4).flat_map(cmyk_to_rgb).collect(),
     };
     let image = RgbImage::from_raw(info.width as u32, info.height as u32, rgb)
-        .ok_or_else(|| ImageError::Decode("decoded size does not match the header".into()))?;
+        .ok_or_else(|| ImageError::Decode(tr!("image-size-mismatch")))?;
     let mut image = DynamicImage::ImageRgb8(image);
     image.apply_orientation(orientation);
     Ok(image.into_rgb8())
@@ -413,10 +413,7 @@ fn cmyk_to_rgb(pixel: &[u8]) -> [u8; 3] {
 /// transfer decodes with a grey band, so it is refused here.
 pub fn inspect_image(bytes: &[u8], source: &Path) -> Result<(), ImageError> {
     if bytes.is_empty() {
-        return Err(ImageError::Unsupported {
-            message: "the file is empty (0 bytes)".into(),
-            hint: "请重新导出或向推荐单位索取原图 (export it again, or ask the nominating unit for the original)".into(),
-        });
+        return Err(ImageError::Unsupported(said!("image-empty")));
     }
     let whole = match detect_format(bytes, source)? {
         ImageFormat::Jpeg => jpeg_is_whole(bytes),
@@ -425,10 +422,7 @@ pub fn inspect_image(bytes: &[u8], source: &Path) -> Result<(), ImageError> {
     if whole {
         Ok(())
     } else {
-        Err(ImageError::Unsupported {
-            message: "the image is cut short (it ends before the picture does, as after a broken transfer)".into(),
-            hint: "请重新导出或向推荐单位索取原图 (copy it again from the original, or ask the nominating unit for it)".into(),
-        })
+        Err(ImageError::Unsupported(said!("image-cut-short")))
     }
 }
 
@@ -459,22 +453,13 @@ fn detect_format(bytes: &[u8], source: &Path) -> Result<ImageFormat, ImageError>
     };
     match detected {
         Some(found) if found == expected => Ok(found),
-        Some(ImageFormat::Jpeg) => Err(ImageError::Unsupported {
-            message: format!("the file is a JPEG image but its name ends in .{ext}"),
-            hint: "rename it to end in .jpg, and change its path in profile.yaml to match".into(),
-        }),
-        Some(ImageFormat::Png) => Err(ImageError::Unsupported {
-            message: format!("the file is a PNG image but its name ends in .{ext}"),
-            hint: "convert it to JPEG (the notice asks for JPEG) under the same name, so the path in profile.yaml stays right".into(),
-        }),
-        _ if is_heif(bytes) => Err(ImageError::Unsupported {
-            message: format!("the file is a HEIC/HEIF image, although its name ends in .{ext}"),
-            hint: "convert it to JPEG (e.g. open and export it, or set the iPhone camera to 'Most Compatible')".into(),
-        }),
-        _ => Err(ImageError::Unsupported {
-            message: "the file is not a JPEG or PNG image (it may be corrupt, empty or another format)".into(),
-            hint: "export it as JPEG from the original, or replace it".into(),
-        }),
+        Some(ImageFormat::Jpeg) => Err(ImageError::Unsupported(said!(
+            "image-jpeg-named",
+            ext = ext
+        ))),
+        Some(ImageFormat::Png) => Err(ImageError::Unsupported(said!("image-png-named", ext = ext))),
+        _ if is_heif(bytes) => Err(ImageError::Unsupported(said!("image-heic", ext = ext))),
+        _ => Err(ImageError::Unsupported(said!("image-unknown"))),
     }
 }
 
@@ -568,7 +553,7 @@ fn resize(
         .crop(crop.left, crop.top, crop.width, crop.height);
     resizer
         .resize(&src, &mut dst, &options)
-        .map_err(|e| ImageError::Write(format!("resize failed: {e}")))?;
+        .map_err(|e| ImageError::Write(tr!("image-resize-failed", why = e.to_string())))?;
     Ok(dst.into_vec())
 }
 
@@ -592,18 +577,35 @@ fn encode(
                     height as u16,
                     jpeg_encoder::ColorType::Rgb,
                 )
-                .map_err(|e| ImageError::Write(format!("JPEG encoding failed: {e}")))?;
+                .map_err(|e| {
+                    ImageError::Write(tr!(
+                        "image-encode-failed",
+                        format = "JPEG",
+                        why = e.to_string()
+                    ))
+                })?;
             Ok(out)
         }
         Format::Webp => {
-            let mut config = webp::WebPConfig::new()
-                .map_err(|_| ImageError::Write("libwebp configuration failed".into()))?;
+            let mut config = webp::WebPConfig::new().map_err(|_| {
+                ImageError::Write(tr!(
+                    "image-encode-failed",
+                    format = "WebP",
+                    why = "libwebp configuration"
+                ))
+            })?;
             config.quality = settings.webp_quality as f32;
             config.method = settings.webp_effort as i32;
             webp::Encoder::from_rgb(pixels, width, height)
                 .encode_advanced(&config)
                 .map(|memory| memory.to_vec())
-                .map_err(|e| ImageError::Write(format!("WebP encoding failed: {e:?}")))
+                .map_err(|e| {
+                    ImageError::Write(tr!(
+                        "image-encode-failed",
+                        format = "WebP",
+                        why = format!("{e:?}")
+                    ))
+                })
         }
     }
 }
@@ -725,13 +727,9 @@ mod tests {
         heic.extend_from_slice(b"ftypheic");
         heic.extend_from_slice(&[0; 16]);
         let err = detect_format(&heic, Path::new("a.jpg")).unwrap_err();
-        assert!(
-            matches!(err, ImageError::Unsupported { ref message, .. } if message.contains("HEIC"))
-        );
+        assert!(matches!(err, ImageError::Unsupported(ref said) if said.id == "image-heic"));
         let png_bytes = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
         let err = detect_format(png_bytes, Path::new("a.JPG")).unwrap_err();
-        assert!(
-            matches!(err, ImageError::Unsupported { ref hint, .. } if hint.starts_with("convert it to JPEG"))
-        );
+        assert!(matches!(err, ImageError::Unsupported(ref said) if said.id == "image-png-named"));
     }
 }

@@ -21,6 +21,7 @@ pub use video::{video_info, VideoError, VideoInfo};
 use crate::config::ImageSettings;
 use crate::content::{Focus, Laureate, Photo, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::{said, tr};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -230,11 +231,7 @@ impl MediaIndex {
                 Some((set, processed.placeholder.as_str()))
             })
             .ok_or_else(|| {
-                Diagnostic::new(
-                    source,
-                    format!("no {} was made of this image", role.describe()),
-                )
-                .hint("laurel's media roles and its pages disagree: please report this")
+                Diagnostic::said(source, said!("image-role-missing", role = role.describe()))
             })
     }
 
@@ -358,10 +355,10 @@ impl Role {
             Role::Photo => "photo",
             Role::Thumbnail => "thumbnail",
             Role::Portrait => "portrait",
-            Role::ShareSquare => "square share image",
-            Role::Cover => "2.35:1 cover",
-            Role::SharePoster => "3:4 share poster",
-            Role::VideoPoster => "video poster",
+            Role::ShareSquare => "square",
+            Role::Cover => "cover",
+            Role::SharePoster => "poster",
+            Role::VideoPoster => "video-poster",
         }
     }
 }
@@ -519,13 +516,11 @@ fn publish_video(
     detected: &OnceLock<Option<Ffmpeg>>,
 ) -> Result<(PublishedVideo, PathBuf, Option<String>), Diagnostic> {
     let source = &video.source;
-    let info = video_info(source).map_err(|VideoError(why)| {
-        Diagnostic::new(source, format!("not a readable MP4/MOV video: {why}"))
-            .hint("export the clip again as MP4 (H.264) from the phone or editing app")
-    })?;
+    let info = video_info(source)
+        .map_err(|VideoError(why)| Diagnostic::said(source, said!("video-format", why = why)))?;
     let (hash, _) = cache
         .source_hash(source)
-        .map_err(|e| Diagnostic::new(source, format!("cannot read the video: {e}")))?;
+        .map_err(|e| Diagnostic::said(source, said!("video-unreadable", why = e.to_string())))?;
     let key = blake3::hash(format!("{hash};{VIDEO_RECIPE}").as_bytes()).to_hex();
     let key = &key[..16];
     let extension = source
@@ -547,28 +542,28 @@ fn publish_video(
             None => return Ok((published, source.clone(), None)),
         },
     };
-    let tool = || ffmpeg.ok_or_else(|| "ffmpeg is not installed".to_string());
+    let tool = || ffmpeg.ok_or_else(|| tr!("ffmpeg-missing"));
     let mut failures = Vec::new();
     let mut file = source.clone();
     match made_once(cache.file_path(&streamable), |out| {
         tool()?.faststart(source, &published.info, out)
     }) {
         Ok(path) => (published.file, file) = (streamable, path),
-        Err(why) => failures.push(format!("could not be remuxed for streaming ({why})")),
+        Err(why) => failures.push(tr!("video-not-remuxed", why = why)),
     }
     if published.poster.is_none() {
         match made_once(cache.poster_path(key), |out| {
             tool()?.poster_frame(source, &published.info, out)
         }) {
             Ok(path) => published.poster = Some(path),
-            Err(why) => failures.push(format!("no poster frame ({why})")),
+            Err(why) => failures.push(tr!("video-no-poster-frame", why = why)),
         }
     }
     let note = (!failures.is_empty()).then(|| {
-        format!(
-            "{}: {}; published as it is",
-            source.display(),
-            failures.join("; ")
+        tr!(
+            "video-published-as-is",
+            file = source.display().to_string(),
+            failures = failures.join(&tr!("list-separator"))
         )
     });
     Ok((published, file, note))
@@ -583,16 +578,13 @@ fn publish_captions(source: &Path, cache: &Cache) -> Result<String, Diagnostic> 
         .is_some_and(|e| e.eq_ignore_ascii_case("srt"));
     let vtt = if is_srt { srt_to_webvtt(&text) } else { text };
     if !vtt.trim_start().starts_with("WEBVTT") {
-        return Err(
-            Diagnostic::new(source, "not a WebVTT file (it must start with WEBVTT)")
-                .hint("export the captions as .vtt or .srt from the editing app"),
-        );
+        return Err(Diagnostic::said(source, said!("captions-not-webvtt")));
     }
     let hash = blake3::hash(vtt.as_bytes()).to_hex();
     let name = format!("{}.vtt", &hash[..16]);
     cache
         .store_file(&name, vtt.as_bytes())
-        .map_err(|e| Diagnostic::new(source, format!("cannot store the captions: {e}")))?;
+        .map_err(|e| Diagnostic::said(source, said!("captions-unstorable", why = e.to_string())))?;
     Ok(name)
 }
 

@@ -2,6 +2,7 @@
 //! ffmpeg needed: duration (`mvhd`), the video track's size and rotation matrix (`tkhd`) and
 //! codecs (`stsd`). Only the `moov` box is read into memory, wherever it is in the file.
 
+use crate::tr;
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -32,18 +33,14 @@ pub struct VideoError(pub String);
 
 /// Reads the metadata of an MP4 or MOV file.
 pub fn video_info(path: &Path) -> Result<VideoInfo, VideoError> {
-    let fail = |e: std::io::Error| VideoError(format!("cannot read: {e}"));
+    let fail = |e: std::io::Error| VideoError(tr!("video-unreadable", why = e.to_string()));
     let mut file = File::open(path).map_err(fail)?;
     let bytes = file.metadata().map_err(fail)?.len();
     let moov = find_top_level(&mut file, bytes, b"moov")
         .map_err(fail)?
-        .ok_or_else(|| {
-            VideoError("no `moov` box: not an MP4/MOV file, or an unfinished recording".into())
-        })?;
-    let mvhd =
-        child(&moov, b"mvhd").ok_or_else(|| VideoError("no movie header (`mvhd`)".into()))?;
-    let duration =
-        movie_duration(mvhd).ok_or_else(|| VideoError("unreadable movie header".into()))?;
+        .ok_or_else(|| VideoError(tr!("video-no-moov")))?;
+    let mvhd = child(&moov, b"mvhd").ok_or_else(|| VideoError(tr!("video-no-mvhd")))?;
+    let duration = movie_duration(mvhd).ok_or_else(|| VideoError(tr!("video-bad-mvhd")))?;
     let mut video: Option<(u32, u32, u32, String)> = None;
     let mut audio_codec = None;
     for trak in children(&moov)
@@ -63,10 +60,10 @@ pub fn video_info(path: &Path) -> Result<VideoInfo, VideoError> {
             .unwrap_or_default();
         match handler {
             Some(b"vide") if video.is_none() => {
-                let tkhd = child(trak, b"tkhd")
-                    .ok_or_else(|| VideoError("video track without header".into()))?;
-                let (width, height, rotation) = track_geometry(tkhd)
-                    .ok_or_else(|| VideoError("unreadable track header".into()))?;
+                let tkhd =
+                    child(trak, b"tkhd").ok_or_else(|| VideoError(tr!("video-track-no-header")))?;
+                let (width, height, rotation) =
+                    track_geometry(tkhd).ok_or_else(|| VideoError(tr!("video-bad-tkhd")))?;
                 video = Some((width, height, rotation, codec));
             }
             Some(b"soun") if audio_codec.is_none() => audio_codec = Some(codec),
@@ -74,7 +71,7 @@ pub fn video_info(path: &Path) -> Result<VideoInfo, VideoError> {
         }
     }
     let (width, height, rotation, video_codec) =
-        video.ok_or_else(|| VideoError("the file has no video track".into()))?;
+        video.ok_or_else(|| VideoError(tr!("video-no-track")))?;
     let (width, height) = if rotation % 180 == 90 {
         (height, width)
     } else {

@@ -4,6 +4,7 @@
 use super::fonts::Fonts;
 use super::text;
 use crate::diagnostics::Diagnostics;
+use crate::tr;
 use resvg::tiny_skia;
 use resvg::usvg;
 use std::collections::{BTreeMap, HashMap};
@@ -124,13 +125,13 @@ impl tera::Function for Fit {
 fn number(args: &HashMap<String, Value>, key: &str) -> tera::Result<f64> {
     args.get(key)
         .and_then(Value::as_f64)
-        .ok_or_else(|| tera::Error::msg(format!("`{key}` must be a number")))
+        .ok_or_else(|| tera::Error::msg(tr!("poster-not-number", key = key)))
 }
 
 fn string<'a>(args: &'a HashMap<String, Value>, key: &str) -> tera::Result<&'a str> {
     args.get(key)
         .and_then(Value::as_str)
-        .ok_or_else(|| tera::Error::msg(format!("`{key}` must be a string")))
+        .ok_or_else(|| tera::Error::msg(tr!("poster-not-text", key = key)))
 }
 
 /// Renders `svg` to pixels: its own size, images (`href`s naming files under `/media/`)
@@ -158,10 +159,16 @@ pub fn rasterize(
             _ => None,
         }
     });
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("not valid SVG: {e}"))?;
+    let tree = usvg::Tree::from_str(svg, &options)
+        .map_err(|e| tr!("poster-bad-svg", why = e.to_string()))?;
     let size = tree.size().to_int_size();
-    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
-        .ok_or_else(|| format!("the SVG has no size ({}x{})", size.width(), size.height()))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| {
+        tr!(
+            "poster-no-size",
+            width = size.width(),
+            height = size.height()
+        )
+    })?;
     resvg::render(
         &tree,
         tiny_skia::Transform::identity(),
@@ -219,7 +226,7 @@ pub fn jpeg(
                 (bottom - top) as u16,
                 jpeg_encoder::ColorType::Rgba,
             )
-            .map_err(|e| format!("JPEG encoding failed: {e}"))?;
+            .map_err(|e| tr!("image-encode-failed", format = "JPEG", why = e.to_string()))?;
         if out.len() <= max_bytes || quality <= 60 {
             return Ok(out);
         }

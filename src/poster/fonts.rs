@@ -2,6 +2,7 @@
 //! system's (Noto Sans/Serif CJK SC, Source Han, WenQuanYi …). Never a font without Chinese.
 
 use crate::diagnostics::Diagnostic;
+use crate::{said, tr};
 use resvg::usvg::fontdb::{self, Database};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -110,10 +111,10 @@ impl Fonts {
         for name in configured {
             let path = root.join(name);
             if let Err(e) = db.load_font_file(&path) {
-                return Err(NoFont::Configured(
-                    Diagnostic::new(&site_yaml, format!("fonts: cannot read `{name}`: {e}"))
-                        .hint("give paths of OTF, TTF or TTC files relative to site.yaml's folder"),
-                ));
+                return Err(NoFont::Configured(Diagnostic::said(
+                    &site_yaml,
+                    said!("fonts-unreadable", name = name, why = e.to_string()),
+                )));
             }
         }
         let family = db
@@ -122,16 +123,13 @@ impl Fonts {
             .and_then(|face| face.families.first())
             .map(|(family, _)| family.clone())
             .ok_or_else(|| {
-                NoFont::Configured(
-                    Diagnostic::new(
-                        &site_yaml,
-                        format!(
-                            "fonts: none of {} has Chinese characters",
-                            configured.join(", ")
-                        ),
-                    )
-                    .hint("name a Chinese font such as Noto Sans CJK SC or Source Han Sans SC"),
-                )
+                NoFont::Configured(Diagnostic::said(
+                    &site_yaml,
+                    said!(
+                        "fonts-no-chinese",
+                        names = configured.join(&tr!("list-separator"))
+                    ),
+                ))
             })?;
         Ok(Fonts::of_family(db, family))
     }

@@ -17,6 +17,7 @@ use crate::content::{Laureate, Photo, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::{Cache, Format, MediaIndex, Role, ShapeSet, ShareImage, ShareImages};
 use crate::routes::{Route, Routes};
+use crate::said;
 use draw::Layouts;
 use fonts::{Fonts, NoFont};
 use rayon::prelude::*;
@@ -140,9 +141,10 @@ impl Maker<'_> {
             let context = self.poster_context(&facts, name, width, height);
             let (key, images) =
                 self.image(laureate, "posters/poster.svg", &context, POSTER_MAX_BYTES)?;
-            let image = images.into_iter().next().ok_or_else(|| {
-                Diagnostic::new(laureate.profile_file(), "the poster came out empty")
-            })?;
+            let image = images
+                .into_iter()
+                .next()
+                .ok_or_else(|| Diagnostic::said(laureate.profile_file(), said!("poster-empty")))?;
             Ok::<_, Diagnostic>((key, image))
         };
         let long = || {
@@ -198,9 +200,9 @@ impl Maker<'_> {
         ];
         for ((template, context), files) in contexts.zip(files) {
             let svg = self.layouts.svg(template, &context).map_err(|why| {
-                Diagnostic::new(
+                Diagnostic::said(
                     laureate.profile_file(),
-                    format!("the {template} layout failed: {why}"),
+                    said!("poster-layout-failed", template = template, why = why),
                 )
             })?;
             let key = self.key(&svg);
@@ -230,11 +232,20 @@ impl Maker<'_> {
         max_bytes: usize,
     ) -> Result<(String, Vec<ShareImage>), Diagnostic> {
         let template_problem = |why: String| {
-            Diagnostic::new(
-                self.site.root.join("themes").join(&self.site.config.theme).join("templates").join(name),
-                format!("the {name} layout failed for {}: {why}", laureate.name),
+            Diagnostic::said(
+                self.site
+                    .root
+                    .join("themes")
+                    .join(&self.site.config.theme)
+                    .join("templates")
+                    .join(name),
+                said!(
+                    "poster-template-failed",
+                    template = name,
+                    name = &laureate.name,
+                    why = why
+                ),
             )
-            .hint("fix the poster template (SVG with Tera); the built-in one is in laurel's default theme")
         };
         let svg = self.layouts.svg(name, context).map_err(template_problem)?;
         let key = self.key(&svg);
@@ -272,9 +283,9 @@ impl Maker<'_> {
 
     fn store(&self, name: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         self.cache.store_share(name, bytes).map_err(|e| {
-            Diagnostic::new(
+            Diagnostic::said(
                 self.cache.share_path(name),
-                format!("cannot write to the cache: {e}"),
+                said!("poster-cache-unwritable", why = e.to_string()),
             )
         })
     }

@@ -6,12 +6,11 @@
 
 use super::{contacts, mask, occurrences};
 use crate::content::{Laureate, Site};
+use crate::i18n::Said;
 use crate::layout;
+use crate::said;
 use std::ops::Range;
 use std::path::PathBuf;
-
-/// What to do about private data in public text.
-pub const LEAK_FIX: &str = "delete it from the public text: a laureate's contact data belongs under `private:` in profile.yaml, which only `laurel export` reads; if it is an office hotline or address meant to be public, list it under `public_contacts:` in site.yaml";
 
 /// `private:` keys whose values many people share (男, 汉族, 中共党员, 本科, a postcode): not
 /// looked for in public text.
@@ -42,15 +41,17 @@ pub struct Leak<'a> {
     pub line: Option<usize>,
     /// The laureate whose profile or story holds it; none for pages and the introduction.
     pub laureate: Option<&'a Laureate>,
-    /// What was found where, with most of it masked.
-    pub message: String,
+    /// What was found where, with most of it masked (`private-in-public`, whose `.fix` says
+    /// what to do about it).
+    pub said: Said,
 }
 
 /// A text that is published, and where it comes from.
 struct PublicText<'a> {
     file: PathBuf,
-    /// What it is, for messages (`the story`, "`summary`" …).
-    what: String,
+    /// What it is, for messages: `story`, `introduction`, `page`, or `field` (then `key` says
+    /// which).
+    what: &'static str,
     /// The profile key it is written under; `None` when `text` is the whole file.
     key: Option<&'static str>,
     text: String,
@@ -91,16 +92,16 @@ fn leaks_in<'a>(
     secrets: &[Secret],
     is_allowed: &dyn Fn(&str) -> bool,
 ) -> Vec<Leak<'a>> {
-    let mut hits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut hits: Vec<(Range<usize>, Found)> = Vec::new();
     for secret in secrets {
         for range in occurrences(&text.text, &secret.value) {
-            let what = format!(
-                "{}'s private `{}` ({})",
-                secret.owner.name,
-                secret.key,
-                mask(&text.text[range.clone()])
-            );
-            hits.push((range, what));
+            let found = Found {
+                kind: "private",
+                owner: &secret.owner.name,
+                key: &secret.key,
+                masked: mask(&text.text[range.clone()]),
+            };
+            hits.push((range, found));
         }
     }
     for contact in contacts(&text.text) {
@@ -108,20 +109,42 @@ fn leaks_in<'a>(
             .iter()
             .any(|(r, _)| r.start < contact.range.end && contact.range.start < r.end);
         if !known {
-            let what = format!("{} ({})", contact.kind.label(), mask(&contact.text));
-            hits.push((contact.range, what));
+            let found = Found {
+                kind: contact.kind.id(),
+                owner: "",
+                key: "",
+                masked: mask(&contact.text),
+            };
+            hits.push((contact.range, found));
         }
     }
     hits.sort_by_key(|(range, _)| range.start);
     hits.into_iter()
         .filter(|(range, _)| !is_allowed(&text.text[range.clone()]))
-        .map(|(range, what)| Leak {
+        .map(|(range, found)| Leak {
             file: text.file.clone(),
             line: line_of(text, &range),
             laureate: text.laureate,
-            message: format!("{} holds {what}, which would be published", text.what),
+            said: said!(
+                "private-in-public",
+                place = text.what,
+                field = text.key.map(crate::yaml::field_label).unwrap_or_default(),
+                kind = found.kind,
+                owner = found.owner,
+                key = found.key,
+                masked = found.masked
+            ),
         })
         .collect()
+}
+
+/// Private data found in a public text: what kind (`private`, or a kind of contact), whose
+/// `private:` key it is, and the text masked.
+struct Found<'a> {
+    kind: &'static str,
+    owner: &'a str,
+    key: &'a str,
+    masked: String,
 }
 
 /// The 1-based line of `range` of a public text in its file.
@@ -166,14 +189,14 @@ fn secrets(site: &Site) -> Vec<Secret<'_>> {
 fn public_texts(site: &Site) -> Vec<PublicText<'_>> {
     let mut texts = Vec::new();
     for l in &site.laureates {
-        texts.extend(file_text(l.story_file(), "the story", Some(l)));
+        texts.extend(file_text(l.story_file(), "story", Some(l)));
         texts.extend(profile_texts(l));
     }
     let intro = site
         .intro
         .as_ref()
-        .map(|_| (site.root.join(layout::INTRO_FILE), "the introduction"));
-    let pages = site.pages.iter().map(|p| (p.file.clone(), "the page"));
+        .map(|_| (site.root.join(layout::INTRO_FILE), "introduction"));
+    let pages = site.pages.iter().map(|p| (p.file.clone(), "page"));
     for (file, what) in intro.into_iter().chain(pages) {
         texts.extend(file_text(file, what, None));
     }
@@ -183,13 +206,13 @@ fn public_texts(site: &Site) -> Vec<PublicText<'_>> {
 /// A Markdown file as a public text, if it can be read.
 fn file_text<'a>(
     file: PathBuf,
-    what: &str,
+    what: &'static str,
     laureate: Option<&'a Laureate>,
 ) -> Option<PublicText<'a>> {
     let text = std::fs::read_to_string(&file).ok()?;
     Some(PublicText {
         file,
-        what: what.to_string(),
+        what,
         key: None,
         text,
         laureate,
@@ -234,7 +257,7 @@ fn profile_texts(l: &Laureate) -> Vec<PublicText<'_>> {
         .filter(|(_, text)| !text.trim().is_empty())
         .map(|(key, text)| PublicText {
             file: l.profile_file(),
-            what: format!("`{key}`"),
+            what: "field",
             key: Some(key),
             text: text.to_string(),
             laureate: Some(l),

@@ -17,6 +17,7 @@ use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::MediaIndex;
 use crate::routes::{Route, Routes};
+use crate::said;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -286,9 +287,10 @@ impl Renderer<'_> {
         let mut cx = base.clone();
         cx.insert("target", &url);
         let page = self.tera.render("redirect.html", &cx).map_err(|e| {
-            Diagnostic::new(
+            let why = error_chain(&e);
+            Diagnostic::said(
                 "templates/redirect.html",
-                format!("rendering {old} failed: {}", error_chain(&e)),
+                said!("template-render-failed", page = old.to_string(), why = why),
             )
         });
         let minified = |text: String| match self.minify {
@@ -428,11 +430,14 @@ impl Renderer<'_> {
                 };
                 Ok((path, bytes))
             }
-            Err(e) => Err(Diagnostic::new(
+            Err(e) => Err(Diagnostic::said(
                 format!("templates/{template}"),
-                format!("rendering {path} failed: {}", error_chain(&e)),
-            )
-            .hint("fix the template, or delete the site's copy to use the built-in one")),
+                said!(
+                    "template-render-failed",
+                    page = path.to_string(),
+                    why = error_chain(&e)
+                ),
+            )),
         }
     }
 
@@ -508,15 +513,14 @@ impl Renderer<'_> {
                 let route = Route::KitArticle(view.slug);
                 files.push(page("kit-article.html", &route, &kit_page, self.minify));
             }
-            (Err(e), _) | (_, Err(e)) => files.push(Err(Diagnostic::new(
+            (Err(e), _) | (_, Err(e)) => files.push(Err(Diagnostic::said(
                 "templates/article.html",
-                format!(
-                    "rendering the article of {} failed: {}",
-                    view.name,
-                    error_chain(&e)
+                said!(
+                    "template-article-failed",
+                    name = view.name,
+                    why = error_chain(&e)
                 ),
-            )
-            .hint("fix the template, or delete the site's copy to use the built-in one"))),
+            ))),
         }
         files
     }

@@ -2,6 +2,7 @@
 //! with a file of the same name in `themes/<theme>/` or (templates only) in `templates/`.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::said;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,7 +40,10 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
             Ok(bytes) => {
                 assets.insert(name, bytes);
             }
-            Err(e) => problems.push(Diagnostic::new(&path, format!("cannot read: {e}"))),
+            Err(e) => problems.push(Diagnostic::said(
+                &path,
+                said!("theme-file-unreadable", why = e.to_string()),
+            )),
         }
     }
     match compile(root, &templates, &[".html", ".xml"]) {
@@ -72,11 +76,8 @@ pub fn compile(
             .find(|(name, _)| e.to_string().contains(name.as_str()))
             .map(|(_, (path, _))| path.clone())
             .unwrap_or_else(|| root.join("templates"));
-        return Err(
-            Diagnostic::new(file, format!("template error: {}", super::error_chain(&e)))
-                .hint("see the Tera template documentation for the syntax")
-                .into(),
-        );
+        let why = super::error_chain(&e);
+        return Err(Diagnostic::said(file, said!("template-error", why = why)).into());
     }
     Ok(tera)
 }
@@ -89,11 +90,10 @@ pub fn template_sources(
 ) -> Result<BTreeMap<String, (PathBuf, String)>, Diagnostics> {
     let theme_dir = root.join("themes").join(name);
     if name != "default" && !theme_dir.is_dir() {
-        return Err(Diagnostic::new(
+        return Err(Diagnostic::said(
             root.join(crate::config::FILE_NAME),
-            format!("theme `{name}` not found: there is no folder themes/{name}/"),
+            said!("theme-missing", name = name),
         )
-        .hint("create the theme folder, or remove `theme:` to use the built-in default theme")
         .into());
     }
     let mut templates: BTreeMap<String, (PathBuf, String)> = embedded("templates")
@@ -114,9 +114,9 @@ pub fn template_sources(
             Ok(text) => {
                 templates.insert(name, (path, text));
             }
-            Err(e) => problems.push(Diagnostic::new(
+            Err(e) => problems.push(Diagnostic::said(
                 &path,
-                format!("cannot read the template: {e}"),
+                said!("template-unreadable", why = e.to_string()),
             )),
         }
     }

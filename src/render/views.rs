@@ -7,6 +7,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Document;
 use crate::media::{Format, MediaIndex, PublishedVideo, Role, ShapeSet, Variant};
 use crate::routes::{filter_slug, Route, Routes};
+use crate::said;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -721,10 +722,7 @@ impl<'a> Views<'a> {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let missing = || {
-            Diagnostic::new(&photo.source, "the media stage made no JPEG of this image")
-                .hint("delete .laurel-cache/ and build again")
-        };
+        let missing = || Diagnostic::said(&photo.source, said!("media-no-jpeg"));
         let largest = set.largest(Format::Jpeg).ok_or_else(missing)?;
         let fallback = medium_jpeg(set).ok_or_else(missing)?;
         Ok(PictureView {

@@ -53,19 +53,27 @@ impl Studio {
     /// Binds 127.0.0.1 on the port asked for and makes the session's secret.
     pub fn start(options: &StudioOptions) -> Result<Studio, Diagnostic> {
         let root = options.root.canonicalize().map_err(|e| {
-            Diagnostic::new(&options.root, format!("cannot open the site folder: {e}"))
+            Diagnostic::new(
+                &options.root,
+                crate::tr!("serve-cannot-open", error = e.to_string()),
+            )
         })?;
         let address = std::net::SocketAddr::from(([127, 0, 0, 1], options.port));
         let server = tiny_http::Server::http(address).map_err(|e| {
-            Diagnostic::new(&root, format!("cannot listen on {address}: {e}"))
-                .hint("choose another port with --port, e.g. --port 8080")
+            let (address, error) = (address.to_string(), e.to_string());
+            Diagnostic::new(
+                &root,
+                crate::tr!("serve-cannot-listen", address = address, error = error),
+            )
+            .hint(crate::tr!("serve-cannot-listen-hint"))
         })?;
         let port = server
             .server_addr()
             .to_ip()
             .map_or(options.port, |a| a.port());
-        let secret = Secret::random()
-            .map_err(|e| Diagnostic::new(&root, format!("no randomness for a secret: {e}")))?;
+        let secret = Secret::random().map_err(|e| {
+            Diagnostic::new(&root, crate::tr!("studio-no-secret", error = e.to_string()))
+        })?;
         Ok(Studio {
             server: Arc::new(server),
             context: Arc::new(Context {
@@ -101,10 +109,7 @@ impl Studio {
         for worker in workers {
             let _ = worker.join();
         }
-        Diagnostic::new(
-            &self.context.root,
-            "the studio stopped accepting connections",
-        )
+        Diagnostic::new(&self.context.root, crate::tr!("studio-stopped"))
     }
 }
 

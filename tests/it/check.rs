@@ -424,7 +424,7 @@ fn one_run_reports_every_problem_whatever_state_the_nominations_are_in() {
     assert!(cut["fix"]
         .as_str()
         .unwrap()
-        .contains("请重新导出或向推荐单位索取原图"));
+        .contains("ask the nominating unit"));
     let gbk = find("text-encoding", "丙/profile.yaml");
     assert_eq!(
         gbk["laureate"], "丙",

@@ -68,12 +68,13 @@ fn said(output: &std::process::Output, root: &str) -> String {
     text.replace(root, "<根目录>")
 }
 
-/// The English words of `text` (see `english_words`) but the names of programs, line by line.
+/// The English words of `text` (see `english_words`) but the names of programs, rule ids in
+/// brackets, options, commands after `laurel`, HTML elements and MP4 boxes, line by line.
 fn english_lines(text: &str) -> Vec<String> {
     const NAMES: [&str; 4] = ["laurel", "Excel", "WPS", "Ctrl"];
     text.lines()
         .map(|line| {
-            let words = english_words(line);
+            let words = english_words(&without_names(line));
             let words: Vec<_> = words
                 .iter()
                 .filter(|w| !NAMES.contains(&w.as_str()))
@@ -83,6 +84,50 @@ fn english_lines(text: &str) -> Vec<String> {
         .filter(|(_, _, clean)| !clean)
         .map(|(line, words, _)| format!("{line}  {words}"))
         .collect()
+}
+
+/// `line` without what is a name rather than prose: `[rule-id]`, `--option`, `<element>`,
+/// commands, what the person typed and MP4 box names.
+fn without_names(line: &str) -> String {
+    let mut kept = String::new();
+    let mut words = line.split(' ').peekable();
+    while let Some(word) = words.next() {
+        let bare = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+        let named = word.starts_with('[') && word.ends_with(']')
+            || bare.starts_with("--")
+            || word.contains("--")
+            || ["moov", "mvhd"].contains(&bare);
+        if word.ends_with("laurel") {
+            words.next();
+        }
+        if !named {
+            kept.push_str(&strip_elements(word));
+            kept.push(' ');
+        }
+    }
+    kept
+}
+
+/// `word` without `<element>` names, what the person typed (“biuld”) and laurel's commands.
+fn strip_elements(word: &str) -> String {
+    const COMMANDS: [&str; 5] = ["build", "check", "import", "export", "deploy"];
+    let mut kept = String::new();
+    let mut rest = word;
+    while let Some(start) = rest.find(['<', '“']) {
+        kept.push_str(&rest[..start]);
+        let close = if rest[start..].starts_with('<') {
+            '>'
+        } else {
+            '”'
+        };
+        rest = rest[start..]
+            .split_once(close)
+            .map_or("", |(_, after)| after);
+    }
+    kept.push_str(rest);
+    COMMANDS
+        .iter()
+        .fold(kept, |kept, command| kept.replace(command, ""))
 }
 
 #[test]
@@ -265,8 +310,20 @@ fn init_new_and_the_command_line_errors_speak_chinese() {
     let site = dir.path().join("活动");
     let site = site.to_str().unwrap();
     let root = dir.path().to_str().unwrap();
-    let runs: [(&[&str], &str); 5] = [
+    let runs: [(&[&str], &str); 8] = [
         (&["init", "--empty", site], "已在 <根目录>/活动 新建网站。"),
+        (
+            &["build", "--frobnicate"],
+            "错误：没有 --frobnicate 这个选项",
+        ),
+        (
+            &["biuld"],
+            "错误：没有“biuld”这个命令\n提示：是不是要用 build？",
+        ),
+        (
+            &["check", "--format", "xml"],
+            "错误：--format <格式> 不能取“xml”，可以取：text、json",
+        ),
         (&["new", "王芳", "--root", site], "已建好 <根目录>/活动/"),
         (
             &["build", "--root", root],
@@ -290,5 +347,50 @@ fn init_new_and_the_command_line_errors_speak_chinese() {
             "{args:?}: English:\n{}",
             english.join("\n")
         );
+    }
+}
+
+/// The findings of media and of private data, worded in the media stage and in `privacy`, in
+/// a Chinese check report and a failed build: a photo cut short in transfer, a HEIC photo named
+/// .jpg, a mobile number in a story, a video player pasted into a story and a video that is
+/// not one.
+#[test]
+fn media_and_privacy_findings_speak_chinese() {
+    let site = TestSite::new(SITE_YAML);
+    site.laureate(
+        "王芳",
+        FULL_PROFILE,
+        "请拨 13912345678。\n\n<iframe src=\"https://v.qq.com/x\"></iframe>\n",
+        2,
+    );
+    let whole = jpeg(300, 400, [90, 120, 150]);
+    site.write_bytes(
+        "content/laureates/王芳/photos/王芳1.jpg",
+        &whole[..whole.len() / 2],
+    );
+    let mut heic = vec![0, 0, 0, 24];
+    heic.extend_from_slice(b"ftypheic");
+    heic.extend_from_slice(&[0; 2048]);
+    site.write_bytes("content/laureates/王芳/photos/王芳2.jpg", &heic);
+    site.write_bytes(
+        "content/laureates/王芳/videos/王芳.mp4",
+        b"not a video at all",
+    );
+    let root = site.root().to_str().unwrap();
+    let report = said(&laurel_in("zh", &["check", "--root", root]), root);
+    for expected in [
+        "图片不完整",
+        "文件是 HEIC/HEIF 图片",
+        "事迹里有手机号（139",
+        "<iframe> 元素：视频应放在人选的 videos/ 文件夹中",
+        "不是可读的 MP4/MOV 视频：没有 moov 盒",
+    ] {
+        assert!(report.contains(expected), "{expected}: {report}");
+    }
+    let built = said(&laurel_in("zh", &["build", "--root", root]), root);
+    assert!(built.contains("事迹里有手机号（139"), "{built}");
+    for text in [&report, &built] {
+        let english = english_lines(text);
+        assert!(english.is_empty(), "English:\n{}", english.join("\n"));
     }
 }
