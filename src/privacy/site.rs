@@ -98,7 +98,7 @@ fn leaks_in<'a>(
             let found = Found {
                 kind: "private",
                 owner: &secret.owner.name,
-                key: &secret.key,
+                key: secret.key,
                 masked: mask(&text.text[range.clone()]),
             };
             hits.push((range, found));

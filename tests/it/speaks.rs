@@ -108,9 +108,12 @@ fn without_names(line: &str) -> String {
     kept
 }
 
-/// `word` without `<element>` names, what the person typed (“biuld”) and laurel's commands.
+/// `word` without `<element>` names, what the person typed (“biuld”), laurel's commands and
+/// the values of `--format`.
 fn strip_elements(word: &str) -> String {
-    const COMMANDS: [&str; 5] = ["build", "check", "import", "export", "deploy"];
+    const COMMANDS: [&str; 7] = [
+        "build", "check", "import", "export", "deploy", "text", "json",
+    ];
     let mut kept = String::new();
     let mut rest = word;
     while let Some(start) = rest.find(['<', '“']) {
