@@ -6,6 +6,7 @@ use crate::check;
 use crate::config::{Phase, SiteConfig};
 use crate::content::{self, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::finding::{Finding, Message, Place, Rule, Severity};
 pub use crate::fingerprint::BuildSummary;
 use crate::fingerprint::Inputs;
 use crate::media::{self, Cache, MediaIndex};
@@ -47,7 +48,7 @@ pub struct Built {
     /// How many pages and assets were rendered (into the sink the stages were given).
     pub rendered_files: usize,
     /// Warnings that did not stop the build.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Finding>,
     /// In a site of several years, the years before the newest (which is `site`), oldest
     /// first; `media` and `rendered` hold every year's files.
     pub earlier_years: Vec<Site>,
@@ -292,58 +293,22 @@ fn require_publishable(site: &Site) -> Result<(), Diagnostics> {
     problems.into_result(())
 }
 
-/// What the build warns about: the media stage's notes, each video that breaks the campaign's
-/// limits (the same rules `laurel check` reports as errors), and a missing `base_url`.
-fn warnings(site: &Site, media: &MediaIndex) -> Vec<String> {
-    let mut warnings: Vec<String> = site
-        .config
-        .warnings()
-        .iter()
-        .map(|d| d.clone().relative_to(&site.root).to_string())
-        .collect();
-    warnings.extend(media.notes().iter().cloned());
-    for video in site.laureates.iter().flat_map(|l| &l.videos) {
-        let Some(published) = media.video(&video.source) else {
-            continue;
-        };
-        let file = video
-            .source
-            .strip_prefix(&site.root)
-            .unwrap_or(&video.source);
-        for breach in check::video_breaches(&site.config.campaign.rules, &published.info) {
-            warnings.push(format!(
-                "{}: {} ({})",
-                file.display(),
-                breach.said.message(),
-                breach.said.fix()
-            ));
-        }
-    }
-    for removed in check::removed_html(site) {
-        let file = removed
-            .file
-            .strip_prefix(&site.root)
-            .unwrap_or(&removed.file);
-        let said = removed.html_removed();
-        warnings.push(format!(
-            "{}:{}: {} ({})",
-            file.display(),
-            removed.item.line,
-            said.message(),
-            said.fix()
-        ));
-    }
-    for (_, p) in check::placeholders(site) {
-        let file = p.file.strip_prefix(&site.root).unwrap_or(&p.file);
-        warnings.push(crate::tr!(
-            "build-placeholder",
-            place = format!("{}:{}", file.display(), p.line),
-            field = &p.field,
-            text = &p.text
-        ));
-    }
-    if !Routes::new(&site.config).has_origin() {
-        warnings.push(crate::tr!("build-base-url-missing"));
-    }
-    warnings
+/// What the build warns about: the media stage's notes, and in the words of `laurel check`
+/// site.yaml's warnings, each video that breaks the campaign's limits, raw HTML the sanitiser
+/// drops, template text left in and a missing `base_url` ([`check::build_warnings`]).
+fn warnings(site: &Site, media: &MediaIndex) -> Vec<Finding> {
+    let notes = media.notes().iter().map(|note| Finding {
+        rule: Rule::Media,
+        severity: Severity::Warning,
+        place: Place::default(),
+        message: Message::Worded {
+            id: None,
+            message: note.clone(),
+            fix: String::new(),
+        },
+    });
+    let published = |source: &Path| media.video(source).map(|video| &video.info);
+    notes
+        .chain(check::build_warnings(site, published))
+        .collect()
 }

@@ -3,7 +3,7 @@
 
 use crate::config::{Rules, YoungTeam};
 use crate::content::{Channel, Laureate, PartialSite, Photo, Site, Status, YearMonth};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::i18n::Said;
 use crate::layout;
 use crate::markdown::{Document, SourceRef};
@@ -14,44 +14,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Breaks a rule of the notice: the nomination cannot go forward like this.
-    Error,
-    /// Worth a look; the notice allows it in principle, or the editors' choice is pending.
-    Warning,
-}
-
-/// One broken rule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Finding {
-    /// Stable rule id, e.g. `photo-size`.
-    pub rule: &'static str,
-    /// Error or warning.
-    pub severity: Severity,
-    /// The laureate's name, or `None` for campaign-level findings.
-    pub laureate: Option<String>,
-    /// For a campaign-level finding about one recommending unit: the unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// For a campaign-level finding about one recommending unit: its nominees' names.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub laureates: Vec<String>,
-    /// The file concerned, relative to the site root; for campaign-level findings the file
-    /// that holds the rule.
-    pub file: PathBuf,
-    /// 1-based line in the file, when the finding is about one line.
-    pub line: Option<usize>,
-    /// The id of the message in laurel's message files, when the finding has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_id: Option<&'static str>,
-    /// What is wrong, in plain words.
-    pub message: String,
-    /// How to fix it.
-    pub fix: String,
-}
+pub use crate::finding::{Finding, Message, Place, Rule, Severity};
 
 /// The version of the JSON report's shape (README: *laurel check*); raised when a field
 /// changes meaning or goes away.
@@ -99,25 +62,9 @@ impl Report {
         let findings = problems
             .0
             .iter()
-            .map(|d| finding_of(d, "site-config", None))
+            .map(|d| Finding::of_diagnostic(d, Rule::SiteConfig, Severity::Error))
             .collect();
         Report::new(0, 0, findings)
-    }
-}
-
-/// A load problem as a finding (an error) under its own rule, else `default_rule`.
-fn finding_of(d: &Diagnostic, default_rule: &'static str, laureate: Option<String>) -> Finding {
-    Finding {
-        rule: d.rule.unwrap_or(default_rule),
-        severity: Severity::Error,
-        laureate,
-        unit: None,
-        laureates: Vec::new(),
-        file: d.file.clone(),
-        line: d.line,
-        message_id: d.message_id,
-        message: d.message.clone(),
-        fix: d.hint.as_deref().unwrap_or_default().to_string(),
     }
 }
 
@@ -132,45 +79,64 @@ struct Checker<'a> {
     hashes: HashMap<PathBuf, blake3::Hash>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    /// A checker of `site`, of which `unloaded` laureates could not be loaded.
+    fn new(site: &'a Site, unloaded: usize) -> Checker<'a> {
+        Checker {
+            site,
+            rules: &site.config.campaign.rules,
+            findings: Vec::new(),
+            unloaded,
+            hashes: HashMap::new(),
+        }
+    }
+
     fn add(
         &mut self,
         laureate: Option<&Laureate>,
         file: &Path,
-        rule: &'static str,
+        rule: Rule,
         severity: Severity,
         said: Said,
     ) -> &mut Finding {
-        let (message, fix) = (said.message(), said.fix());
-        let finding = self.add_text(laureate, file, rule, severity, message, fix);
-        finding.message_id = Some(said.id);
-        finding
+        self.push(laureate, file, rule, severity, Message::Said(said))
     }
 
-    /// A finding whose words come from elsewhere (a load problem, an image's error).
+    /// A finding whose words come from elsewhere (an image's error, a leak's masked value).
     fn add_text(
         &mut self,
         laureate: Option<&Laureate>,
         file: &Path,
-        rule: &'static str,
+        rule: Rule,
         severity: Severity,
         message: String,
         fix: impl Into<String>,
     ) -> &mut Finding {
+        let message = Message::Worded {
+            id: None,
+            message,
+            fix: fix.into(),
+        };
+        self.push(laureate, file, rule, severity, message)
+    }
+
+    fn push(
+        &mut self,
+        laureate: Option<&Laureate>,
+        file: &Path,
+        rule: Rule,
+        severity: Severity,
+        message: Message,
+    ) -> &mut Finding {
+        let file = file.strip_prefix(&self.site.root).unwrap_or(file);
         self.findings.push(Finding {
             rule,
             severity,
-            laureate: laureate.map(|l| l.name.clone()),
-            unit: None,
-            laureates: Vec::new(),
-            file: file
-                .strip_prefix(&self.site.root)
-                .unwrap_or(file)
-                .to_path_buf(),
-            line: None,
-            message_id: None,
+            place: Place {
+                laureate: laureate.map(|l| l.name.clone()),
+                ..Place::file(file)
+            },
             message,
-            fix: fix.into(),
         });
         self.findings.last_mut().expect("just pushed")
     }
@@ -206,12 +172,16 @@ pub fn check_partial(partial: &PartialSite) -> Report {
         .problems
         .0
         .iter()
-        .map(|d| finding_of(d, "load-error", owner(&d.file)))
+        .map(|d| {
+            let mut finding = Finding::of_diagnostic(d, Rule::LoadError, Severity::Error);
+            finding.place.laureate = owner(&d.file);
+            finding
+        })
         .collect();
     findings.extend(rule_findings(site, partial.unloaded.len()));
     // Each laureate's findings together, in site order; campaign-level ones last.
     let order = |f: &Finding| {
-        f.laureate.as_ref().map_or(usize::MAX, |name| {
+        f.place.laureate.as_ref().map_or(usize::MAX, |name| {
             site.laureates
                 .iter()
                 .position(|l| &l.name == name)
@@ -225,13 +195,7 @@ pub fn check_partial(partial: &PartialSite) -> Report {
 /// The findings of every rule over the loaded laureates; `unloaded` laureates could not be
 /// loaded and are named in the campaign-wide findings.
 fn rule_findings(site: &Site, unloaded: usize) -> Vec<Finding> {
-    let mut checker = Checker {
-        site,
-        rules: &site.config.campaign.rules,
-        findings: Vec::new(),
-        unloaded,
-        hashes: HashMap::new(),
-    };
+    let mut checker = Checker::new(site, unloaded);
     for laureate in &site.laureates {
         check_profile(&mut checker, laureate);
         check_portrait(&mut checker, laureate);
@@ -242,8 +206,33 @@ fn rule_findings(site: &Site, unloaded: usize) -> Vec<Finding> {
     check_placeholders(&mut checker);
     check_private_data(&mut checker);
     check_shared_photos(&mut checker);
+    check_site_config(&mut checker);
     check_campaign(&mut checker);
     checker.findings
+}
+
+/// What the build warns about, in the words of `laurel check`: site.yaml's warnings, each
+/// video that breaks the campaign's limits (`info` gives what the media stage read of a
+/// source video), raw HTML the sanitiser drops, template text left in (check's errors, which
+/// the build publishes) and a missing `base_url`.
+pub fn build_warnings<'a>(
+    site: &Site,
+    info: impl Fn(&Path) -> Option<&'a VideoInfo>,
+) -> Vec<Finding> {
+    let mut checker = Checker::new(site, 0);
+    let c = &mut checker;
+    for l in &site.laureates {
+        for video in &l.videos {
+            if let Some(info) = info(&video.source) {
+                add_video_breaches(c, l, &video.source, info);
+            }
+        }
+    }
+    check_removed_html(c);
+    check_placeholders(c);
+    check_site_config(c);
+    let warnings = checker.findings.into_iter().map(Finding::as_warning);
+    warnings.collect()
 }
 
 fn check_profile(c: &mut Checker, l: &Laureate) {
@@ -265,7 +254,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             c.add(
                 Some(l),
                 &profile,
-                "required-field",
+                Rule::RequiredField,
                 Severity::Error,
                 said!("field-missing", key = key),
             );
@@ -275,17 +264,18 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
         c.add(
             Some(l),
             &profile,
-            "required-field",
+            Rule::RequiredField,
             Severity::Error,
             said!("gender-invalid", gender = &l.gender),
         )
+        .place
         .line = line("gender", "");
     }
     if person && l.birth.is_none() {
         c.add(
             Some(l),
             &profile,
-            "required-field",
+            Rule::RequiredField,
             Severity::Error,
             said!("birth-missing"),
         );
@@ -294,7 +284,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
         c.add(
             Some(l),
             &profile,
-            "required-field",
+            Rule::RequiredField,
             Severity::Error,
             said!("channel-missing"),
         );
@@ -304,7 +294,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
         c.add(
             Some(l),
             &profile,
-            "summary-length",
+            Rule::SummaryLength,
             Severity::Error,
             said!("summary-missing"),
         );
@@ -313,7 +303,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
         c.add(
             Some(l),
             &profile,
-            "summary-length",
+            Rule::SummaryLength,
             Severity::Error,
             said!(
                 "summary-too-long",
@@ -322,6 +312,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
                 over = chars - max
             ),
         )
+        .place
         .line = line("summary", "");
     }
     if l.consent.is_none() {
@@ -332,7 +323,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
         c.add(
             Some(l),
             &profile,
-            "consent-missing",
+            Rule::ConsentMissing,
             severity,
             said!("consent-missing"),
         );
@@ -341,7 +332,7 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
         c.add(
             Some(l),
             &l.story_file(),
-            "story-empty",
+            Rule::StoryEmpty,
             Severity::Error,
             said!("story-empty"),
         );
@@ -355,10 +346,11 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
         c.add(
             Some(l),
             &profile,
-            "excluded-identity",
+            Rule::ExcludedIdentity,
             Severity::Error,
             said!("identity-excluded", identity = &l.identity, word = word),
         )
+        .place
         .line = line("identity", "");
     }
     for honor in &l.honors {
@@ -371,10 +363,11 @@ fn check_profile(c: &mut Checker, l: &Laureate) {
             c.add(
                 Some(l),
                 &profile,
-                "prior-honor",
+                Rule::PriorHonor,
                 Severity::Warning,
                 said!("prior-honor", honor = honor, word = word),
             )
+            .place
             .line = line("honors", honor);
         }
     }
@@ -395,7 +388,7 @@ fn check_portrait(c: &mut Checker, l: &Laureate) {
         c.add(
             Some(l),
             &l.folder.join(layout::PHOTOS_DIR),
-            "portrait",
+            Rule::Portrait,
             Severity::Error,
             said,
         );
@@ -413,7 +406,7 @@ fn check_portrait(c: &mut Checker, l: &Laureate) {
         c.add(
             Some(l),
             &portrait.source,
-            "portrait",
+            Rule::Portrait,
             Severity::Warning,
             said!("portrait-shape", width = width, height = height),
         );
@@ -422,7 +415,7 @@ fn check_portrait(c: &mut Checker, l: &Laureate) {
         c.add(
             Some(l),
             &portrait.source,
-            "portrait",
+            Rule::Portrait,
             Severity::Error,
             said!(
                 "portrait-too-small",
@@ -440,7 +433,7 @@ fn check_photos(c: &mut Checker, l: &Laureate) {
         c.add(
             Some(l),
             &l.folder.join(layout::PHOTOS_DIR),
-            "photo-count",
+            Rule::PhotoCount,
             Severity::Error,
             if count < min {
                 said!("photo-count-low", count = count, min = min, max = max)
@@ -480,7 +473,7 @@ fn check_readable(c: &mut Checker, l: &Laureate, image: &Path) -> bool {
     c.add_text(
         Some(l),
         image,
-        "photo-unreadable",
+        Rule::PhotoUnreadable,
         Severity::Error,
         d.message,
         d.hint.as_deref().unwrap_or(""),
@@ -499,7 +492,7 @@ fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, rename: Option<&Ren
         c.add(
             Some(l),
             file,
-            "photo-format",
+            Rule::PhotoFormat,
             Severity::Error,
             said!("photo-format", ext = ext),
         );
@@ -509,7 +502,7 @@ fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, rename: Option<&Ren
         c.add(
             Some(l),
             file,
-            "photo-size",
+            Rule::PhotoSize,
             Severity::Error,
             said!(
                 "photo-size",
@@ -524,13 +517,13 @@ fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, rename: Option<&Ren
             true => said!("photo-name-portrait", from = from, to = to),
             false => said!("photo-name", from = from, to = to),
         };
-        c.add(Some(l), file, "photo-name", Severity::Error, said);
+        c.add(Some(l), file, Rule::PhotoName, Severity::Error, said);
     }
     if photo.caption.is_none() {
         c.add(
             Some(l),
             file,
-            "photo-caption",
+            Rule::PhotoCaption,
             Severity::Warning,
             said!("photo-caption"),
         );
@@ -544,7 +537,7 @@ fn check_videos(c: &mut Checker, l: &Laureate) {
             c.add(
                 Some(l),
                 &video.source,
-                "video-captions",
+                Rule::VideoCaptions,
                 Severity::Warning,
                 said!("video-captions"),
             );
@@ -555,30 +548,29 @@ fn check_videos(c: &mut Checker, l: &Laureate) {
                 c.add(
                     Some(l),
                     &video.source,
-                    "video-format",
+                    Rule::VideoFormat,
                     Severity::Error,
                     said!("video-format", why = why),
                 );
                 continue;
             }
         };
-        for breach in video_breaches(c.rules, &info) {
-            c.add(
-                Some(l),
-                &video.source,
-                breach.rule,
-                Severity::Error,
-                breach.said,
-            );
-        }
+        add_video_breaches(c, l, &video.source, &info);
+    }
+}
+
+/// The campaign limits the video `file` of `l` breaks, as errors.
+fn add_video_breaches(c: &mut Checker, l: &Laureate, file: &Path, info: &VideoInfo) {
+    for breach in video_breaches(c.rules, info) {
+        c.add(Some(l), file, breach.rule, Severity::Error, breach.said);
     }
 }
 
 /// A campaign limit a video breaks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VideoBreach {
-    /// The rule's name, as in a [`Finding`].
-    pub rule: &'static str,
+    /// The rule it breaks.
+    pub rule: Rule,
     /// What is wrong and how to fix it.
     pub said: Said,
 }
@@ -590,7 +582,7 @@ pub fn video_breaches(rules: &Rules, info: &VideoInfo) -> Vec<VideoBreach> {
     let max = rules.video_max_seconds;
     if info.duration > max {
         breaches.push(VideoBreach {
-            rule: "video-duration",
+            rule: Rule::VideoDuration,
             said: said!(
                 "video-duration",
                 seconds = info.duration.round(),
@@ -605,7 +597,7 @@ pub fn video_breaches(rules: &Rules, info: &VideoInfo) -> Vec<VideoBreach> {
             .map(|[w, h]| format!("{w}x{h}"))
             .collect();
         breaches.push(VideoBreach {
-            rule: "video-resolution",
+            rule: Rule::VideoResolution,
             said: said!(
                 "video-resolution",
                 size = format!("{}x{}", info.width, info.height),
@@ -637,10 +629,11 @@ fn check_placeholders(c: &mut Checker) {
         c.add(
             Some(laureate),
             &p.file,
-            "placeholder",
+            Rule::Placeholder,
             Severity::Error,
             said,
         )
+        .place
         .line = Some(p.line);
     }
 }
@@ -652,10 +645,11 @@ fn check_private_data(c: &mut Checker) {
         c.add(
             leak.laureate,
             &leak.file,
-            "private-data",
+            Rule::PrivateData,
             Severity::Error,
             leak.said,
         )
+        .place
         .line = leak.line;
     }
 }
@@ -724,6 +718,21 @@ impl MarkdownRef<'_> {
     }
 }
 
+/// The `html-removed` warnings: raw HTML the sanitiser drops, at its line.
+fn check_removed_html(c: &mut Checker) {
+    for removed in removed_html(c.site) {
+        c.add(
+            removed.laureate,
+            &removed.file,
+            Rule::HtmlRemoved,
+            Severity::Warning,
+            removed.html_removed(),
+        )
+        .place
+        .line = Some(removed.item.line);
+    }
+}
+
 /// Links in stories and pages must lead to a page of the site (or outside it); images in a
 /// story are not processed, so only absolute `https://` ones can show.
 fn check_links(c: &mut Checker) {
@@ -731,22 +740,14 @@ fn check_links(c: &mut Checker) {
         c.add(
             broken.laureate,
             &broken.file,
-            "broken-link",
+            Rule::BrokenLink,
             Severity::Error,
             broken.broken_link(),
         )
+        .place
         .line = Some(broken.item.line);
     }
-    for removed in removed_html(c.site) {
-        c.add(
-            removed.laureate,
-            &removed.file,
-            "html-removed",
-            Severity::Warning,
-            removed.html_removed(),
-        )
-        .line = Some(removed.item.line);
-    }
+    check_removed_html(c);
     for l in &c.site.laureates {
         for image in &l.story.images {
             let src = &image.address;
@@ -754,49 +755,48 @@ fn check_links(c: &mut Checker) {
                 c.add(
                     Some(l),
                     &l.story_file(),
-                    "broken-image",
+                    Rule::BrokenImage,
                     Severity::Error,
                     said!("broken-image", address = src),
                 )
+                .place
                 .line = Some(image.line);
             }
         }
     }
 }
 
-fn check_campaign(c: &mut Checker) {
+/// site.yaml's own warnings (a footer number of the wrong form, a 公示 key missing) and a
+/// missing `base_url`.
+fn check_site_config(c: &mut Checker) {
     let site = c.site;
-    let rules = c.rules;
-    let site_yaml = site.root.join(crate::config::FILE_NAME);
-    let rules_file = layout::campaign_file(&site.root, site.config.year_folder());
-    let total = site.laureates.len();
     for warning in site.config.warnings() {
-        let finding = c.add_text(
-            None,
-            &warning.file,
-            "footer",
-            Severity::Warning,
-            warning.message.clone(),
-            warning.hint.as_deref().unwrap_or(""),
-        );
-        finding.line = warning.line;
-        finding.message_id = warning.message_id;
+        let finding = Finding::of_diagnostic(warning, Rule::Footer, Severity::Warning);
+        c.findings.push(finding.relative_to(&site.root));
     }
     if crate::routes::Routes::new(&site.config).base_url_missing() {
+        let site_yaml = site.root.join(crate::config::FILE_NAME);
         c.add(
             None,
             &site_yaml,
-            "base-url",
+            Rule::BaseUrl,
             Severity::Warning,
             said!("base-url-missing"),
         );
     }
+}
+
+fn check_campaign(c: &mut Checker) {
+    let site = c.site;
+    let rules = c.rules;
+    let rules_file = layout::campaign_file(&site.root, site.config.year_folder());
+    let total = site.laureates.len();
     if c.unloaded > 0 {
         let unloaded = c.unloaded;
         c.add(
             None,
             &rules_file,
-            "campaign-partial",
+            Rule::CampaignPartial,
             Severity::Warning,
             said!("campaign-partial", unloaded = unloaded, total = total),
         );
@@ -812,7 +812,7 @@ fn check_campaign(c: &mut Checker) {
         c.add(
             None,
             &rules_file,
-            "laureate-quota",
+            Rule::LaureateQuota,
             Severity::Error,
             said!(
                 "laureate-quota",
@@ -831,7 +831,7 @@ fn check_campaign(c: &mut Checker) {
         c.add(
             None,
             &rules_file,
-            "province-picks",
+            Rule::ProvincePicks,
             severity,
             said!(
                 "province-picks",
@@ -845,7 +845,7 @@ fn check_campaign(c: &mut Checker) {
         let finding = c.add(
             None,
             &rules_file,
-            "channel-quota",
+            Rule::ChannelQuota,
             Severity::Error,
             said!(
                 "channel-quota",
@@ -856,15 +856,15 @@ fn check_campaign(c: &mut Checker) {
                 quota = breach.quota
             ),
         );
-        finding.unit = Some(breach.unit);
-        finding.laureates = breach.names;
+        finding.place.unit = Some(breach.unit);
+        finding.place.laureates = breach.names;
     }
     let share = young_share(&nominations, rules, site.config.campaign.reference_date);
     if share.falls_short(rules) {
         c.add(
             None,
             &rules_file,
-            "young-share",
+            Rule::YoungShare,
             Severity::Error,
             said!(
                 "young-share",
@@ -1001,7 +1001,7 @@ fn check_shared_photos(c: &mut Checker) {
             c.add(
                 Some(l),
                 &photo.source,
-                "shared-photo",
+                Rule::SharedPhoto,
                 Severity::Error,
                 said,
             );

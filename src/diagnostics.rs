@@ -3,6 +3,7 @@
 //! Loading and processing collect every problem they meet instead of stopping at the first, so
 //! an editor sees all of them in one run. The CLI prints them; the library never does.
 
+use crate::finding::Rule;
 use crate::i18n::Said;
 use crate::{said, tr};
 use std::fmt;
@@ -24,8 +25,8 @@ pub struct Diagnostic {
     /// How to fix it, when there is something useful to say (boxed: a `Result` carrying a
     /// diagnostic stays small).
     pub hint: Option<Box<str>>,
-    /// The `laurel check` rule id this problem is reported under (`load-error` when unset).
-    pub rule: Option<&'static str>,
+    /// The `laurel check` rule this problem is reported under (`load-error` when unset).
+    pub rule: Option<Rule>,
 }
 
 impl Diagnostic {
@@ -54,7 +55,7 @@ impl Diagnostic {
     }
 
     /// Names the `laurel check` rule this problem is reported under.
-    pub fn rule(mut self, rule: &'static str) -> Self {
+    pub fn rule(mut self, rule: Rule) -> Self {
         self.rule = Some(rule);
         self
     }
@@ -165,7 +166,7 @@ pub fn read_text(file: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(file)
         .map_err(|e| Diagnostic::said(file, said!("file-unreadable", why = e.to_string())))?;
     decode_text(&bytes).map_err(|encoding| {
-        Diagnostic::said(file, said!("file-not-utf8", encoding = encoding)).rule("text-encoding")
+        Diagnostic::said(file, said!("file-not-utf8", encoding = encoding)).rule(Rule::TextEncoding)
     })
 }
 

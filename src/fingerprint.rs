@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 /// What a successful build made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BuildSummary {
     /// Number of laureates.
     pub laureates: usize,
@@ -29,7 +29,7 @@ pub struct BuildSummary {
     /// Number of media files published.
     pub media_files: usize,
     /// Warnings that did not stop the build.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::finding::Finding>,
     /// Nothing had changed since the last good build, so the output was left as it was (the
     /// other fields are that build's).
     #[serde(skip)]

@@ -22,6 +22,7 @@ pub mod content;
 pub mod deploy;
 pub mod diagnostics;
 pub mod export;
+pub mod finding;
 pub mod fingerprint;
 pub mod i18n;
 pub mod import;

@@ -28,7 +28,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Diagnost
             (Some(line), Some(reported)) if line <= reported => {
                 Diagnostic::said(file, said!("yaml-unclosed-quote"))
                     .at_line(Some(line))
-                    .rule("yaml")
+                    .rule(crate::finding::Rule::Yaml)
             }
             _ => found,
         }
@@ -51,7 +51,7 @@ fn typing_slip(text: &str, file: &Path) -> Option<Diagnostic> {
             Some(
                 Diagnostic::said(file, said)
                     .at(i + 1, indent + 1)
-                    .rule("yaml"),
+                    .rule(crate::finding::Rule::Yaml),
             )
         };
         if line[indent..].starts_with('\t') {
@@ -99,7 +99,7 @@ fn to_diagnostic(err: &serde_yaml::Error, text: &str, file: &Path) -> Diagnostic
         (None, Some(loc)) => diagnostic.at(loc.line(), loc.column()),
         (None, None) => diagnostic,
     };
-    diagnostic.rule("yaml")
+    diagnostic.rule(crate::finding::Rule::Yaml)
 }
 
 /// serde_yaml's `photos[0].file: what` as the path (empty at the top) and the what.

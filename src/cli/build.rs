@@ -38,7 +38,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
         Err(problems) => return report(&problems, &tr!("failed-build")),
     };
     for warning in &summary.warnings {
-        warn(warning);
+        warn(&warning.to_string());
     }
     if args.quiet {
         return ExitCode::SUCCESS;

@@ -116,8 +116,8 @@ fn check_text(report: &check::Report, terminal: bool) -> String {
     let mut groups: Vec<(&Option<String>, Vec<&check::Finding>)> = Vec::new();
     for finding in &report.findings {
         match groups.last_mut() {
-            Some((laureate, list)) if *laureate == &finding.laureate => list.push(finding),
-            _ => groups.push((&finding.laureate, vec![finding])),
+            Some((laureate, list)) if *laureate == &finding.place.laureate => list.push(finding),
+            _ => groups.push((&finding.place.laureate, vec![finding])),
         }
     }
     // The two labels padded to one width, so that the places line up.
@@ -131,19 +131,18 @@ fn check_text(report: &check::Report, terminal: bool) -> String {
                 check::Severity::Error => paint("31", &pad(&error)),
                 check::Severity::Warning => paint("33", &pad(&warning)),
             };
-            let place = match finding.line {
-                Some(line) => format!("{}:{line}", finding.file.display()),
-                None => finding.file.display().to_string(),
+            let place = match finding.place.line {
+                Some(line) => format!("{}:{line}", finding.place.file.display()),
+                None => finding.place.file.display().to_string(),
             };
             out.push_str(&format!(
                 "  {severity} {place} [{}]\n          {}\n",
-                finding.rule, finding.message
+                finding.rule,
+                finding.text()
             ));
-            if !finding.fix.is_empty() {
-                out.push_str(&format!(
-                    "          {}\n",
-                    tr!("report-fix", fix = &finding.fix)
-                ));
+            let fix = finding.fix();
+            if !fix.is_empty() {
+                out.push_str(&format!("          {}\n", tr!("report-fix", fix = fix)));
             }
         }
         let errors = findings

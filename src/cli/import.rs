@@ -47,15 +47,17 @@ pub fn run(args: ImportArgs) -> ExitCode {
 /// The import report for people: per candidate the files and what the notice still needs.
 fn import_text(report: &laurel::import::ImportReport) -> String {
     let mut out = String::new();
-    let problem = |p: &laurel::import::Problem| {
+    let problem = |p: &laurel::finding::Finding| {
         let severity = match p.severity {
             check::Severity::Error => tr!("severity-error"),
             check::Severity::Warning => tr!("severity-warning"),
         };
-        let said = tr!("import-problem", file = &p.file, message = &p.message);
+        let file = p.place.file.display().to_string();
+        let said = tr!("import-problem", file = file, message = p.text());
         let mut line = format!("  {} {said}\n", pad(&severity, 7));
-        if !p.hint.is_empty() {
-            line.push_str(&format!("          {}\n", tr!("report-fix", fix = &p.hint)));
+        let hint = p.fix();
+        if !hint.is_empty() {
+            line.push_str(&format!("          {}\n", tr!("report-fix", fix = hint)));
         }
         line
     };
@@ -81,7 +83,7 @@ fn import_text(report: &laurel::import::ImportReport) -> String {
         if !errors.is_empty() {
             out.push_str(&format!("  {}\n", tr!("import-still-needed")));
             for f in errors {
-                out.push_str(&format!("    [{}] {}\n", f.rule, f.message));
+                out.push_str(&format!("    [{}] {}\n", f.rule, f.text()));
             }
         }
     }

@@ -81,7 +81,8 @@ fn print_rebuild(changed: &[PathBuf], outcome: &laurel::serve::Outcome) {
             if changed.is_empty() {
                 let mut err = std::io::stderr().lock();
                 for warning in &outcome.warnings {
-                    let _ = writeln!(err, "{}", tr!("warning-line", text = warning));
+                    let text = warning.to_string();
+                    let _ = writeln!(err, "{}", tr!("warning-line", text = text));
                 }
             }
         }

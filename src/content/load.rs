@@ -10,6 +10,7 @@ use super::{
 };
 use crate::config::{Order, SiteConfig};
 use crate::diagnostics::{read_text, Diagnostic, Diagnostics};
+use crate::finding::Rule;
 use crate::i18n::Said;
 use crate::markdown::{self, Document};
 use crate::{said, yaml};
@@ -443,7 +444,7 @@ impl ProfileContext<'_> {
     }
 
     /// Gives the problem just reported its own rule id (else it is a `load-error`).
-    fn tag_last(&mut self, rule: &'static str) {
+    fn tag_last(&mut self, rule: Rule) {
         if let Some(last) = self.problems.0.last_mut() {
             last.rule = Some(rule);
         }
@@ -472,7 +473,7 @@ impl ProfileContext<'_> {
                 None => said!("path-missing", path = written),
             };
             self.error(key, written, said);
-            self.tag_last("file-missing");
+            self.tag_last(Rule::FileMissing);
             return None;
         }
         Some(path)
@@ -663,7 +664,7 @@ fn check_category(cx: &mut ProfileContext, category: Option<&str>, allowed: &[St
             allowed = allowed.join("、")
         );
         cx.error("category", category, said);
-        cx.tag_last("category");
+        cx.tag_last(Rule::Category);
     }
 }
 

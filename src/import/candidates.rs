@@ -6,9 +6,10 @@
 use super::form::{Field, Form};
 use super::normalise;
 use super::sources::Received;
-use super::{Problem, UnitReport};
+use super::UnitReport;
 use crate::content::natural::natural_cmp;
 use crate::diagnostics::Diagnostic;
+use crate::finding::Finding;
 use crate::{said, tr};
 use std::collections::BTreeMap;
 
@@ -94,12 +95,12 @@ pub struct Candidate {
     /// Videos.
     pub videos: Vec<Received>,
     /// Problems of this candidate's material.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Finding>,
 }
 
 /// The candidates, in natural order of names: one per 推荐表 (a second form for the same name
 /// is a warning), and one per 汇总表 row that has no form; each with its 汇总表 row.
-pub fn candidates(material: &Material, problems: &mut Vec<Problem>) -> Vec<Candidate> {
+pub fn candidates(material: &Material, problems: &mut Vec<Finding>) -> Vec<Candidate> {
     let mut by_name: BTreeMap<String, Candidate> = BTreeMap::new();
     for (file, form) in &material.forms {
         let Some(candidate) = from_form(file, form, problems) else {
@@ -107,7 +108,7 @@ pub fn candidates(material: &Material, problems: &mut Vec<Problem>) -> Vec<Candi
         };
         if by_name.contains_key(&candidate.name) {
             let said = said!("import-second-form", name = &candidate.name);
-            problems.push(Problem::warning(Diagnostic::said(&file.origin, said)));
+            problems.push(super::warning(Diagnostic::said(&file.origin, said)));
             continue;
         }
         by_name.insert(candidate.name.clone(), candidate);
@@ -130,7 +131,7 @@ pub fn candidates(material: &Material, problems: &mut Vec<Problem>) -> Vec<Candi
 }
 
 /// The candidate of one 推荐表, or a problem when its name cannot be a folder name.
-fn from_form(file: &Received, form: &Form, problems: &mut Vec<Problem>) -> Option<Candidate> {
+fn from_form(file: &Received, form: &Form, problems: &mut Vec<Finding>) -> Option<Candidate> {
     let label = if form.is_team() {
         Field::TeamName
     } else {
@@ -139,7 +140,7 @@ fn from_form(file: &Received, form: &Form, problems: &mut Vec<Problem>) -> Optio
     let name = normalise::name(&form.fields[&label]);
     if !usable_folder_name(&name) {
         let said = said!("import-name-unusable", name = &name);
-        problems.push(Problem::error(Diagnostic::said(&file.origin, said)));
+        problems.push(super::error(Diagnostic::said(&file.origin, said)));
         return None;
     }
     Some(Candidate {
@@ -174,7 +175,7 @@ fn add_summary_row(
         let said = said!("import-row-without-form", name = name);
         candidate
             .problems
-            .push(Problem::warning(Diagnostic::said(origin, said)));
+            .push(super::warning(Diagnostic::said(origin, said)));
     }
     candidate.summary = row.clone();
     compare_form_and_summary(candidate, origin);
@@ -236,7 +237,7 @@ fn compare_form_and_summary(candidate: &mut Candidate, summary_origin: &str) {
 }
 
 /// The 推荐表 and the 汇总表 disagree on `what` (`birth`, `gender`, `recommender`, `unit`).
-fn disagreement(origin: &str, name: &str, what: &str, form: &str, summary: &str) -> Problem {
+fn disagreement(origin: &str, name: &str, what: &str, form: &str, summary: &str) -> Finding {
     let said = said!(
         "import-disagree",
         name = name,
@@ -244,11 +245,11 @@ fn disagreement(origin: &str, name: &str, what: &str, form: &str, summary: &str)
         form = form,
         summary = summary
     );
-    Problem::warning(Diagnostic::said(origin, said))
+    super::warning(Diagnostic::said(origin, said))
 }
 
 /// Gives stories, photos and videos to candidates; what belongs to no one is a problem.
-pub fn assign_files(material: Material, candidates: &mut [Candidate], problems: &mut Vec<Problem>) {
+pub fn assign_files(material: Material, candidates: &mut [Candidate], problems: &mut Vec<Finding>) {
     let Material {
         stories,
         images,
@@ -266,12 +267,10 @@ pub fn assign_files(material: Material, candidates: &mut [Candidate], problems: 
             Some(i) if candidates[i].story.is_none() => {
                 candidates[i].story = Some((file.origin, paragraphs))
             }
-            Some(i) => candidates[i]
-                .problems
-                .push(Problem::warning(Diagnostic::said(
-                    &file.origin,
-                    said!("import-second-story"),
-                ))),
+            Some(i) => candidates[i].problems.push(super::warning(Diagnostic::said(
+                &file.origin,
+                said!("import-second-story"),
+            ))),
             None => problems.push(unassigned(&file)),
         }
     }
@@ -347,8 +346,8 @@ impl<'a> Owners<'a> {
     }
 }
 
-fn unassigned(file: &Received) -> Problem {
-    Problem::warning(Diagnostic::said(&file.origin, said!("import-unassigned")))
+fn unassigned(file: &Received) -> Finding {
+    super::warning(Diagnostic::said(&file.origin, said!("import-unassigned")))
 }
 
 /// Per recommending unit: how many 推荐表 and 汇总表 rows came, and what is missing (forms but
@@ -383,7 +382,7 @@ pub fn units(candidates: &[Candidate]) -> Vec<UnitReport> {
         if !unit.forms.is_empty() && unit.summary_rows.is_empty() {
             let said = said!("import-no-summary", count = unit.forms.len());
             unit.problems
-                .push(Problem::warning(Diagnostic::said(&shown, said)));
+                .push(super::warning(Diagnostic::said(&shown, said)));
         }
         let without_form: Vec<&str> = unit
             .summary_rows
@@ -394,7 +393,7 @@ pub fn units(candidates: &[Candidate]) -> Vec<UnitReport> {
         if !without_form.is_empty() {
             let said = said!("import-rows-without-forms", names = without_form.join("、"));
             unit.problems
-                .push(Problem::warning(Diagnostic::said(&shown, said)));
+                .push(super::warning(Diagnostic::said(&shown, said)));
         }
     }
     list.sort_by(|a, b| natural_cmp(&a.name, &b.name));

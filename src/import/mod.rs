@@ -20,8 +20,8 @@ mod write;
 pub use convert::heif::Converter as HeicConverter;
 pub use write::RECORD_FILE;
 
-use crate::check::Severity;
 use crate::diagnostics::Diagnostic;
+use crate::finding::{self, Finding, Rule, Severity};
 use crate::said;
 use candidates::{Material, Summary};
 use form::Contents;
@@ -56,7 +56,8 @@ pub struct ImportReport {
     pub units: Vec<UnitReport>,
     /// Problems with the input that are no one candidate's (unreadable files, unassigned
     /// photos …), each naming the file.
-    pub problems: Vec<Problem>,
+    #[serde(serialize_with = "finding::as_problems")]
+    pub problems: Vec<Finding>,
 }
 
 impl ImportReport {
@@ -65,7 +66,7 @@ impl ImportReport {
         self.problems
             .iter()
             .chain(self.candidates.iter().flat_map(|c| &c.problems))
-            .any(|p| p.severity == Severity::Error)
+            .any(Finding::is_error)
     }
 }
 
@@ -82,7 +83,8 @@ pub struct CandidateReport {
     pub files: Vec<FileAction>,
     /// Problems of this candidate's material: the 推荐表 and the 汇总表 disagree, a HEIC
     /// photo could not be converted, contact data moved out of the story …
-    pub problems: Vec<Problem>,
+    #[serde(serialize_with = "finding::as_problems")]
+    pub problems: Vec<Finding>,
     /// What `laurel check` finds in the folder after the import (none with `--dry-run`).
     pub findings: Vec<crate::check::Finding>,
 }
@@ -97,7 +99,8 @@ pub struct UnitReport {
     /// The candidates in its 汇总表.
     pub summary_rows: Vec<String>,
     /// What is missing: no 汇总表, rows without a form.
-    pub problems: Vec<Problem>,
+    #[serde(serialize_with = "finding::as_problems")]
+    pub problems: Vec<Finding>,
 }
 
 /// One file import writes.
@@ -142,40 +145,14 @@ impl Action {
     }
 }
 
-/// A problem with the input, naming the file.
-#[derive(Debug, Clone, Serialize)]
-pub struct Problem {
-    /// Error (a file could not be read or written) or warning.
-    pub severity: Severity,
-    /// The file concerned.
-    pub file: String,
-    /// The id of the message in laurel's message files, when the words come from there.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub message_id: Option<&'static str>,
-    /// What is wrong.
-    pub message: String,
-    /// What to do.
-    pub hint: String,
+/// A problem import met (an unreadable or unwritable file) as an error.
+fn error(d: Diagnostic) -> Finding {
+    Finding::of_diagnostic(&d, Rule::Import, Severity::Error)
 }
 
-impl Problem {
-    fn error(d: Diagnostic) -> Problem {
-        Problem::of(d, Severity::Error)
-    }
-
-    fn warning(d: Diagnostic) -> Problem {
-        Problem::of(d, Severity::Warning)
-    }
-
-    fn of(d: Diagnostic, severity: Severity) -> Problem {
-        Problem {
-            severity,
-            file: d.file.display().to_string(),
-            message_id: d.message_id,
-            message: d.message,
-            hint: d.hint.map(String::from).unwrap_or_default(),
-        }
-    }
+/// Something in the received material to look at, as a warning.
+fn warning(d: Diagnostic) -> Finding {
+    Finding::of_diagnostic(&d, Rule::Import, Severity::Warning)
 }
 
 /// Imports the material at `options.sources` into the site at `options.root`.
@@ -184,7 +161,7 @@ pub fn import(options: &ImportOptions) -> ImportReport {
     let mut report = ImportReport {
         version: REPORT_VERSION,
         dry_run: options.dry_run,
-        problems: gathered.into_iter().map(Problem::error).collect(),
+        problems: gathered.into_iter().map(error).collect(),
         ..ImportReport::default()
     };
     let material = sort_material(received, &mut report.problems);
@@ -216,7 +193,7 @@ pub fn import(options: &ImportOptions) -> ImportReport {
 
 /// Sorts received files into forms, summaries, stories, photos and videos; `.doc`/`.wps` are
 /// converted with LibreOffice when it is installed.
-fn sort_material(received: Vec<Received>, problems: &mut Vec<Problem>) -> Material {
+fn sort_material(received: Vec<Received>, problems: &mut Vec<Finding>) -> Material {
     let mut material = Material::default();
     let mut office = convert::office::Converter::default();
     for file in received {
@@ -224,19 +201,19 @@ fn sort_material(received: Vec<Received>, problems: &mut Vec<Problem>) -> Materi
             "docx" => read_word(file, &mut material, problems),
             "doc" | "wps" => match office.convert(&file) {
                 Ok(bytes) => read_word(Received { bytes, ..file }, &mut material, problems),
-                Err(d) => problems.push(Problem::error(d)),
+                Err(d) => problems.push(error(d)),
             },
             "xlsx" | "xls" | "et" => match spreadsheet_rows(&file) {
                 Ok(Some(rows)) => material.summaries.push(Summary::new(&file, rows)),
-                Ok(None) => problems.push(Problem::warning(Diagnostic::said(
+                Ok(None) => problems.push(warning(Diagnostic::said(
                     &file.origin,
                     said!("import-no-summary-sheet"),
                 ))),
-                Err(d) => problems.push(Problem::error(d)),
+                Err(d) => problems.push(error(d)),
             },
             "jpg" | "jpeg" | "png" | "heic" | "heif" => material.images.push(file),
             "mp4" | "mov" => material.videos.push(file),
-            _ => problems.push(Problem::warning(Diagnostic::said(
+            _ => problems.push(warning(Diagnostic::said(
                 &file.origin,
                 said!("import-unknown-kind"),
             ))),
@@ -246,18 +223,18 @@ fn sort_material(received: Vec<Received>, problems: &mut Vec<Problem>) -> Materi
 }
 
 /// A Word document: a 推荐表, a 汇总表, or 事迹材料, by what its tables hold.
-fn read_word(file: Received, material: &mut Material, problems: &mut Vec<Problem>) {
+fn read_word(file: Received, material: &mut Material, problems: &mut Vec<Finding>) {
     let document = match docx::read(&file.bytes) {
         Ok(document) => document,
         Err(e) => {
-            problems.push(Problem::error(Diagnostic::said(&file.origin, e.said())));
+            problems.push(error(Diagnostic::said(&file.origin, e.said())));
             return;
         }
     };
     match form::read(&document) {
         Contents::Form(form) => material.forms.push((file, form)),
         Contents::Summary(rows) => material.summaries.push(Summary::new(&file, rows)),
-        Contents::Nameless => problems.push(Problem::error(Diagnostic::said(
+        Contents::Nameless => problems.push(error(Diagnostic::said(
             &file.origin,
             said!("import-form-nameless"),
         ))),
@@ -307,9 +284,9 @@ fn add_check_findings(root: &Path, report: &mut ImportReport) {
             .findings
             .iter()
             .filter(|f| {
-                f.laureate.as_deref() == Some(candidate.name.as_str())
-                    || f.laureates.contains(&candidate.name)
-                    || f.file.to_string_lossy().starts_with(&prefix)
+                f.place.laureate.as_deref() == Some(candidate.name.as_str())
+                    || f.place.laureates.contains(&candidate.name)
+                    || f.place.file.to_string_lossy().starts_with(&prefix)
             })
             .cloned()
             .collect();

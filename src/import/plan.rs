@@ -9,7 +9,6 @@ use super::form::Field;
 use super::normalise;
 use super::sources::Received;
 use super::write::Planned;
-use super::Problem;
 use crate::content::natural::natural_cmp;
 use crate::diagnostics::Diagnostic;
 use crate::layout::{PHOTOS_DIR, PROFILE_FILE, STORY_FILE, VIDEOS_DIR};
@@ -26,7 +25,7 @@ pub fn plan_candidate(candidate: &mut Candidate, converter: &heif::Converter) ->
         let said = said!("import-contact-moved", lines = lines);
         candidate
             .problems
-            .push(Problem::warning(Diagnostic::said(&story_from, said)));
+            .push(super::warning(Diagnostic::said(&story_from, said)));
     }
     let profile = profile(candidate, contact_lines);
     let mut planned = vec![
@@ -55,7 +54,7 @@ fn photos(candidate: &mut Candidate, converter: &heif::Converter) -> Vec<Planned
             "heic" | "heif" => match converter.to_jpeg(&image) {
                 Ok(jpeg) => jpeg,
                 Err(d) => {
-                    candidate.problems.push(Problem::warning(d));
+                    candidate.problems.push(super::warning(d));
                     continue;
                 }
             },

@@ -4,8 +4,9 @@
 //! the received material did not change either, the editor's copy is simply kept; only when
 //! both changed is it a conflict.
 
-use super::{Action, FileAction, Problem};
+use super::{Action, FileAction};
 use crate::diagnostics::Diagnostic;
+use crate::finding::Finding;
 use crate::said;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -49,7 +50,7 @@ pub fn write_planned(
     folder: &Path,
     planned: &[Planned],
     dry_run: bool,
-    problems: &mut Vec<Problem>,
+    problems: &mut Vec<Finding>,
 ) -> Vec<FileAction> {
     let record_path = folder.join(RECORD_FILE);
     let mut record: BTreeMap<String, String> = std::fs::read(&record_path)
@@ -68,14 +69,14 @@ pub fn write_planned(
         );
         if action == Action::Conflict {
             let said = said!("import-conflict", from = &file.from);
-            problems.push(Problem::warning(Diagnostic::said(&target, said)));
+            problems.push(super::warning(Diagnostic::said(&target, said)));
         }
         if !dry_run && matches!(action, Action::New | Action::Updated) {
             match write_file(&target, &file.bytes) {
                 Ok(()) => {
                     record.insert(file.to.clone(), new_hash);
                 }
-                Err(e) => problems.push(Problem::error(Diagnostic::said(
+                Err(e) => problems.push(super::error(Diagnostic::said(
                     &target,
                     said!("import-cannot-write", why = e.to_string()),
                 ))),
@@ -90,7 +91,7 @@ pub fn write_planned(
     if !dry_run {
         let json = serde_json::to_vec_pretty(&record).expect("records serialise");
         if let Err(e) = write_file(&record_path, &json) {
-            problems.push(Problem::error(Diagnostic::said(
+            problems.push(super::error(Diagnostic::said(
                 &record_path,
                 said!("import-cannot-write-record", why = e.to_string()),
             )));

@@ -52,7 +52,7 @@ impl ImageError {
                 Diagnostic::said(source, said!("image-unwritable", why = why))
             }
         };
-        diagnostic.rule("photo-unreadable")
+        diagnostic.rule(crate::finding::Rule::PhotoUnreadable)
     }
 }
 

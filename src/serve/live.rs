@@ -26,7 +26,7 @@ pub struct Snapshot {
     /// The site's `static/` folder.
     pub static_dir: PathBuf,
     /// What the build warned about (the same as `laurel build` says).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::finding::Finding>,
     pub(super) site: Option<Site>,
     pub(super) media_index: MediaIndex,
 }
@@ -52,7 +52,7 @@ pub struct Outcome {
     /// The problems, when the build failed.
     pub problems: Option<Diagnostics>,
     /// The build's warnings (those of the last good build when this one failed).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::finding::Finding>,
 }
 
 /// The served site and its listeners.

@@ -132,9 +132,9 @@ fn of_site(partial: &PartialSite, report: Report) -> Campaign {
         .chain(partial.unloaded.iter().cloned())
         .collect();
     for finding in report.findings {
-        let file = site.root.join(&finding.file);
+        let file = site.root.join(&finding.place.file);
         match folders.iter().find(|f| file.starts_with(f)) {
-            Some(folder) if finding.laureate.is_some() => {
+            Some(folder) if finding.place.laureate.is_some() => {
                 by_folder.entry(folder.clone()).or_default().push(finding)
             }
             _ => campaign_wide.push(finding),

@@ -449,7 +449,9 @@ pub fn media_of(root: &Path, folder: &str) -> Answer {
         .report
         .findings
         .into_iter()
-        .filter(|f| f.laureate.as_deref() == Some(&laureate.name) && is_media_rule(f.rule))
+        .filter(|f| {
+            f.place.laureate.as_deref() == Some(&laureate.name) && is_media_rule(f.rule.id())
+        })
         .collect();
     Answer::json(&media(
         root,
@@ -518,7 +520,7 @@ fn media(
 fn take_about(findings: &mut Vec<Finding>, root: &Path, file: &Path) -> Vec<Finding> {
     let (about, rest) = std::mem::take(findings)
         .into_iter()
-        .partition(|f| root.join(&f.file) == file);
+        .partition(|f| root.join(&f.place.file) == file);
     *findings = rest;
     about
 }

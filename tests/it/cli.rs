@@ -98,7 +98,7 @@ fn a_real_campaign_starts_empty_and_template_text_never_goes_live() {
     let warnings = stderr(&build);
     assert!(
         warnings.contains(
-            "profile.yaml:7: `organization` still holds placeholder text 「请填写工作单位」"
+            "profile.yaml:7: `organization` still holds placeholder text: 「请填写工作单位」"
         ),
         "{warnings}"
     );
@@ -150,7 +150,7 @@ fn the_build_speaks_chinese_when_asked() {
     assert!(built.status.success(), "{err}");
     assert!(out.starts_with("已生成 1 位人选的网站："), "{out}");
     assert!(
-        err.contains("提醒：site.yaml 中没有填写网站地址（base_url）"),
+        err.contains("提醒：site.yaml: 没有填写网站地址（base_url）"),
         "{err}"
     );
     site.write("content/laureates/王芳/story.md", "见[别处](/nowhere/)。\n");

@@ -3,6 +3,7 @@
 //! same stages and say the same warnings.
 
 use crate::support::*;
+use laurel::finding::{Finding, Rule};
 
 /// The `href` values of `<a>` tags in `html`.
 fn hrefs(html: &str) -> Vec<String> {
@@ -124,27 +125,71 @@ fn a_link_to_nobody_stops_build_and_check_at_its_line() {
     }
 }
 
+/// Gives 王芳 a clip longer than the notice allows and builds the site.
+fn build_with_a_long_clip(site: &TestSite) -> laurel::build::BuildSummary {
+    site.write_bytes(
+        "content/laureates/王芳/videos/长视频.mp4",
+        &fixture_video("four-minutes.mp4"),
+    );
+    laurel::build::build(&laurel::build::BuildOptions {
+        root: site.root().to_path_buf(),
+        output: site.public(),
+        progress: None,
+    })
+    .expect("the site builds")
+}
+
 #[test]
 fn serve_and_build_say_the_same_warnings() {
     // No base_url, and a clip longer than the notice allows: two kinds of warning.
     let site = TestSite::new("title: 测试\n");
     site.laureate("王芳", "", "故事", 1);
-    site.write_bytes(
-        "content/laureates/王芳/videos/长视频.mp4",
-        &fixture_video("four-minutes.mp4"),
-    );
-    let built = laurel::build::build(&laurel::build::BuildOptions {
-        root: site.root().to_path_buf(),
-        output: site.public(),
-        progress: None,
-    })
-    .expect("the site builds");
+    let built = build_with_a_long_clip(&site);
     let served = laurel::serve::Live::new(site.root()).rebuild(&[]);
     assert!(served.problems.is_none(), "{:?}", served.problems);
     assert!(built.warnings.len() >= 2, "{:?}", built.warnings);
-    assert!(built.warnings.iter().any(|w| w.contains("base_url")));
-    assert!(built.warnings.iter().any(|w| w.contains("长视频.mp4")));
+    let said = |w: &Finding| w.to_string();
+    assert!(built.warnings.iter().any(|w| said(w).contains("base_url")));
+    assert!(built
+        .warnings
+        .iter()
+        .any(|w| said(w).contains("长视频.mp4")));
     assert_eq!(served.warnings, built.warnings);
+}
+
+#[test]
+fn the_build_warns_with_checks_own_findings() {
+    // No base_url, a clip longer than the notice allows, template text and a script in the
+    // story: the build publishes them, but says what `laurel check` says, as warnings.
+    let site = TestSite::new("title: 测试\n");
+    site.laureate(
+        "王芳",
+        "organization: 请填写工作单位\n",
+        "故事。\n\n<script>x()</script>\n",
+        1,
+    );
+    let built = build_with_a_long_clip(&site);
+    let loaded = laurel::content::load(site.root()).expect("the site loads");
+    let checked = laurel::check::check(&loaded).findings;
+    let rules = [
+        Rule::BaseUrl,
+        Rule::VideoDuration,
+        Rule::Placeholder,
+        Rule::HtmlRemoved,
+    ];
+    for rule in rules {
+        let of = |findings: &[Finding]| -> Vec<Finding> {
+            let found = findings.iter().filter(|f| f.rule == rule);
+            found.cloned().map(Finding::as_warning).collect()
+        };
+        let warned = of(&built.warnings);
+        assert!(
+            !warned.is_empty(),
+            "no {rule} warning: {:?}",
+            built.warnings
+        );
+        assert_eq!(warned, of(&checked), "{rule}");
+    }
 }
 
 #[test]
