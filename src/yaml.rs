@@ -11,6 +11,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use std::path::Path;
 
+pub mod edit;
+
 /// A YAML value of any shape, for fields laurel keeps without interpreting (e.g. `private:`).
 pub type Value = serde_yaml::Value;
 

@@ -71,3 +71,71 @@ studio-upload-failed = The upload could not be saved: { $why }
 studio-upload-unreadable = “{ $name }” cannot be read and was not saved: { $why }
 studio-no-secret = no randomness for a secret: { $error }
 studio-stopped = the studio stopped accepting connections
+studio-conflict = This file changed since the studio read it (in another editor, or by an import): choose one of the two versions
+studio-not-writable = The studio does not write this file: only the material under content/ and site.yaml
+studio-bad-request = The request is not what the studio expects; reload the page and try again
+studio-no-history = There is no earlier version to go back to
+studio-cannot-write = Could not save: { $reason }
+studio-unknown-field = The form has no field { $key }
+studio-preview-unloaded = The profile cannot be read, so there is no preview yet: correct the fields marked red first
+studio-status = { $status ->
+        [nominated] nominated
+        [selected] selected
+       *[not_selected] not selected
+    }
+studio-field = { $key ->
+        [name] Name
+        [gender] Gender
+        [birth] Born (year and month)
+        [organization] Organization
+        [title] Professional title
+        [position] Position
+        [field] Field
+        [region] County or district
+        [category] Category
+        [channel] Channel
+        [recommender] Recommending unit
+        [identity] Identity
+        [status] Status
+        [decided_by] Decided by
+        [decided_on] Decided on
+        [province_pick] Put forward to the province
+        [honors] Honours
+        [quote] Quote
+        [summary] Summary
+        [private] Private data
+       *[other] { $key }
+    }
+studio-choose = (choose)
+studio-one-per-line = one per line
+studio-private-example = one per line, e.g. phone: 13800000000
+studio-required = required
+studio-section-person = Person
+studio-section-nomination = Nomination and selection
+studio-section-deeds = Deeds and honours
+studio-section-private = Private data (never published)
+studio-private-note = Only laurel export reads these, for the dossiers; they never appear on the site, in the preview or on posters.
+studio-unsaved = Unsaved changes
+studio-saving = Saving…
+studio-saved = Saved
+studio-took-theirs = The version on disk was taken
+studio-conflict-title = The file was changed elsewhere
+studio-conflict-mine = The studio's version (my changes)
+studio-conflict-theirs = The version on disk (changed elsewhere)
+studio-keep-mine = Keep mine
+studio-take-theirs = Take the one on disk
+studio-nothing-to-undo = Nothing to undo
+studio-undone = Undone
+studio-undo = Undo
+studio-save = Save
+studio-back = Overview
+studio-history = Earlier versions
+studio-history-profile = Profile
+studio-history-story = Story
+studio-restore = Go back to this one
+studio-restored = Restored
+studio-story = Story (story.md)
+studio-story-note = Markdown: a blank line between paragraphs, ## for a heading. Paste from Word or WPS directly.
+studio-preview = Preview
+studio-preview-profile = Profile page
+studio-preview-card = H5 card

@@ -71,3 +71,71 @@ studio-upload-failed = 保存上传的文件失败：{ $why }
 studio-upload-unreadable = “{ $name }”无法读取，没有保存：{ $why }
 studio-no-secret = 无法为本次会话生成密钥：{ $error }
 studio-stopped = 工作台不再接受连接
+studio-conflict = 这个文件在工作台读取之后被改过（可能是在别的编辑器里改的，或重新导入过）：请在两个版本中选择一个
+studio-not-writable = 工作台不能修改这个文件：只能修改 content/ 下的资料和 site.yaml
+studio-bad-request = 请求的内容不对，请刷新页面后重试
+studio-no-history = 没有可以恢复的早先版本
+studio-cannot-write = 无法保存：{ $reason }
+studio-unknown-field = 表单里没有这一项：{ $key }
+studio-preview-unloaded = 资料无法读取，暂时不能预览：请先改正标红的项
+studio-status = { $status ->
+        [nominated] 推荐
+        [selected] 入选
+       *[not_selected] 未入选
+    }
+studio-field = { $key ->
+        [name] 姓名
+        [gender] 性别
+        [birth] 出生年月
+        [organization] 工作单位
+        [title] 职称
+        [position] 职务
+        [field] 从事领域
+        [region] 所在县市区
+        [category] 类别
+        [channel] 推荐渠道
+        [recommender] 推荐单位
+        [identity] 身份
+        [status] 评选状态
+        [decided_by] 决定人
+        [decided_on] 决定日期
+        [province_pick] 推荐参加省级评选
+        [honors] 荣誉
+        [quote] 寄语
+        [summary] 简要事迹
+        [private] 隐私资料
+       *[other] { $key }
+    }
+studio-choose = （请选择）
+studio-one-per-line = 每行一项
+studio-private-example = 每行一项，例如 电话：13800000000
+studio-required = 必填
+studio-section-person = 基本信息
+studio-section-nomination = 推荐与评选
+studio-section-deeds = 事迹与荣誉
+studio-section-private = 隐私资料（不公开）
+studio-private-note = 这里的内容只供 laurel export 导出报送材料，绝不会出现在网站、预览和海报上。
+studio-unsaved = 有未保存的修改
+studio-saving = 正在保存…
+studio-saved = 已保存
+studio-took-theirs = 已采用磁盘上的版本
+studio-conflict-title = 文件已在别处被修改
+studio-conflict-mine = 工作台里的版本（我的修改）
+studio-conflict-theirs = 磁盘上的版本（别处的修改）
+studio-keep-mine = 用我的版本
+studio-take-theirs = 用磁盘上的版本
+studio-nothing-to-undo = 没有可以撤销的修改
+studio-undone = 已撤销
+studio-undo = 撤销
+studio-save = 保存
+studio-back = 总览
+studio-history = 修改记录
+studio-history-profile = 基本信息
+studio-history-story = 事迹
+studio-restore = 恢复到这一版
+studio-restored = 已恢复
+studio-story = 事迹全文（story.md）
+studio-story-note = 用 Markdown 书写：空一行分段，## 开头是小标题。可以直接从 Word 或 WPS 粘贴。
+studio-preview = 预览
+studio-preview-profile = 个人页面
+studio-preview-card = H5 卡片

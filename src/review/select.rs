@@ -173,10 +173,10 @@ fn status_word(status: Status) -> &'static str {
 }
 
 /// The keys (with their Chinese aliases) `select` writes, in the order it inserts them.
-const KEYS: [(&str, &[&str]); 3] = [
-    ("status", &["评选状态", "状态"]),
-    ("decided_by", &["决定人"]),
-    ("decided_on", &["决定日期"]),
+const KEYS: [&[&str]; 3] = [
+    &["status", "评选状态", "状态"],
+    &["decided_by", "决定人"],
+    &["decided_on", "决定日期"],
 ];
 
 /// `text` (a profile.yaml) with `status`, `decided_by` and `decided_on` set: a top-level
@@ -184,87 +184,16 @@ const KEYS: [(&str, &[&str]); 3] = [
 /// key is inserted after the previous one, else after a commented-out `# status:` line,
 /// else before `province_pick:`, else at the end. Every other line stays as it was.
 pub fn edit_profile(text: &str, status: Status, by: &str, on: Date) -> String {
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    let values = [
-        status_word(status).to_string(),
-        yaml_scalar(by),
-        on.to_string(),
-    ];
+    let mut document = crate::yaml::edit::Document::new(text);
+    let values = [status_word(status), by, &on.to_string()].map(crate::yaml::Value::from);
     let mut previous: Option<usize> = None;
-    for ((key, aliases), value) in KEYS.iter().zip(values) {
-        let found = lines.iter().position(|l| {
-            std::iter::once(key)
-                .chain(aliases.iter())
-                .any(|k| top_level_key(l, k))
-        });
-        let at = match found {
-            Some(i) => {
-                lines[i] = replaced_value(&lines[i], &value);
-                i
-            }
-            None => {
-                let i = insertion_point(&lines, previous);
-                lines.insert(i, format!("{key}: {value}"));
-                i
-            }
-        };
-        previous = Some(at);
+    for (keys, value) in KEYS.iter().zip(values) {
+        let missing_at = previous
+            .map(|i| i + 1)
+            .unwrap_or_else(|| document.insertion_point(keys[0], &["province_pick", "推荐省级"]));
+        previous = Some(document.set(keys, &value, Some(missing_at)));
     }
-    let mut out = lines.join(newline);
-    out.push_str(newline);
-    out
-}
-
-/// Whether `line` is the top-level mapping key `key:`.
-fn top_level_key(line: &str, key: &str) -> bool {
-    line.strip_prefix(key)
-        .is_some_and(|rest| rest.starts_with(':') || rest.trim_start().starts_with(':'))
-}
-
-/// `line` (`key: old  # comment`) with the value replaced and the comment kept.
-fn replaced_value(line: &str, value: &str) -> String {
-    let colon = line.find(':').expect("a key line holds a colon");
-    match line[colon..].find(" #") {
-        Some(i) => format!(
-            "{}: {value} {}",
-            &line[..colon],
-            line[colon + i + 1..].trim_end()
-        ),
-        None => format!("{}: {value}", &line[..colon]),
-    }
-}
-
-/// Where a missing key goes: after the previous key written, after `# status:`, before
-/// `province_pick:`, else at the end.
-fn insertion_point(lines: &[String], previous: Option<usize>) -> usize {
-    if let Some(i) = previous {
-        return i + 1;
-    }
-    let commented = lines.iter().position(|l| {
-        l.starts_with('#')
-            && l.trim_start_matches('#')
-                .trim_start()
-                .starts_with("status:")
-    });
-    let pick = lines
-        .iter()
-        .position(|l| top_level_key(l, "province_pick") || top_level_key(l, "推荐省级"));
-    commented.map(|i| i + 1).or(pick).unwrap_or(lines.len())
-}
-
-/// A name as a YAML scalar: quoted when YAML would read it otherwise.
-fn yaml_scalar(text: &str) -> String {
-    let plain = !text.is_empty()
-        && !text.contains([':', '#', '"', '\'', '\n'])
-        && !text.starts_with([
-            '-', '?', '[', '{', '&', '*', '!', '|', '>', '%', '@', '`', ' ',
-        ])
-        && !text.ends_with(' ');
-    match plain {
-        true => text.to_string(),
-        false => format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"")),
-    }
+    document.text()
 }
 
 /// Today in China (UTC+8), for `decided_on`.

@@ -20,7 +20,8 @@ pub const MAX_BODY: usize = 1 << 20;
 /// elsewhere, no framing by other pages.
 const CSP: &str =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; \
-connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+connect-src 'self'; font-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; \
+frame-ancestors 'none'";
 
 /// An answer to one request.
 #[derive(Debug)]
@@ -92,6 +93,14 @@ impl Answer {
             ("Referrer-Policy", "no-referrer"),
             ("X-Frame-Options", "DENY"),
         ];
+        // An answer with a policy of its own (the preview's pages) keeps it.
+        let own_policy = self
+            .headers
+            .iter()
+            .any(|(n, _)| n == "Content-Security-Policy");
+        let common = common.into_iter().filter(|(name, _)| {
+            !own_policy || !matches!(*name, "Content-Security-Policy" | "X-Frame-Options")
+        });
         let cache = match self.headers.iter().any(|(n, _)| n == "Cache-Control") {
             true => None,
             false => Some(("Cache-Control", "no-store")),
@@ -99,7 +108,7 @@ impl Answer {
         let body = if head { Vec::new() } else { self.body };
         let mut response = tiny_http::Response::from_data(body).with_status_code(self.status);
         let extra = self.headers.iter().map(|(n, v)| (n.as_str(), v.as_str()));
-        for (name, value) in common.into_iter().chain(cache).chain(extra) {
+        for (name, value) in common.chain(cache).chain(extra) {
             if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
                 response.add_header(header);
             }

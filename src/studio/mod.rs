@@ -9,9 +9,13 @@
 
 mod answer;
 mod dashboard;
+mod draft;
 pub mod files;
 pub mod guard;
+mod nominee;
 mod photos;
+mod profile;
+pub mod save;
 
 pub use answer::Answer;
 
@@ -38,6 +42,7 @@ struct Context {
     port: u16,
     secret: Secret,
     lang: Lang,
+    previews: std::sync::Mutex<nominee::Previews>,
 }
 
 /// A studio server, bound to loopback and ready to serve.
@@ -81,6 +86,7 @@ impl Studio {
                 port,
                 secret,
                 lang: options.lang,
+                previews: Default::default(),
             }),
         })
     }
@@ -199,6 +205,14 @@ fn enter(context: &Context, path: &str) -> Answer {
 fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) -> Answer {
     match (method, path) {
         ("POST", "/api/nominees") => new_nominee(context, body),
+        ("POST", "/api/source") => save::save(&context.root, body),
+        ("POST", "/api/profile") => profile::save(&context.root, body),
+        ("POST", "/api/undo" | "/api/restore") => save::back(&context.root, body),
+        ("GET" | "HEAD", "/api/source") => save::source(&context.root, &path_in(query)),
+        ("GET" | "HEAD", "/api/history") => save::history(&context.root, &path_in(query)),
+        ("GET" | "HEAD", "/api/nominee") => nominee::open(&context.root, &folder_in(query)),
+        ("POST", "/api/validate") => nominee::validate(&context.root, body),
+        ("POST", "/api/render") => nominee::preview(&context.root, body, &context.previews),
         ("GET" | "HEAD", "/") => answer::page(context.secret.as_str(), context.lang),
         ("GET" | "HEAD", "/api/messages") => Answer::json(&answer::messages_json()),
         ("GET" | "HEAD", "/api/campaign") => Answer::json(&dashboard::campaign(&context.root)),
@@ -219,7 +233,10 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
             query_number(query, "h"),
             (query_number(query, "x"), query_number(query, "y")),
         ),
-        ("GET" | "HEAD", _) => answer::asset(path),
+        ("GET" | "HEAD", _) => match answer::asset(path) {
+            found if found.status == 200 => found,
+            _ => nominee::preview_file(&context.previews, path),
+        },
         _ => Answer::text(405, "method not allowed"),
     }
 }
@@ -248,6 +265,16 @@ fn new_nominee(context: &Context, body: &[u8]) -> Answer {
             Answer::json_status(400, &serde_json::json!({ "error": message }))
         }
     }
+}
+
+/// The query's `path=` (empty when it has none, which no route takes).
+fn path_in(query: &str) -> String {
+    query_value(query, "path").unwrap_or_default()
+}
+
+/// The query's `folder=` (empty when it has none).
+fn folder_in(query: &str) -> String {
+    query_value(query, "folder").unwrap_or_default()
 }
 
 /// The percent-decoded value of `name` in a query string.

@@ -1600,3 +1600,193 @@ fn the_studio_takes_photos_by_the_file_input_and_by_dropping_them() {
     window.screenshot("studio-photos");
     assert_eq!(window.take_errors(), Vec::<String>::new());
 }
+
+/// What Word (and WPS, alike) put on the clipboard for a heading, a paragraph with bold and
+/// italic, a numbered list and an empty paragraph.
+const WORD_HTML: &str = r#"<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta name=Generator content="Microsoft Word 15"><style><!-- p.MsoNormal {mso-style-parent:""; font-family:宋体} --></style></head><body lang=ZH-CN style='tab-interval:21.0pt'><!--StartFragment--><h2><span lang=EN-US style='font-family:黑体'>扎根田间二十年</span></h2><p class=MsoNormal><span style='font-family:宋体;mso-bidi-font-weight:bold'>她从<b style='mso-bidi-font-weight:normal'>小麦育种</b>做起，<i>一干就是</i>二十年。<o:p></o:p></span></p><p class=MsoListParagraphCxSpFirst style='margin-left:18.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span>选育新品种</span><o:p></o:p></p><p class=MsoListParagraphCxSpLast style='margin-left:18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>2.<span>&nbsp;</span></span><![endif]>推广到三个县<o:p></o:p></p><p class=MsoNormal><span>&nbsp;</span><o:p></o:p></p><!--EndFragment--></body></html>"#;
+
+#[test]
+fn a_nominee_is_edited_checked_previewed_saved_undone_and_conflicts_are_shown() {
+    let site = crate::studio::two_nominees();
+    let studio = crate::studio::Studio::start(&site);
+    let story_file = site.root().join("content/laureates/王芳/story.md");
+    let profile_file = site.root().join("content/laureates/王芳/profile.yaml");
+    let original_profile = std::fs::read_to_string(&profile_file).unwrap();
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    window.expect(
+        "!!document.querySelector('.card[data-folder=\"王芳\"] a.open')",
+        "the card links to her page",
+    );
+    window.run("document.querySelector('.card[data-folder=\"王芳\"] a.open').click()");
+    window.expect(
+        "!!document.getElementById('field-organization')",
+        "her form",
+    );
+    assert_eq!(
+        window.js("document.getElementById('field-organization').value"),
+        "市农科院"
+    );
+    assert_eq!(
+        window.js("document.getElementById('field-gender').value"),
+        "女"
+    );
+    assert_eq!(
+        window.js("document.getElementById('field-birth').type"),
+        "month"
+    );
+    assert_eq!(
+        window.js("document.getElementById('field-channel').tagName"),
+        "SELECT"
+    );
+    assert_eq!(
+        window
+            .js("[...document.getElementById('field-category').options].map(o => o.value).join()"),
+        ",乡村振兴"
+    );
+    assert_eq!(
+        window.js("!!document.querySelector('#private-section #field-private')"),
+        true
+    );
+    window.expect(
+        "!!document.getElementById('preview-profile').contentDocument.querySelector('main')",
+        "the preview shows",
+    );
+    let set = |id: &str, value: &str| {
+        window.run(&format!(
+            "{{ const f = document.getElementById('{id}'); f.value = {value:?}; f.dispatchEvent(new Event('input', {{ bubbles: true }})); }}"
+        ))
+    };
+    // A finding appears at its field as one types, and goes when it is put right.
+    set("field-organization", "");
+    window.expect("document.querySelectorAll('.findings[data-for=\"organization\"] .finding.error').length === 1", "the empty unit is an error at its field");
+    set("field-organization", "市农业科学院");
+    window.expect(
+        "document.querySelectorAll('.findings[data-for=\"organization\"] .finding').length === 0",
+        "and goes when filled",
+    );
+    // The story's preview follows the typing; private data never reaches it.
+    set("field-private", "电话：13912345678");
+    set("story", "## 第一章\n\n预览里的新句子。");
+    window.expect("document.getElementById('preview-profile').contentDocument.body.textContent.includes('预览里的新句子')", "the profile page shows the new sentence");
+    window.expect(
+        "document.getElementById('preview-card').contentDocument.body.textContent.includes('王芳')",
+        "the card shows",
+    );
+    assert_eq!(window.js("document.getElementById('preview-profile').contentDocument.documentElement.outerHTML.includes('13912345678')"), false);
+    // Paste from Word: clean Markdown at the cursor.
+    window.run("{ const s = document.getElementById('story'); s.value = ''; s.focus(); }");
+    window.run(&format!(
+        "{{ const d = new DataTransfer(); d.setData('text/html', {WORD_HTML:?}); d.setData('text/plain', 'x'); document.getElementById('story').dispatchEvent(new ClipboardEvent('paste', {{ clipboardData: d, bubbles: true, cancelable: true }})); }}"
+    ));
+    assert_eq!(
+        window.js("document.getElementById('story').value"),
+        "## 扎根田间二十年\n\n她从**小麦育种**做起，*一干就是*二十年。\n\n1. 选育新品种\n2. 推广到三个县"
+    );
+    window.expect("document.getElementById('preview-profile').contentDocument.body.textContent.includes('推广到三个县')", "the pasted story in the preview");
+    window.screenshot("studio-nominee");
+    // Saving writes both files; the profile keeps what did not change.
+    window.run("document.getElementById('save').click()");
+    window.expect(
+        "document.getElementById('save-state').textContent === '已保存'",
+        "saved",
+    );
+    let saved = std::fs::read_to_string(&profile_file).unwrap();
+    assert!(saved.contains("organization: 市农业科学院\n"), "{saved}");
+    assert!(
+        saved.contains("private:\n  电话: '13912345678'\n"),
+        "{saved}"
+    );
+    assert!(std::fs::read_to_string(&story_file)
+        .unwrap()
+        .starts_with("## 扎根田间二十年\n"));
+    window.expect(
+        "document.querySelectorAll('#history li').length === 2",
+        "two earlier versions in the history",
+    );
+    // Undo: the story first, then the profile.
+    window.run("document.getElementById('undo').click()");
+    window.expect(
+        "document.getElementById('save-state').textContent === '已撤销'",
+        "undone",
+    );
+    assert_eq!(
+        std::fs::read_to_string(&story_file).unwrap(),
+        "## 第一章\n\n最初的故事。"
+    );
+    window.run("document.getElementById('undo').click()");
+    window.expect(
+        "document.getElementById('field-organization').value === '市农科院'",
+        "the profile's undo shows in the form",
+    );
+    assert_eq!(
+        std::fs::read_to_string(&profile_file).unwrap(),
+        original_profile
+    );
+    // A change on disk meanwhile: both versions, and the choice.
+    set("story", "工作台里写的。");
+    std::fs::write(&story_file, "记事本里写的。").unwrap();
+    window.run("document.getElementById('save').click()");
+    window.expect(
+        "!document.getElementById('conflict').hidden",
+        "the conflict shows",
+    );
+    assert_eq!(
+        window.js("document.getElementById('conflict-mine').textContent"),
+        "工作台里写的。"
+    );
+    assert_eq!(
+        window.js("document.getElementById('conflict-theirs').textContent"),
+        "记事本里写的。"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&story_file).unwrap(),
+        "记事本里写的。",
+        "nothing overwritten"
+    );
+    window.screenshot("studio-conflict");
+    window.run("document.getElementById('keep-mine').click()");
+    window.expect("document.getElementById('conflict').hidden && document.getElementById('story').value === '工作台里写的。'", "mine kept");
+    assert_eq!(
+        std::fs::read_to_string(&story_file).unwrap(),
+        "工作台里写的。"
+    );
+    // What the page shows is what laurel check says.
+    window.run("location.reload()");
+    window.expect(
+        "!!document.querySelector('#nominee-light .light')",
+        "the page checks again",
+    );
+    window.expect("document.querySelectorAll('#nominee .finding').length > 0 || document.querySelector('#nominee-light .light').dataset.light === 'green'", "findings shown");
+    let shown = window
+        .js("document.querySelectorAll('#nominee .finding.error').length")
+        .as_u64()
+        .unwrap();
+    let (_, report) = crate::support::check_json(&site);
+    let errors = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["file"].as_str().unwrap_or("").contains("王芳") && f["severity"] == "error")
+        .count() as u64;
+    assert_eq!(shown, errors, "{report}");
+    let errors: Vec<String> = window
+        .take_errors()
+        .into_iter()
+        .filter(|e| !e.contains("409 (Conflict)"))
+        .collect();
+    assert_eq!(errors, Vec::<String>::new(), "only the conflict's answer");
+    let Some(phone) = Window::open(PHONE) else {
+        return;
+    };
+    phone.visit(&studio.url);
+    phone.run("location.hash = '#/nominee/' + encodeURIComponent('王芳')");
+    phone.expect(
+        "!!document.getElementById('field-organization')",
+        "her form on a phone",
+    );
+    assert_eq!(phone.js(OVERFLOW_CHECK), serde_json::json!([]));
+    phone.screenshot("studio-nominee");
+}

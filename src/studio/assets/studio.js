@@ -70,7 +70,7 @@ function card(n) {
   return el('li', { class: 'card', 'data-folder': n.folder },
     portrait,
     el('div', {},
-      el('h2', {}, n.name),
+      el('h2', {}, el('a', { href: '#/nominee/' + encodeURIComponent(n.folder), class: 'open' }, n.name)),
       el('p', {}, n.organization || n.folder),
       n.recommender && el('p', {}, n.recommender + (n.channel ? '（' + n.channel + '）' : '')),
       el('div', { class: 'tags' }, tags),
@@ -116,7 +116,7 @@ async function postJson(path, value) {
     headers: { 'X-Laurel-Key': KEY, 'Content-Type': 'application/json' },
     body: JSON.stringify(value),
   });
-  return { ok: response.ok, data: await response.json().catch(() => ({})) };
+  return { ok: response.ok, status: response.status, data: await response.json().catch(() => ({})) };
 }
 
 /** The form that adds a nominee's folder, as `laurel new` does. */
@@ -196,7 +196,8 @@ async function start() {
   reload.hidden = false;
   reload.addEventListener('click', showDashboard);
   const folder = mediaFolder();
-  await (folder ? showMedia(folder) : showDashboard());
+  const nominee = nomineeFolder();
+  await (nominee ? showNominee(nominee) : folder ? showMedia(folder) : showDashboard());
 }
 
 start();
