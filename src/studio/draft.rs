@@ -87,7 +87,7 @@ impl Draft {
         report
             .findings
             .into_iter()
-            .filter(|f| f.file.starts_with(rel))
+            .filter(|f| f.place.file.starts_with(rel))
             .collect()
     }
 }

@@ -168,8 +168,9 @@ pub fn validate(root: &Path, body: &[u8]) -> Answer {
 /// The form's field a finding is about: the key of its line in profile.yaml, else the field
 /// its message names (`性别（gender）`) or its message id starts with (`birth-missing`).
 fn field_of(finding: &Finding, profile: &Document) -> Option<&'static str> {
-    let in_profile = finding.file.ends_with(crate::layout::PROFILE_FILE);
+    let in_profile = finding.place.file.ends_with(crate::layout::PROFILE_FILE);
     let by_line = finding
+        .place
         .line
         .filter(|_| in_profile)
         .and_then(|line| profile.key_at(line))
@@ -179,11 +180,12 @@ fn field_of(finding: &Finding, profile: &Document) -> Option<&'static str> {
                 .find(|f| f.key == key || f.aliases.contains(&key.as_str()))
         });
     let by_words = || {
+        let text = finding.text();
         FIELDS.iter().find(|f| {
-            let id = finding.message_id.unwrap_or_default();
+            let id = finding.message.id().unwrap_or_default();
             id.split('-').next() == Some(f.key)
-                || finding.message.contains(&format!("（{}）", f.key))
-                || finding.message.contains(&format!("`{}`", f.key))
+                || text.contains(&format!("（{}）", f.key))
+                || text.contains(&format!("`{}`", f.key))
         })
     };
     by_line.or_else(by_words).map(|f| f.key)
