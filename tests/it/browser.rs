@@ -1551,6 +1551,11 @@ fn the_studio_takes_photos_by_the_file_input_and_by_dropping_them() {
         "document.querySelectorAll('#photos .photo').length === 3",
         "her three photos",
     );
+    assert_eq!(
+        window.js("[...document.getElementById('app').childNodes].filter(n => n.nodeType === 3).map(n => n.textContent)"),
+        serde_json::json!([]),
+        "no stray text (a missing part shown as null)"
+    );
     let limits = window.js("document.getElementById('media-limits').textContent");
     assert!(
         limits.as_str().unwrap().contains("3–5"),

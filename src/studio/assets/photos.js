@@ -127,7 +127,7 @@ async function showMedia(folder, uploaded) {
   const app = document.getElementById('app');
   try {
     const data = await getJson('/api/media?folder=' + encodeURIComponent(folder));
-    app.replaceChildren(...mediaPanel(data, uploaded));
+    app.replaceChildren(...mediaPanel(data, uploaded).filter(Boolean));
   } catch (e) {
     app.replaceChildren(el('p', { class: 'message' }, t('studio-load-failed')));
   }
