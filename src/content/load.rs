@@ -395,6 +395,9 @@ struct RawPhoto {
     caption: Option<String>,
     alt: Option<String>,
     focus: Option<[f32; 2]>,
+    /// The name the file had when it was uploaded (the studio writes it); for the record only.
+    #[serde(default, rename = "original", alias = "原文件名")]
+    _original: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -414,6 +417,9 @@ struct RawVideo {
     title: Option<String>,
     #[serde(alias = "封面")]
     poster: Option<String>,
+    /// The name the file had when it was uploaded (the studio writes it); for the record only.
+    #[serde(default, rename = "original", alias = "原文件名")]
+    _original: Option<String>,
 }
 
 /// Puts laureates in the campaign's order; ties (and pinyin order) by slug.

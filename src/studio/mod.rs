@@ -8,6 +8,7 @@
 //! writes), and every page carries a Content-Security-Policy that allows no inline script.
 
 mod answer;
+mod arrange;
 mod dashboard;
 mod draft;
 pub mod files;
@@ -220,6 +221,7 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
             Some(rel) => files::image(&context.root, &rel),
             None => Answer::not_found(),
         },
+        ("POST", "/api/media") => arrange::arrange(&context.root, body),
         ("GET" | "HEAD", "/api/media") => photos::media_of(
             &context.root,
             &query_value(query, "folder").unwrap_or_default(),

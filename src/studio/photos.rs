@@ -174,10 +174,37 @@ fn place(
     std::mem::forget(temp);
     let relative = target.strip_prefix(nominee).unwrap_or(&target);
     let file = relative.to_string_lossy().replace('\\', "/");
+    let recorded = !portrait && record(root, nominee, &file, original, kind);
     Answer::json_status(
         201,
-        &serde_json::json!({ "file": file, "original": original, "portrait": portrait }),
+        &serde_json::json!({ "file": file, "original": original, "portrait": portrait, "recorded": recorded }),
     )
+}
+
+/// The upload's original name in profile.yaml's list of photos or videos.
+fn record(root: &Path, nominee: &Path, file: &str, original: &str, kind: Kind) -> bool {
+    let nominees = Campaign::newest(root).nominees();
+    let Some(l) = nominees
+        .iter()
+        .flat_map(|p| &p.site.laureates)
+        .find(|l| l.folder == nominee)
+    else {
+        return false;
+    };
+    let sources: Vec<&PathBuf> = match kind {
+        Kind::Video => l.videos.iter().map(|v| &v.source).collect(),
+        Kind::Photo | Kind::Heic => l.photos.iter().map(|p| &p.source).collect(),
+    };
+    let listed: Vec<String> = sources.iter().map(|s| relative_to(nominee, s)).collect();
+    super::arrange::record_upload(root, nominee, file, original, &listed)
+}
+
+/// `path` relative to `base`, with forward slashes, as profile.yaml writes it.
+fn relative_to(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// A hidden file in an upload's folder, removed when dropped unless moved into place.
@@ -220,7 +247,7 @@ fn original_name(name: &str) -> String {
 }
 
 /// The nominee's folder named `folder` among the newest year's, checked inside the site.
-fn nominee_folder(root: &Path, folder: &str) -> Option<PathBuf> {
+pub(super) fn nominee_folder(root: &Path, folder: &str) -> Option<PathBuf> {
     let single = Path::new(folder).components().count() == 1 && !folder.starts_with('.');
     let laureates = crate::years::current_laureates_dir(root);
     let rel = laureates.strip_prefix(root).ok()?.join(folder);
@@ -354,9 +381,43 @@ fn crops_of(width: u32, height: u32, focus: (f32, f32)) -> Crops {
     }
 }
 
+/// What profile.yaml says beyond what the site uses: its version (sent back with a change)
+/// and the uploaded files' original names.
+struct Record {
+    version: String,
+    originals: std::collections::BTreeMap<String, String>,
+}
+
+impl Record {
+    fn of(nominee: &Path) -> Record {
+        let text = std::fs::read(nominee.join(crate::layout::PROFILE_FILE)).ok();
+        let profile: crate::yaml::Value = text
+            .as_deref()
+            .and_then(|t| serde_yaml::from_slice(t).ok())
+            .unwrap_or_default();
+        let entries = ["photos", "照片", "videos", "视频"]
+            .iter()
+            .filter_map(|key| profile.get(*key)?.as_sequence())
+            .flatten();
+        let originals = entries
+            .filter_map(|e| {
+                let file = e.get("file")?.as_str()?;
+                let original = e.get("original").or_else(|| e.get("原文件名"))?.as_str()?;
+                Some((file.to_string(), original.to_string()))
+            })
+            .collect();
+        Record {
+            version: super::save::version(text.as_deref()),
+            originals,
+        }
+    }
+}
+
 /// A nominee's media as the photo panel shows it.
 #[derive(Debug, Serialize)]
 struct Media {
+    /// profile.yaml's version, sent back with a change.
+    version: String,
     /// The folder (the nominee's id in the studio).
     folder: String,
     /// 姓名.
@@ -380,6 +441,8 @@ struct Image {
     file: String,
     /// Relative to the site folder, for previews.
     path: String,
+    /// The name it was uploaded with, as profile.yaml records it.
+    original: Option<String>,
     /// The file's time, so a changed file gets a fresh preview.
     version: u64,
     /// 图说.
@@ -405,6 +468,8 @@ struct Image {
 struct Clip {
     /// Relative to the nominee's folder.
     file: String,
+    /// The name it was uploaded with, as profile.yaml records it.
+    original: Option<String>,
     /// Its title.
     title: Option<String>,
     /// Seconds, when it could be read.
@@ -458,6 +523,7 @@ pub fn media_of(root: &Path, folder: &str) -> Answer {
         laureate,
         findings,
         &partial.site.config.campaign.rules,
+        &Record::of(&nominee),
     ))
 }
 
@@ -473,12 +539,14 @@ fn media(
     l: &Laureate,
     mut findings: Vec<Finding>,
     rules: &crate::config::Rules,
+    record: &Record,
 ) -> Media {
     let mut image = |p: &Photo| {
         image(
             root,
             &l.folder,
             p,
+            record,
             take_about(&mut findings, root, &p.source),
         )
     };
@@ -490,13 +558,14 @@ fn media(
         .map(|v| {
             clip(
                 &l.folder,
-                &v.source,
-                v.title.clone(),
+                v,
+                record,
                 take_about(&mut findings, root, &v.source),
             )
         })
         .collect();
     Media {
+        version: record.version.clone(),
         folder: file_name(&l.folder),
         name: l.name.clone(),
         portrait,
@@ -525,24 +594,18 @@ fn take_about(findings: &mut Vec<Finding>, root: &Path, file: &Path) -> Vec<Find
     about
 }
 
-fn image(root: &Path, folder: &Path, photo: &Photo, findings: Vec<Finding>) -> Image {
+fn image(root: &Path, folder: &Path, photo: &Photo, record: &Record, found: Vec<Finding>) -> Image {
     let (width, height) = media::source_dimensions(&photo.source).unwrap_or((0, 0));
     let (focus, focus_set) = match photo.focus {
         Focus::Set(x, y) => ((x, y), true),
         Focus::Auto(x, y) => ((x, y), false),
     };
     let meta = std::fs::metadata(&photo.source).ok();
-    let relative = |base: &Path| {
-        photo
-            .source
-            .strip_prefix(base)
-            .unwrap_or(&photo.source)
-            .to_string_lossy()
-            .replace('\\', "/")
-    };
+    let file = relative_to(folder, &photo.source);
     Image {
-        file: relative(folder),
-        path: relative(root),
+        original: record.originals.get(&file).cloned(),
+        path: relative_to(root, &photo.source),
+        file,
         version: meta
             .as_ref()
             .and_then(|m| m.modified().ok())
@@ -555,19 +618,22 @@ fn image(root: &Path, folder: &Path, photo: &Photo, findings: Vec<Finding>) -> I
         height,
         bytes: meta.map_or(0, |m| m.len()),
         crops: crops_of(width, height, focus),
-        findings,
+        findings: found,
     }
 }
 
-fn clip(folder: &Path, source: &Path, title: Option<String>, findings: Vec<Finding>) -> Clip {
+fn clip(
+    folder: &Path,
+    video: &crate::content::Video,
+    record: &Record,
+    findings: Vec<Finding>,
+) -> Clip {
+    let source = &video.source;
     let info = media::video_info(source).ok();
     Clip {
-        file: source
-            .strip_prefix(folder)
-            .unwrap_or(source)
-            .to_string_lossy()
-            .replace('\\', "/"),
-        title,
+        original: record.originals.get(&relative_to(folder, source)).cloned(),
+        file: relative_to(folder, source),
+        title: video.title.clone(),
         duration: info.as_ref().map(|i| i.duration),
         width: info.as_ref().map_or(0, |i| i.width),
         height: info.as_ref().map_or(0, |i| i.height),

@@ -1795,3 +1795,89 @@ fn a_nominee_is_edited_checked_previewed_saved_undone_and_conflicts_are_shown() 
     assert_eq!(phone.js(OVERFLOW_CHECK), serde_json::json!([]));
     phone.screenshot("studio-nominee");
 }
+
+#[test]
+fn the_studio_reorders_captions_and_focuses_photos_and_the_built_site_agrees() {
+    let site = crate::studio::two_nominees();
+    let studio = crate::studio::Studio::start(&site);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    window.expect(
+        "!!document.querySelector('.card[data-folder=\"王芳\"] .media-link')",
+        "the card",
+    );
+    window.run("document.querySelector('.card[data-folder=\"王芳\"] .media-link').click()");
+    window.expect(
+        "document.querySelectorAll('#photos .photo').length === 3",
+        "her photos",
+    );
+    let order = "[...document.querySelectorAll('#photos .photo')].map(p => p.dataset.file).join()";
+    // Drag the third photo onto the first.
+    window.run(
+        "{ const cards = document.querySelectorAll('#photos .photo'); const data = new DataTransfer();
+           cards[2].dispatchEvent(new DragEvent('dragstart', { dataTransfer: data, bubbles: true }));
+           cards[0].dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })); }",
+    );
+    window.expect(
+        &format!("{order} === 'photos/王芳3.jpg,photos/王芳1.jpg,photos/王芳2.jpg'"),
+        "the dragged photo is first",
+    );
+    window.expect(
+        "document.getElementById('media-saved').textContent.includes('已保存')",
+        "saved",
+    );
+    window.run("{ const c = document.querySelector('#photos .photo .caption'); c.value = '在试验田查看小麦长势'; c.dispatchEvent(new Event('change')); }");
+    window.expect("document.querySelector('#photos .photo .caption').value === '在试验田查看小麦长势' && document.getElementById('media-saved').textContent.includes('已保存')", "the caption is saved");
+    // A click near the right edge, low: the focal point, and the crops move with it.
+    let before = window.js("document.querySelector('#photos .photo .crop.square img').style.left");
+    window.run(
+        "{ const img = document.querySelector('#photos .photo .shot img'); const r = img.getBoundingClientRect();
+           img.dispatchEvent(new MouseEvent('click', { clientX: r.left + r.width * 0.9, clientY: r.top + r.height * 0.75, bubbles: true })); }",
+    );
+    window.expect(
+        &format!(
+            "document.querySelector('#photos .photo .crop.square img').style.left !== {before}"
+        ),
+        "the square crop follows the focal point",
+    );
+    // The profile keeps its other keys and says what the studio showed.
+    let profile = crate::studio_photos::her_profile(&site);
+    assert!(profile.contains("recommender: 城区科协"), "{profile}");
+    assert!(
+        profile.contains("caption: 在试验田查看小麦长势"),
+        "{profile}"
+    );
+    assert!(profile.contains("focus:"), "{profile}");
+    let third = profile.find("王芳3.jpg").unwrap();
+    assert!(third < profile.find("王芳1.jpg").unwrap(), "{profile}");
+    window.screenshot("studio-photos-arranged");
+    assert_eq!(window.take_errors(), Vec::<String>::new());
+    // laurel check sees no error about her photos; the built profile page shows the caption
+    // under the first photo, in the new order.
+    let (_, report) = crate::support::check_json(&site);
+    let hers: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["laureate"] == "王芳" && f["severity"] == "error")
+        .collect();
+    assert!(hers.is_empty(), "{hers:?}");
+    site.build_ok();
+    let slug = std::fs::read_dir(site.public().join("laureates"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| std::fs::read_to_string(p.join("index.html")).is_ok_and(|h| h.contains("王芳")))
+        .expect("her page");
+    let page = std::fs::read_to_string(slug.join("index.html")).unwrap();
+    let caption = page
+        .find("在试验田查看小麦长势")
+        .expect("the caption is on her page");
+    let second = page.find("王芳的照片2").expect("the second photo's alt");
+    assert!(
+        caption < second,
+        "the captioned photo comes first, as arranged"
+    );
+}

@@ -31,6 +31,11 @@ fn urlencoding(text: &str) -> String {
         .collect()
 }
 
+/// 王芳's profile.yaml as it is on disk.
+pub fn her_profile(site: &TestSite) -> String {
+    std::fs::read_to_string(site.root().join("content/laureates/王芳/profile.yaml")).unwrap()
+}
+
 fn photos_dir(site: &TestSite) -> std::path::PathBuf {
     site.root().join("content/laureates/王芳/photos")
 }
@@ -263,4 +268,86 @@ fn videos_are_named_and_measured_with_the_notices_limits() {
         "{media}"
     );
     assert_eq!(media["limits"]["video_max_seconds"], 180.0);
+}
+
+#[test]
+fn an_upload_records_its_original_name_in_the_profile_and_keeps_every_photo_listed() {
+    let site = two_nominees();
+    let studio = Studio::start(&site);
+    let (status, json) = upload(&studio, "王芳", "IMG_0001.JPG", &example_photo(1));
+    assert_eq!(status, 201, "{json}");
+    assert_eq!(json["recorded"], true, "{json}");
+    let profile = her_profile(&site);
+    assert!(
+        profile.starts_with("name: 王芳\ngender: 女\n"),
+        "the rest stays: {profile}"
+    );
+    for n in 1..=4 {
+        assert!(
+            profile.contains(&format!("file: photos/王芳{n}.jpg")),
+            "{profile}"
+        );
+    }
+    assert!(profile.contains("original: IMG_0001.JPG"), "{profile}");
+    let media: serde_json::Value =
+        serde_json::from_str(&studio.get("/api/media?folder=%E7%8E%8B%E8%8A%B3")).unwrap();
+    assert_eq!(media["photos"][3]["original"], "IMG_0001.JPG");
+    let (_, report) = check_json(&site);
+    let hers = report["findings"].as_array().unwrap().iter();
+    let about_her: Vec<_> = hers
+        .filter(|f| f["laureate"] == "王芳" && f["severity"] == "error")
+        .collect();
+    assert!(about_her.is_empty(), "check reads the field: {about_her:?}");
+}
+
+#[test]
+fn arranging_needs_the_secret_the_origin_the_version_and_the_nominees_own_files() {
+    let site = two_nominees();
+    let studio = Studio::start(&site);
+    let media: serde_json::Value =
+        serde_json::from_str(&studio.get("/api/media?folder=%E7%8E%8B%E8%8A%B3")).unwrap();
+    let version = media["version"].as_str().unwrap().to_string();
+    let change = |files: &[&str], version: &str| {
+        let photos: Vec<_> = files
+            .iter()
+            .map(|f| serde_json::json!({ "file": f, "caption": "图说" }))
+            .collect();
+        serde_json::json!({ "folder": "王芳", "version": version, "portrait": "photos/王芳0.jpg", "photos": photos }).to_string()
+    };
+    let mine = change(&["photos/王芳2.jpg", "photos/王芳1.jpg"], &version);
+    let before = her_profile(&site);
+    let cookie = studio.cookie();
+    let key = format!("X-Laurel-Key: {}\r\n", studio.key);
+    for (case, headers) in [
+        (
+            "no key",
+            format!("{cookie}Origin: http://{}\r\n", studio.address),
+        ),
+        (
+            "elsewhere",
+            format!("{cookie}{key}Origin: http://evil.example\r\n"),
+        ),
+    ] {
+        assert_eq!(
+            studio.request("POST", "/api/media", &headers, &mine).status,
+            403,
+            "{case}"
+        );
+    }
+    for (case, body, status) in [
+        ("outside", change(&["../李强/profile.yaml"], &version), 403),
+        ("story", change(&["story.md"], &version), 403),
+        ("stale", change(&["photos/王芳1.jpg"], "0123"), 409),
+    ] {
+        let answer = studio.request("POST", "/api/media", &studio.write_headers(), &body);
+        assert_eq!(answer.status, status, "{case}: {}", answer.body);
+    }
+    assert_eq!(her_profile(&site), before, "nothing written");
+    let answer = studio.request("POST", "/api/media", &studio.write_headers(), &mine);
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let profile = her_profile(&site);
+    assert!(
+        profile.find("王芳2.jpg").unwrap() < profile.find("王芳1.jpg").unwrap(),
+        "{profile}"
+    );
 }

@@ -39,30 +39,127 @@ function cropRow(src, crops) {
     cropBox(src, '2.35:1', crops.cover, 'cover'));
 }
 
-/** One photo (or the portrait) with its findings. */
-function photoCard(image, index, folder) {
+/** The controls of photo `index` (of PANEL.photos): its 图说, its place, the portrait. */
+function photoControls(image, index) {
+  const caption = el('input', { class: 'caption', value: image.caption || '', placeholder: t('studio-media-caption'),
+    'aria-label': t('studio-media-caption') + ' ' + image.file });
+  caption.addEventListener('change', () => { image.caption = caption.value.trim() || null; saveArrangement(); });
+  const last = PANEL.photos.length - 1;
+  return [caption, el('div', { class: 'moves' },
+    el('button', { type: 'button', class: 'up', disabled: index === 0, onclick: () => movePhoto(index, index - 1) }, '↑ ' + t('studio-media-up')),
+    el('button', { type: 'button', class: 'down', disabled: index === last, onclick: () => movePhoto(index, index + 1) }, '↓ ' + t('studio-media-down')),
+    el('button', { type: 'button', class: 'make-portrait', onclick: () => makePortrait(index) }, t('studio-media-make-portrait')))];
+}
+
+/** Dragging a photo onto another puts it in that one's place. */
+function draggable(card, index) {
+  card.draggable = true;
+  card.addEventListener('dragstart', event => event.dataTransfer.setData('text/x-laurel-photo', String(index)));
+  card.addEventListener('dragover', event => event.preventDefault());
+  card.addEventListener('drop', event => {
+    const from = event.dataTransfer.getData('text/x-laurel-photo');
+    if (from === '') return;
+    event.preventDefault();
+    event.stopPropagation();
+    movePhoto(Number(from), index);
+  });
+  return card;
+}
+
+/** One photo (index in PANEL.photos), or the portrait (index null), with its findings. */
+function photoCard(image, index) {
   const src = previewUrl(image);
   const marker = el('span', { class: 'focus-mark' });
   marker.style.left = image.focus[0] * 100 + '%';
   marker.style.top = image.focus[1] * 100 + '%';
-  const facts = image.width + '×' + image.height + ' · ' + megabytes(image.bytes);
-  return el('li', { class: 'photo', 'data-file': image.file, 'data-index': index },
-    el('div', { class: 'shot' }, el('img', { src, alt: image.caption || image.file }), marker),
+  const facts = image.width + '×' + image.height + ' · ' + megabytes(image.bytes)
+    + (image.original ? ' · ' + t('studio-media-original') + ' ' + image.original : '');
+  const shot = el('img', { src, alt: image.caption || image.file, title: t('studio-media-focus') });
+  shot.addEventListener('click', event => setFocus(image, event));
+  const card = el('li', { class: 'photo', 'data-file': image.file },
+    el('div', { class: 'shot' }, shot, marker),
     el('div', { class: 'about' },
       el('b', {}, image.file), el('small', {}, facts),
-      image.caption ? el('p', { class: 'caption' }, image.caption) : null,
+      index == null ? null : photoControls(image, index),
       image.findings.length ? findingList(image.findings) : el('p', { class: 'ok' }, t('studio-clean'))),
     cropRow(src, image.crops));
+  return index == null ? card : draggable(card, index);
 }
 
 function videoCard(video) {
   const facts = video.duration == null
     ? t('studio-media-unreadable')
     : minutes(video.duration) + ' · ' + video.width + '×' + video.height + ' · ' + megabytes(video.bytes);
+  const title = el('input', { class: 'title', value: video.title || '', placeholder: t('studio-media-video-title'),
+    'aria-label': t('studio-media-video-title') + ' ' + video.file });
+  title.addEventListener('change', () => { video.title = title.value.trim() || null; saveArrangement(); });
   return el('li', { class: 'video', 'data-file': video.file },
-    el('b', {}, video.file), el('small', { class: 'duration' }, facts),
-    video.title ? el('p', {}, video.title) : null,
+    el('b', {}, video.file), el('small', { class: 'duration' }, facts
+      + (video.original ? ' · ' + t('studio-media-original') + ' ' + video.original : '')),
+    title,
     video.findings.length ? findingList(video.findings) : el('p', { class: 'ok' }, t('studio-clean')));
+}
+
+/** The panel's data as last read or saved (its profile's version included). */
+let PANEL = null;
+
+/** What the panel sends to save: the whole arrangement. */
+function arrangement() {
+  return {
+    folder: PANEL.folder,
+    version: PANEL.version,
+    portrait: PANEL.portrait ? PANEL.portrait.file : null,
+    photos: PANEL.photos.map(p => ({ file: p.file, caption: p.caption, focus: p.focus_set ? p.focus : null })),
+    videos: PANEL.videos.map(v => ({ file: v.file, title: v.title })),
+  };
+}
+
+/** Saves the arrangement and shows the panel as saved; a change on disk meanwhile is shown
+ * and nothing is overwritten. */
+async function saveArrangement() {
+  const said = document.getElementById('media-saved');
+  said.textContent = t('studio-media-saving');
+  const { ok, status, data } = await postMedia(arrangement());
+  if (ok) {
+    renderMedia(data, null, t('studio-media-saved'));
+  } else {
+    said.textContent = status === 409 ? t('studio-media-conflict') : (data.error || t('studio-load-failed'));
+    said.className = 'failed';
+  }
+}
+
+async function postMedia(value) {
+  const response = await fetch('/api/media', {
+    method: 'POST',
+    headers: { 'X-Laurel-Key': KEY, 'Content-Type': 'application/json' },
+    body: JSON.stringify(value),
+  });
+  return { ok: response.ok, status: response.status, data: await response.json().catch(() => ({})) };
+}
+
+/** Moves the photo at `from` to `to` (indexes in PANEL.photos) and saves. */
+function movePhoto(from, to) {
+  if (from === to || to < 0 || to >= PANEL.photos.length) return;
+  const [photo] = PANEL.photos.splice(from, 1);
+  PANEL.photos.splice(to, 0, photo);
+  saveArrangement();
+}
+
+/** Makes photo `index` the portrait; the portrait before it becomes the last photo. */
+function makePortrait(index) {
+  const [photo] = PANEL.photos.splice(index, 1);
+  if (PANEL.portrait) PANEL.photos.push(PANEL.portrait);
+  PANEL.portrait = photo;
+  saveArrangement();
+}
+
+/** The focal point where the image was clicked, saved. */
+function setFocus(image, event) {
+  const box = event.target.getBoundingClientRect();
+  const clamp = v => Math.min(1, Math.max(0, v));
+  image.focus = [clamp((event.clientX - box.left) / box.width), clamp((event.clientY - box.top) / box.height)];
+  image.focus_set = true;
+  saveArrangement();
 }
 
 /** Sends one file; what became of it, as a line of the upload list. */
@@ -103,17 +200,18 @@ function dropZone(folder) {
   return zone;
 }
 
-function mediaPanel(data, uploaded) {
-  const photos = data.photos.map((p, i) => photoCard(p, i + 1, data.folder));
+function mediaPanel(data, uploaded, said) {
+  const photos = data.photos.map((p, i) => photoCard(p, i));
   return [
     el('p', {}, el('a', { href: '#', class: 'back' }, t('studio-media-back'))),
     el('h2', { class: 'media-title' }, data.name + ' · ' + t('studio-media-title')),
     el('div', { class: 'media-head' }, limitList(data.limits), dropZone(data.folder)),
     el('ul', { class: 'uploads', id: 'uploads', 'aria-live': 'polite' }, uploaded || []),
+    el('output', { id: 'media-saved', 'aria-live': 'polite' }, said || ''),
     data.findings.length ? el('section', { id: 'media-findings' }, findingList(data.findings)) : null,
     el('h3', {}, t('studio-media-portrait')),
     data.portrait
-      ? el('ul', { class: 'photos', id: 'portrait' }, photoCard(data.portrait, 0, data.folder))
+      ? el('ul', { class: 'photos', id: 'portrait' }, photoCard(data.portrait, null))
       : el('p', { class: 'message' }, t('studio-no-portrait')),
     el('h3', {}, t('studio-media-photos') + '（' + data.photos.length + '）'),
     el('ul', { class: 'photos', id: 'photos' }, photos),
@@ -122,12 +220,19 @@ function mediaPanel(data, uploaded) {
   ];
 }
 
+/** Shows the panel of `data` in place of the dashboard, where the page was scrolled. */
+function renderMedia(data, uploaded, said) {
+  PANEL = data;
+  const at = window.scrollY;
+  document.getElementById('app').replaceChildren(...mediaPanel(data, uploaded, said).filter(Boolean));
+  window.scrollTo(0, at);
+}
+
 /** Shows a nominee's photos and videos in place of the dashboard. */
 async function showMedia(folder, uploaded) {
   const app = document.getElementById('app');
   try {
-    const data = await getJson('/api/media?folder=' + encodeURIComponent(folder));
-    app.replaceChildren(...mediaPanel(data, uploaded).filter(Boolean));
+    renderMedia(await getJson('/api/media?folder=' + encodeURIComponent(folder)), uploaded);
   } catch (e) {
     app.replaceChildren(el('p', { class: 'message' }, t('studio-load-failed')));
   }
