@@ -70,7 +70,10 @@ impl Built {
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
     output::check_output_folder(&options.root, &options.output)?;
     let cache_dir = options.root.join(CACHE_DIR);
-    let inputs = Inputs::of(&options.root);
+    // site.yaml is read once: its fonts are inputs, and the stages build from it.
+    let config = site_config(&options.root);
+    let fonts = config.as_ref().map_or(&[][..], |config| &config.fonts);
+    let inputs = Inputs::of(&options.root, fonts);
     if let Some(last) = inputs.last_build(&cache_dir, &options.output) {
         return Ok(BuildSummary {
             up_to_date: true,
@@ -78,13 +81,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
         });
     }
     Inputs::forget(&cache_dir);
-    let summary = build_all(options, &cache_dir)?;
+    let summary = build_all(options, &cache_dir, config)?;
     inputs.remember(&cache_dir, &options.output, &summary);
     Ok(summary)
 }
 
 /// Runs every stage and writes the output.
-fn build_all(options: &BuildOptions, cache_dir: &Path) -> Result<BuildSummary, Diagnostics> {
+fn build_all(
+    options: &BuildOptions,
+    cache_dir: &Path,
+    config: Result<SiteConfig, Diagnostics>,
+) -> Result<BuildSummary, Diagnostics> {
     let cache = Cache::new(cache_dir);
     let report = |done: usize, all: usize| {
         if let Some(progress) = &options.progress {
@@ -92,8 +99,9 @@ fn build_all(options: &BuildOptions, cache_dir: &Path) -> Result<BuildSummary, D
         }
     };
     let writer = output::Writer::open(&options.output)?;
-    let built = run_stages(
+    let built = run_stages_with(
         &options.root,
+        config?,
         &cache,
         &report,
         &RenderOptions::default(),
@@ -121,11 +129,29 @@ pub fn run_stages(
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
+    run_stages_with(root, site_config(root)?, cache, progress, options, sink)
+}
+
+/// site.yaml of the site at `root`, its problems relative to the root.
+fn site_config(root: &Path) -> Result<SiteConfig, Diagnostics> {
+    SiteConfig::load(root).map_err(|problems| problems.relative_to(root))
+}
+
+/// Runs every stage over the site at `root` whose site.yaml is `config` (see [`run_stages`]).
+fn run_stages_with(
+    root: &Path,
+    config: SiteConfig,
+    cache: &Cache,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    options: &RenderOptions,
+    sink: &dyn Sink,
+) -> Result<Built, Diagnostics> {
     let years = crate::years::of_site(root);
     if !years.is_empty() {
-        return run_years(root, &years, cache, progress, options, sink);
+        let old_urls_year = crate::years::old_urls_year(root, &config, &years)?;
+        return run_years(root, &years, old_urls_year, cache, progress, options, sink);
     }
-    let site = content::load(root)?;
+    let site = content::load(root, config)?;
     let media = media_stages(&site, cache, progress, None)?;
     render_stage(site, media, options, sink)
 }
@@ -151,16 +177,16 @@ fn media_stages(
 /// Every stage over a site of several years (`years` oldest first): each year is loaded and
 /// its media made (in its own cache folder); every year's problems are reported together.
 /// Then each year is rendered under `/<year>/`, the newest last, with the pages of the whole
-/// site.
+/// site; `old_urls_year`'s pages were at the site root before.
 fn run_years(
     root: &Path,
     years: &[u32],
+    old_urls_year: u32,
     cache: &Cache,
     progress: &(dyn Fn(usize, usize) + Sync),
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
-    let old_urls_year = crate::years::old_urls_year(root, &SiteConfig::load(root)?, years)?;
     let mut problems = Diagnostics::default();
     let mut loaded = Vec::new();
     for &year in years {

@@ -53,8 +53,8 @@ struct LastBuild {
 }
 
 impl Inputs {
-    /// Sums up the inputs of the site at `root` as they are now.
-    pub fn of(root: &Path) -> Inputs {
+    /// Sums up the inputs of the site at `root` as they are now; `fonts` are site.yaml's.
+    pub fn of(root: &Path, fonts: &[String]) -> Inputs {
         let mut hasher = blake3::Hasher::new();
         let mut add = |what: &str| {
             hasher.update(what.as_bytes());
@@ -75,7 +75,7 @@ impl Inputs {
                 add(&file_line(root, entry.path()));
             }
         }
-        for font in font_files(root) {
+        for font in font_files(root, fonts) {
             add(&file_line(root, &font));
         }
         add(&format!("ffmpeg {:?}", Ffmpeg::program_file()));
@@ -136,12 +136,9 @@ fn file_line(root: &Path, path: &Path) -> String {
     }
 }
 
-/// The font files posters may be set in: site.yaml's `fonts:` if it names any, else the
-/// system's candidates.
-fn font_files(root: &Path) -> Vec<PathBuf> {
-    let configured = crate::config::SiteConfig::load(root)
-        .map(|config| config.fonts)
-        .unwrap_or_default();
+/// The font files posters may be set in: site.yaml's `fonts:` (`configured`) if it names any,
+/// else the system's candidates.
+fn font_files(root: &Path, configured: &[String]) -> Vec<PathBuf> {
     match configured.is_empty() {
         true => fonts::system_candidates(),
         false => configured.iter().map(|name| root.join(name)).collect(),

@@ -27,15 +27,15 @@ pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png"];
 /// Video file extensions accepted (compared lower-case).
 pub const VIDEO_EXTENSIONS: &[&str] = &["mp4", "mov"];
 
-/// Loads and validates the site at `root`; any problem fails the load. In a site of several
-/// years this is the newest year; [`load_year`] loads another.
+/// Loads and validates the year `config` (site.yaml, read already) is for: a site of one year
+/// (or the [year folder](SiteConfig::year_folder) of one); any problem fails the load.
+/// [`load_year`] loads a year of a site of several years.
 ///
 /// This is the site as it is published: only the laureates [published](Laureate::is_published)
 /// are in it (a nominee who was not selected is left out here, once, before slugs, links,
 /// media, posters and pages are made; their problems are not the build's).
-pub fn load(root: &Path) -> Result<Site, Diagnostics> {
-    let year = crate::years::newest(root);
-    let partial = load_scoped(root, year, Scope::Published)?;
+pub fn load(root: &Path, config: SiteConfig) -> Result<Site, Diagnostics> {
+    let partial = load_with(root, config, Scope::Published);
     partial.problems.into_result(partial.site)
 }
 

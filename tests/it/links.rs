@@ -169,7 +169,11 @@ fn the_build_warns_with_checks_own_findings() {
         1,
     );
     let built = build_with_a_long_clip(&site);
-    let loaded = laurel::content::load(site.root()).expect("the site loads");
+    let loaded = laurel::content::load(
+        site.root(),
+        laurel::config::SiteConfig::load(site.root()).unwrap(),
+    )
+    .expect("the site loads");
     let checked = laurel::check::check(&loaded).findings;
     let rules = [
         Rule::BaseUrl,
