@@ -148,8 +148,7 @@ fn run_stages_with(
 ) -> Result<Built, Diagnostics> {
     let years = crate::years::of_site(root);
     if !years.is_empty() {
-        let old_urls_year = crate::years::old_urls_year(root, &config, &years)?;
-        return run_years(root, &years, old_urls_year, cache, progress, options, sink);
+        return run_years(root, &config, &years, cache, progress, options, sink);
     }
     let site = content::load(root, config)?;
     let media = media_stages(&site, cache, progress, None)?;
@@ -174,27 +173,33 @@ fn media_stages(
     Ok(media)
 }
 
-/// Every stage over a site of several years (`years` oldest first): each year is loaded and
-/// its media made (in its own cache folder); every year's problems are reported together.
-/// Then each year is rendered under `/<year>/`, the newest last, with the pages of the whole
-/// site; `old_urls_year`'s pages were at the site root before.
+/// Every stage over a site of several years (`years` oldest first): each year is loaded (its
+/// configuration made from `config`, site.yaml's) and its media made (in its own cache
+/// folder); every year's problems are reported together. Then each year is rendered under
+/// `/<year>/`, the newest last, with the pages of the whole site; the
+/// [old URLs' year](crate::years::old_urls_year)'s pages were at the site root before.
 fn run_years(
     root: &Path,
+    config: &SiteConfig,
     years: &[u32],
-    old_urls_year: u32,
     cache: &Cache,
     progress: &(dyn Fn(usize, usize) + Sync),
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
+    let old_urls_year = crate::years::old_urls_year(root, config, years)?;
     let mut problems = Diagnostics::default();
     let mut loaded = Vec::new();
     for &year in years {
-        let stages = content::load_year(root, year).and_then(|site| {
-            let old_routes = (year == old_urls_year).then(|| site.routes().without_year());
-            let media = media_stages(&site, &cache.for_year(year), progress, old_routes.as_ref())?;
-            Ok((media, site))
-        });
+        let year_config = config.for_year(year).map_err(|p| p.relative_to(root));
+        let stages = year_config
+            .and_then(|config| content::load(root, config))
+            .and_then(|site| {
+                let old_routes = (year == old_urls_year).then(|| site.routes().without_year());
+                let media =
+                    media_stages(&site, &cache.for_year(year), progress, old_routes.as_ref())?;
+                Ok((media, site))
+            });
         match stages {
             Ok((media, site)) => loaded.push((site, media)),
             // The pages of the whole site are every year's: their problems are said once.

@@ -12,6 +12,7 @@
 //! hand inside `public/` are not looked at; deleting `public/` (or the cache) makes the next
 //! build a full one.
 
+use crate::config::FontFile;
 use crate::layout;
 use crate::media::Ffmpeg;
 use crate::poster::fonts;
@@ -54,7 +55,7 @@ struct LastBuild {
 
 impl Inputs {
     /// Sums up the inputs of the site at `root` as they are now; `fonts` are site.yaml's.
-    pub fn of(root: &Path, fonts: &[String]) -> Inputs {
+    pub fn of(root: &Path, fonts: &[FontFile]) -> Inputs {
         let mut hasher = blake3::Hasher::new();
         let mut add = |what: &str| {
             hasher.update(what.as_bytes());
@@ -75,7 +76,7 @@ impl Inputs {
                 add(&file_line(root, entry.path()));
             }
         }
-        for font in font_files(root, fonts) {
+        for font in font_files(fonts) {
             add(&file_line(root, &font));
         }
         add(&format!("ffmpeg {:?}", Ffmpeg::program_file()));
@@ -138,10 +139,10 @@ fn file_line(root: &Path, path: &Path) -> String {
 
 /// The font files posters may be set in: site.yaml's `fonts:` (`configured`) if it names any,
 /// else the system's candidates.
-fn font_files(root: &Path, configured: &[String]) -> Vec<PathBuf> {
+fn font_files(configured: &[FontFile]) -> Vec<PathBuf> {
     match configured.is_empty() {
         true => fonts::system_candidates(),
-        false => configured.iter().map(|name| root.join(name)).collect(),
+        false => configured.iter().map(|font| font.path.clone()).collect(),
     }
 }
 

@@ -53,9 +53,10 @@ pub fn current_laureates_dir(root: &Path) -> PathBuf {
 /// The configuration of `year` (site.yaml with the year's `campaign.yaml`), or of a site of
 /// one year (`None`: site.yaml).
 pub fn config(root: &Path, year: Option<u32>) -> Result<SiteConfig, Diagnostics> {
+    let config = SiteConfig::load(root)?;
     match year {
-        Some(year) => SiteConfig::load_year(root, year),
-        None => SiteConfig::load(root),
+        Some(year) => config.for_year(year),
+        None => Ok(config),
     }
 }
 

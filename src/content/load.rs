@@ -27,22 +27,15 @@ pub const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png"];
 /// Video file extensions accepted (compared lower-case).
 pub const VIDEO_EXTENSIONS: &[&str] = &["mp4", "mov"];
 
-/// Loads and validates the year `config` (site.yaml, read already) is for: a site of one year
-/// (or the [year folder](SiteConfig::year_folder) of one); any problem fails the load.
-/// [`load_year`] loads a year of a site of several years.
+/// Loads and validates the year `config` (site.yaml, read already) is for: a site of one year,
+/// or the [year folder](SiteConfig::year_folder) of a site of several years
+/// ([`SiteConfig::for_year`]); any problem fails the load.
 ///
 /// This is the site as it is published: only the laureates [published](Laureate::is_published)
 /// are in it (a nominee who was not selected is left out here, once, before slugs, links,
 /// media, posters and pages are made; their problems are not the build's).
 pub fn load(root: &Path, config: SiteConfig) -> Result<Site, Diagnostics> {
     let partial = load_with(root, config, Scope::Published);
-    partial.problems.into_result(partial.site)
-}
-
-/// Loads and validates one year of a site of several years (`content/<year>/`), as it is
-/// published (see [`load`]).
-pub fn load_year(root: &Path, year: u32) -> Result<Site, Diagnostics> {
-    let partial = load_scoped(root, Some(year), Scope::Published)?;
     partial.problems.into_result(partial.site)
 }
 
@@ -120,7 +113,7 @@ fn load_with(root: &Path, config: SiteConfig, scope: Scope) -> PartialSite {
     let (mut pages, bodies) = load_pages(&root.join(PAGES_DIR), &mut problems);
     let own = link_targets(root, &config, &laureates, &unloaded, &pages);
     let (targets, page_targets) = match year {
-        Some(year) => years_link_targets(root, year, own, &pages),
+        Some(year) => years_link_targets(root, &config, year, own, &pages),
         None => (own.clone(), own),
     };
     for (laureate, story) in laureates.iter_mut().zip(stories) {
@@ -207,6 +200,7 @@ fn link_targets(
 /// newest year renders (a link without a year leads to the newest year's page).
 fn years_link_targets(
     root: &Path,
+    config: &SiteConfig,
     year: u32,
     own: LinkTargets,
     pages: &[Page],
@@ -214,7 +208,7 @@ fn years_link_targets(
     let mut all: BTreeMap<u32, LinkTargets> = crate::years::of_site(root)
         .into_iter()
         .filter(|other| *other != year)
-        .filter_map(|other| Some((other, year_targets(root, other, pages)?)))
+        .filter_map(|other| Some((other, year_targets(root, config, other, pages)?)))
         .collect();
     all.insert(year, own);
     let seen_from = |from: u32| {
@@ -230,8 +224,13 @@ fn years_link_targets(
 /// What links can reach of another year of a site of several years (its laureates, filters
 /// and 公示); `None` when its campaign cannot be read. Its problems are that year's load's to
 /// report.
-fn year_targets(root: &Path, year: u32, pages: &[Page]) -> Option<LinkTargets> {
-    let config = SiteConfig::load_year(root, year).ok()?;
+fn year_targets(
+    root: &Path,
+    config: &SiteConfig,
+    year: u32,
+    pages: &[Page],
+) -> Option<LinkTargets> {
+    let config = config.for_year(year).ok()?;
     let mut ignored = Diagnostics::default();
     let (mut laureates, mut unloaded) = (Vec::new(), Vec::new());
     for folder in subfolders(&layout::laureates_dir(root, Some(year)), &mut ignored) {

@@ -7,7 +7,7 @@ pub mod slug;
 pub mod strokes;
 
 pub use load::{
-    load, load_partial, load_partial_with, load_partial_year, load_year, reload_story, PartialSite,
+    load, load_partial, load_partial_with, load_partial_year, reload_story, PartialSite,
     IMAGE_EXTENSIONS, LAUREATES_DIR, PAGES_DIR, VIDEO_EXTENSIONS,
 };
 

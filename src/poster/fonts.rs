@@ -1,6 +1,7 @@
 //! The CJK font posters are set in: the files named by `fonts:` in site.yaml, else the
 //! system's (Noto Sans/Serif CJK SC, Source Han, WenQuanYi …). Never a font without Chinese.
 
+use crate::config::FontFile;
 use crate::diagnostics::Diagnostic;
 use crate::{said, tr};
 use resvg::usvg::fontdb::{self, Database};
@@ -79,9 +80,9 @@ pub enum NoFont {
 }
 
 impl Fonts {
-    /// The poster font for the site at `root`: the `configured` files (paths relative to the
-    /// root) when given, else the best CJK family among the system's fonts.
-    pub fn find(root: &Path, configured: &[String]) -> Result<Fonts, NoFont> {
+    /// The poster font for the site at `root`: the `configured` files (site.yaml's `fonts:`)
+    /// when given, else the best CJK family among the system's fonts.
+    pub fn find(root: &Path, configured: &[FontFile]) -> Result<Fonts, NoFont> {
         if !configured.is_empty() {
             return Fonts::from_files(root, configured);
         }
@@ -105,12 +106,11 @@ impl Fonts {
         Ok(Fonts::of_family(db, family))
     }
 
-    fn from_files(root: &Path, configured: &[String]) -> Result<Fonts, NoFont> {
+    fn from_files(root: &Path, configured: &[FontFile]) -> Result<Fonts, NoFont> {
         let site_yaml = root.join(crate::layout::SITE_CONFIG);
         let mut db = Database::new();
-        for name in configured {
-            let path = root.join(name);
-            if let Err(e) = db.load_font_file(&path) {
+        for FontFile { name, path } in configured {
+            if let Err(e) = db.load_font_file(path) {
                 return Err(NoFont::Configured(Diagnostic::said(
                     &site_yaml,
                     said!("fonts-unreadable", name = name, why = e.to_string()),
@@ -127,7 +127,11 @@ impl Fonts {
                     &site_yaml,
                     said!(
                         "fonts-no-chinese",
-                        names = configured.join(&tr!("list-separator"))
+                        names = configured
+                            .iter()
+                            .map(|font| font.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(&tr!("list-separator"))
                     ),
                 ))
             })?;
