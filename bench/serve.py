@@ -37,7 +37,7 @@ def make_site(dest, count):
 
 def get(address, path):
     with socket.create_connection(address) as s:
-        s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
         chunks = []
         while True:
             data = s.recv(65536)

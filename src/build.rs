@@ -121,15 +121,19 @@ fn build_all(
 }
 
 /// Runs every stage over the site at `root`: load, the links and private-data check, media (cached in
-/// `cache`) and render, into `sink`. A site of several years runs them over each year.
+/// `cache`) and render, into `sink`. A site of several years runs them over each year. The
+/// pages are placed under `served_under` (see [`SiteConfig::serve_under`]; `""` as published).
 pub fn run_stages(
     root: &Path,
+    served_under: &str,
     cache: &Cache,
     progress: &(dyn Fn(usize, usize) + Sync),
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
-    run_stages_with(root, site_config(root)?, cache, progress, options, sink)
+    let mut config = site_config(root)?;
+    config.serve_under(served_under);
+    run_stages_with(root, config, cache, progress, options, sink)
 }
 
 /// site.yaml of the site at `root`, its problems relative to the root.

@@ -173,6 +173,7 @@ impl Routes {
     /// The routes of a site with this configuration.
     pub fn new(config: &SiteConfig) -> Routes {
         let mut routes = Routes::at(config.base_url());
+        routes.root = format!("{}{}", config.served_under(), routes.root);
         routes.year = config.year_folder().map(|year| format!("{year}/"));
         routes
     }

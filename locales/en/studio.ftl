@@ -2,6 +2,7 @@
 # Messages without arguments are also read by the studio's scripts (/api/messages).
 
 studio-title = laurel studio
+studio-site = Preview the site
 studio-started = Open the address above in a browser to edit (it holds this session's key: keep it to yourself); Ctrl-C stops the studio.
 studio-refused-host = Forbidden: this is not the address of a laurel studio on this computer
 studio-refused-secret = Forbidden: open the studio with the whole address laurel studio printed (with key=…)

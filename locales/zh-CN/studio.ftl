@@ -2,6 +2,7 @@
 # 没有参数的消息也供工作台的页面脚本使用（/api/messages）。
 
 studio-title = 评选工作台
+studio-site = 预览网站
 studio-started = 在浏览器中打开上面的地址即可编辑（地址含本次的密钥，请勿外传）；按 Ctrl-C 停止工作台。
 studio-refused-host = 拒绝访问：这不是本机 laurel 工作台的地址
 studio-refused-secret = 拒绝访问：请用 laurel studio 显示的完整地址（含 key=…）打开工作台

@@ -94,6 +94,9 @@ pub struct SiteConfig {
     year_folder: Option<u32>,
     /// `base_url` parsed, when it is set and valid.
     parsed_base_url: Option<url::Url>,
+    /// The path a preview serves the site under, before `base_url`'s own path (`/site` in the
+    /// studio); empty for a published site.
+    served_under: String,
     /// Things in the files that do not stop a build (a malformed 备案号 …).
     warnings: Vec<Diagnostic>,
     /// What site.yaml itself says of the campaign, for the years without a `campaign.yaml`.
@@ -193,6 +196,17 @@ impl SiteConfig {
     /// validation reports).
     pub fn base_url(&self) -> Option<&url::Url> {
         self.parsed_base_url.as_ref()
+    }
+
+    /// Places every page under `prefix` (`/site`) before `base_url`'s path, as the studio
+    /// serves its preview of the whole site; `""` leaves the site where it is published.
+    pub fn serve_under(&mut self, prefix: &str) {
+        self.served_under = prefix.trim_end_matches('/').to_string();
+    }
+
+    /// The path set by [`SiteConfig::serve_under`] (empty for a published site).
+    pub fn served_under(&self) -> &str {
+        &self.served_under
     }
 }
 

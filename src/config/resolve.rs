@@ -43,6 +43,7 @@ pub(super) fn site(written: SiteYaml, root: &Path) -> SiteConfig {
         description: description.unwrap_or_default(),
         organizer: organizer.unwrap_or_default(),
         parsed_base_url: super::parse_base_url(&base_url),
+        served_under: String::new(),
         base_url,
         theme: theme.unwrap_or_else(|| defaults::THEME.into()),
         campaign: campaign(written_campaign.unwrap_or_default(), Campaign::default()),

@@ -1,18 +1,19 @@
-//! A small HTTP/1.1 server for the preview: GET and HEAD, one request per connection, byte
-//! ranges for videos, server-sent events for reloads. It serves only the built site: pages from
-//! memory, media from the cache, files from `static/`; anything else is 404.
+//! The preview's HTTP answers, on tiny_http, the studio's server library, so that `serve` and
+//! the studio's preview of the site share one HTTP layer: GET and HEAD of the built site, byte
+//! ranges for videos, server-sent events for reloads. Only the built site is served: pages
+//! from memory, media from the cache, files from `static/`; anything else is 404.
 //!
-//! Hand-written rather than a crate: the preview needs only GET/HEAD, byte ranges and an event
-//! stream flushed after every event, which is little code over `std::net` and leaves no doubt
-//! about a library buffering a streamed body.
+//! tiny_http sends a response body through its own buffers (a body of unknown length in
+//! chunks of 8 KB), so an event stream given as a body would reach the browser only once 8 KB
+//! had gathered. The events are written to the connection's raw writer instead
+//! ([`tiny_http::Request::into_writer`]) after a head of their own, flushed after each event.
 
 use super::live::{Event, Live, Snapshot};
 use crate::routes::MEDIA_DIR;
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
-use std::net::TcpStream;
+use std::io::{self, Cursor, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
+use tiny_http::{Header, Method, Request, Response, ResponseBox};
 
 /// The path browsers listen on for reload events.
 pub const EVENTS_PATH: &str = "/__laurel/events";
@@ -20,63 +21,46 @@ pub const EVENTS_PATH: &str = "/__laurel/events";
 /// The script added to every served HTML page (never to `build` output).
 const RELOAD_SCRIPT: &str = include_str!("reload.js");
 
-/// Answers one connection.
-pub fn handle(stream: TcpStream, live: &Live) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let Ok(request) = Request::read(&stream) else {
-        return;
-    };
-    let mut out = stream;
-    // Write errors mean the browser went away; there is no one left to tell.
-    let _ = if request.method != "GET" && request.method != "HEAD" {
-        respond(
-            &mut out,
-            405,
-            "text/plain; charset=utf-8",
-            b"only GET and HEAD",
-            &request,
-        )
-    } else if request.path == EVENTS_PATH {
-        events(&mut out, live)
-    } else {
-        serve_path(&mut out, live, &request)
-    };
-}
-
-/// The parts of a request the preview needs.
-struct Request {
-    method: String,
-    path: String,
-    range: Option<String>,
-}
-
-impl Request {
-    fn read(stream: &TcpStream) -> io::Result<Request> {
-        let mut reader = BufReader::new(stream.take(16 * 1024));
-        let mut line = String::new();
-        reader.read_line(&mut line)?;
-        let mut parts = line.split_whitespace();
-        let method = parts.next().unwrap_or("").to_string();
-        let target = parts.next().unwrap_or("/");
-        let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
-        let mut range = None;
-        loop {
-            let mut header = String::new();
-            if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
-                break;
-            }
-            if let Some((name, value)) = header.split_once(':') {
-                if name.eq_ignore_ascii_case("range") {
-                    range = Some(value.trim().to_string());
-                }
-            }
+/// Answers one request for the site in `live`, with `extra` headers on every answer (the
+/// studio's policies; none for `serve`).
+pub fn answer(request: Request, live: &Live, extra: &[(&str, &str)]) {
+    let url = request.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let range = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Range"))
+        .map(|h| h.value.as_str().to_string());
+    let response = match request.method() {
+        Method::Get | Method::Head if path == EVENTS_PATH => {
+            // An error means the browser went away; there is no one left to tell.
+            let _ = events(request, live, extra);
+            return;
         }
-        Ok(Request {
-            method,
-            path,
-            range,
-        })
+        Method::Get | Method::Head => site_response(live, path, range.as_deref()),
+        _ => Ok(text(405, "only GET and HEAD")),
+    };
+    let response = response.unwrap_or_else(|_| text(404, "not found"));
+    let _ = request.respond(with_headers(response, extra));
+}
+
+/// A short plain-text answer.
+fn text(status: u16, words: &str) -> ResponseBox {
+    Response::from_string(words)
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+        .boxed()
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
+}
+
+fn with_headers(mut response: ResponseBox, extra: &[(&str, &str)]) -> ResponseBox {
+    for (name, value) in extra {
+        response.add_header(header(name, value));
     }
+    response
 }
 
 /// What a URL path leads to.
@@ -90,13 +74,16 @@ enum Target {
     Redirect(String),
 }
 
-/// Resolves a URL path against a build. Percent-escapes are decoded first, then any `.` or `..`
+/// Resolves a URL path against a build; a path above the site's root path leads to its front
+/// page. Percent-escapes are decoded first, then any `.` or `..`
 /// segment, backslash or NUL refuses the request; `static/` files must really lie inside
 /// `static/` (no symlinks out).
 fn resolve(snapshot: &Snapshot, url_path: &str) -> Option<Target> {
     let decoded = percent_decode(url_path)?;
-    if decoded == "/" && snapshot.root_path != "/" {
-        return Some(Target::Redirect(snapshot.root_path.clone()));
+    let root = &snapshot.root_path;
+    if root.starts_with(&decoded) && decoded != *root {
+        // `/`, or `/site` and `/site/` in the studio: the site's front page.
+        return Some(Target::Redirect(root.clone()));
     }
     let rel = decoded.strip_prefix(&snapshot.root_path)?;
     let unsafe_segment = rel
@@ -148,57 +135,51 @@ fn percent_decode(path: &str) -> Option<String> {
     Some(decoded.into_owned())
 }
 
-fn serve_path(out: &mut TcpStream, live: &Live, request: &Request) -> io::Result<()> {
+fn site_response(live: &Live, path: &str, range: Option<&str>) -> io::Result<ResponseBox> {
     let snapshot = live.snapshot();
-    match resolve(&snapshot, &request.path) {
-        Some(Target::Redirect(location)) => {
-            let head = format!(
-                "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-            );
-            out.write_all(head.as_bytes())
+    Ok(match resolve(&snapshot, path) {
+        Some(Target::Redirect(location)) => Response::empty(302)
+            .with_header(header("Location", &location))
+            .boxed(),
+        Some(Target::Page(page)) => page_response(200, &page, &snapshot.pages[&page], range),
+        Some(Target::File(file)) => {
+            let kind = crate::routes::content_type(&file.to_string_lossy());
+            let file = std::fs::File::open(&file)?;
+            let total = file.metadata()?.len();
+            ranged(200, &kind, file, total, range)?
         }
-        Some(Target::Page(path)) => {
-            let bytes = snapshot.pages[&path].clone();
-            send_bytes(out, 200, &path, bytes, request)
-        }
-        Some(Target::File(file)) => send_file(out, &file, request),
         None => match snapshot.pages.get("404.html") {
-            Some(page) => send_bytes(out, 404, "404.html", page.clone(), request),
-            None => send_bytes(
-                out,
-                404,
-                "404.html",
-                Arc::new(not_built_page(live)),
-                request,
-            ),
+            Some(page) => page_response(404, "404.html", page, range),
+            None => page_response(404, "404.html", &not_built_page(live, &snapshot), range),
         },
-    }
+    })
 }
 
-/// The page shown before any build has succeeded.
-fn not_built_page(live: &Live) -> Vec<u8> {
-    let why = if live.problem().is_some() {
-        "构建失败，请查看错误信息。"
+/// The page shown before any build has succeeded: failed, building (asking again each
+/// second), or no such page.
+fn not_built_page(live: &Live, snapshot: &Snapshot) -> Vec<u8> {
+    let (why, again) = if live.problem().is_some() {
+        ("构建失败，请查看错误信息。", "")
+    } else if snapshot.pages.is_empty() {
+        (
+            "正在构建网站预览，完成后本页自动刷新。",
+            "<meta http-equiv=\"refresh\" content=\"1\">",
+        )
     } else {
-        "页面不存在。"
+        ("页面不存在。", "")
     };
-    format!("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>laurel</title><p>{why}</p></html>").into_bytes()
+    format!("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\">{again}<title>laurel</title><p>{why}</p></html>").into_bytes()
 }
 
-fn send_bytes(
-    out: &mut TcpStream,
-    status: u16,
-    path: &str,
-    bytes: Arc<Vec<u8>>,
-    request: &Request,
-) -> io::Result<()> {
+/// A page or asset from memory; HTML pages get the reload script.
+fn page_response(status: u16, path: &str, bytes: &[u8], range: Option<&str>) -> ResponseBox {
     let kind = crate::routes::content_type(path);
+    let mut body = bytes.to_vec();
     if kind.starts_with("text/html") {
-        let mut page = bytes.as_ref().clone();
-        inject_reload_script(&mut page);
-        return respond(out, status, &kind, &page, request);
+        inject_reload_script(&mut body);
     }
-    respond(out, status, &kind, &bytes, request)
+    let total = body.len() as u64;
+    ranged(status, &kind, Cursor::new(body), total, range).expect("memory reads and seeks")
 }
 
 /// Adds the reload script before `</body>`, or at the end of pages that leave it out.
@@ -211,81 +192,46 @@ fn inject_reload_script(page: &mut Vec<u8>) {
     page.splice(at..at, script.into_bytes());
 }
 
-fn respond(
-    out: &mut TcpStream,
+/// `body` (of `total` bytes) whole with `status`, or the part a `Range` header asks for
+/// (206), or 416 when that part is not there. tiny_http leaves the body out for HEAD.
+fn ranged<R: Read + Seek + Send + 'static>(
     status: u16,
     kind: &str,
-    body: &[u8],
-    request: &Request,
-) -> io::Result<()> {
-    let total = body.len() as u64;
-    match request.range.as_deref().map(|r| parse_range(r, total)) {
-        Some(Some((start, end))) => {
-            let part = &body[start as usize..=end as usize];
-            write_head(out, 206, kind, part.len() as u64, Some((start, end, total)))?;
-            if request.method == "GET" {
-                out.write_all(part)?;
-            }
-            Ok(())
+    mut body: R,
+    total: u64,
+    range: Option<&str>,
+) -> io::Result<ResponseBox> {
+    let (status, start, length) = match range.map(|r| parse_range(r, total)) {
+        Some(Some((start, end))) => (206, start, end - start + 1),
+        Some(None) => {
+            return Ok(Response::empty(416)
+                .with_header(header("Content-Range", &format!("bytes */{total}")))
+                .boxed())
         }
-        Some(None) => unsatisfiable(out, total),
-        None => {
-            write_head(out, status, kind, total, None)?;
-            if request.method == "GET" {
-                out.write_all(body)?;
-            }
-            Ok(())
-        }
-    }
-}
-
-fn send_file(out: &mut TcpStream, path: &Path, request: &Request) -> io::Result<()> {
-    let mut file = std::fs::File::open(path)?;
-    let total = file.metadata()?.len();
-    let kind = crate::routes::content_type(&path.to_string_lossy());
-    let (status, start, len, range) = match request.range.as_deref().map(|r| parse_range(r, total))
-    {
-        Some(Some((start, end))) => (206, start, end - start + 1, Some((start, end, total))),
-        Some(None) => return unsatisfiable(out, total),
-        None => (200, 0, total, None),
+        None => (status, 0, total),
     };
-    write_head(out, status, &kind, len, range)?;
-    if request.method == "GET" {
-        file.seek(SeekFrom::Start(start))?;
-        io::copy(&mut file.take(len), out)?;
+    body.seek(SeekFrom::Start(start))?;
+    let mut headers = vec![
+        header("Content-Type", kind),
+        header("Accept-Ranges", "bytes"),
+        header("Cache-Control", "no-cache"),
+    ];
+    if status == 206 {
+        let end = start + length - 1;
+        headers.push(header(
+            "Content-Range",
+            &format!("bytes {start}-{end}/{total}"),
+        ));
     }
-    Ok(())
-}
-
-fn unsatisfiable(out: &mut TcpStream, total: u64) -> io::Result<()> {
-    let head = format!(
-        "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */{total}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-    );
-    out.write_all(head.as_bytes())
-}
-
-fn write_head(
-    out: &mut TcpStream,
-    status: u16,
-    kind: &str,
-    length: u64,
-    range: Option<(u64, u64, u64)>,
-) -> io::Result<()> {
-    let reason = match status {
-        200 => "OK",
-        206 => "Partial Content",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        _ => "",
-    };
-    let mut head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {length}\r\nAccept-Ranges: bytes\r\nCache-Control: no-cache\r\nConnection: close\r\n"
-    );
-    if let Some((start, end, total)) = range {
-        head.push_str(&format!("Content-Range: bytes {start}-{end}/{total}\r\n"));
-    }
-    head.push_str("\r\n");
-    out.write_all(head.as_bytes())
+    let length = usize::try_from(length).map_err(io::Error::other)?;
+    Ok(Response::new(
+        status.into(),
+        headers,
+        body.take(length as u64),
+        Some(length),
+        None,
+    )
+    .boxed())
 }
 
 /// The first range of a `Range: bytes=…` header as inclusive offsets, or `None` when it
@@ -308,11 +254,19 @@ fn parse_range(header: &str, total: u64) -> Option<(u64, u64)> {
     (start <= end && end < total).then_some((start, end))
 }
 
-/// Streams reload events to one browser until it goes away.
-fn events(out: &mut TcpStream, live: &Live) -> io::Result<()> {
-    out.write_all(
-        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n",
-    )?;
+/// Streams reload events to one browser until it goes away, on the connection's own writer
+/// (see the module's note), flushed after every event.
+fn events(request: Request, live: &Live, extra: &[(&str, &str)]) -> io::Result<()> {
+    let mut out = request.into_writer();
+    let mut head = String::from(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n",
+    );
+    for (name, value) in extra {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\nretry: 500\n\n");
+    out.write_all(head.as_bytes())?;
+    out.flush()?;
     let events = live.subscribe();
     loop {
         let message = match events.recv_timeout(Duration::from_secs(15)) {
@@ -333,6 +287,7 @@ fn events(out: &mut TcpStream, live: &Live) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     fn snapshot(static_dir: &Path) -> Snapshot {
         let mut pages = std::collections::BTreeMap::new();
@@ -369,6 +324,10 @@ mod tests {
             Some(Target::Redirect("/zuimei/laureates/li/".into()))
         );
         assert_eq!(resolve(&s, "/"), Some(Target::Redirect("/zuimei/".into())));
+        assert_eq!(
+            resolve(&s, "/zuimei"),
+            Some(Target::Redirect("/zuimei/".into()))
+        );
         assert_eq!(resolve(&s, "/zuimei/feed.xml"), page("feed.xml"));
         assert!(matches!(
             resolve(&s, "/zuimei/logo.svg"),
@@ -387,6 +346,21 @@ mod tests {
         ] {
             assert_eq!(resolve(&s, bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn paths_above_the_root_lead_to_the_front_page() {
+        let s = Snapshot {
+            root_path: "/site/zuimei/".into(),
+            ..snapshot(Path::new("/nowhere"))
+        };
+        for above in ["/", "/site", "/site/", "/site/zuimei"] {
+            let front = Some(Target::Redirect("/site/zuimei/".into()));
+            assert_eq!(resolve(&s, above), front, "{above}");
+        }
+        let index = Some(Target::Page("index.html".into()));
+        assert_eq!(resolve(&s, "/site/zuimei/"), index);
+        assert_eq!(resolve(&s, "/zuimei/"), None);
     }
 
     #[test]

@@ -58,6 +58,7 @@ pub struct Outcome {
 /// The served site and its listeners.
 pub struct Live {
     root: PathBuf,
+    served_under: String,
     cache: Cache,
     snapshot: RwLock<Arc<Snapshot>>,
     problem: RwLock<Option<String>>,
@@ -65,15 +66,22 @@ pub struct Live {
 }
 
 impl Live {
-    /// A server state for the site at `root`, with nothing built yet.
-    pub fn new(root: &Path) -> Live {
+    /// A server state for the site at `root`, with nothing built yet; its pages are served
+    /// under `served_under` (`""`, or `/site` in the studio) before the site's own path.
+    pub fn new(root: &Path, served_under: &str) -> Live {
         Live {
             root: root.to_path_buf(),
+            served_under: served_under.to_string(),
             cache: Cache::new(root.join(CACHE_DIR)),
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             problem: RwLock::new(None),
             listeners: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The site's folder.
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 
     /// The site as last built successfully.
@@ -207,7 +215,14 @@ impl Live {
         options: &RenderOptions,
         sink: &Collect,
     ) -> Result<build::Built, Diagnostics> {
-        build::run_stages(&self.root, &self.cache, &|_, _| {}, options, sink)
+        build::run_stages(
+            &self.root,
+            &self.served_under,
+            &self.cache,
+            &|_, _| {},
+            options,
+            sink,
+        )
     }
 }
 

@@ -126,7 +126,8 @@ pub fn page(secret: &str, lang: Lang) -> Answer {
         .expect("index.html is embedded")
         .replace("{{key}}", secret)
         .replace("{{lang}}", lang.tag())
-        .replace("{{title}}", &crate::tr!("studio-title"));
+        .replace("{{title}}", &crate::tr!("studio-title"))
+        .replace("{{site}}", &crate::tr!("studio-site"));
     Answer::new(200, "text/html; charset=utf-8", html.into_bytes())
 }
 

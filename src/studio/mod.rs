@@ -2,10 +2,13 @@
 //! studio's own pages (plain HTML, CSS and JS under `src/studio/assets/`, embedded in the
 //! binary) and a JSON API over the same library calls the command line makes (load, check).
 //!
-//! The server is `tiny_http`: synchronous, a handful of small crates, no async runtime; it
-//! reads request bodies and headers, which the preview's hand-written server does not. Every
-//! request passes [`guard::admit`] first (the session's secret, the `Host`, same-origin
+//! The server is `tiny_http`, as `serve`'s (one HTTP layer: [`crate::serve::listen`],
+//! [`crate::serve::answer_each`]): synchronous, a handful of small crates, no async runtime.
+//! Every request passes [`guard::admit`] first (the session's secret, the `Host`, same-origin
 //! writes), and every page carries a Content-Security-Policy that allows no inline script.
+//! Under `/site/` the studio serves the whole site as `laurel serve` does (the same
+//! [`Live`] build, rebuilt on the same watch path when the studio saves, its pages reloading),
+//! behind the same guard.
 
 mod answer;
 mod arrange;
@@ -22,9 +25,10 @@ pub use answer::Answer;
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Lang;
+use crate::serve::Live;
 use guard::{Access, Facts, Refusal, Secret};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Where and how to run the studio.
 #[derive(Debug, Clone)]
@@ -44,35 +48,70 @@ struct Context {
     secret: Secret,
     lang: Lang,
     previews: std::sync::Mutex<nominee::Previews>,
+    /// The whole site as `serve` shows it, under [`SITE_PATH`]; built on the first visit.
+    live: OnceLock<Arc<Live>>,
+}
+
+impl Context {
+    /// The live site, its first build and its watcher started on the first call: the
+    /// studio's saves rebuild it on `serve`'s path and its open pages reload.
+    fn live(&self) -> Arc<Live> {
+        let live = self.live.get_or_init(|| {
+            let live = Arc::new(Live::new(&self.root, SITE_PATH));
+            let started = live.clone();
+            std::thread::spawn(move || {
+                // Watching first, so that a save during the first build is not missed;
+                // without change notifications the preview still shows the first build.
+                let _watcher = crate::serve::follow(&started, |_, _| {});
+                started.rebuild(&[]);
+                loop {
+                    std::thread::park();
+                }
+            });
+            live
+        });
+        live.clone()
+    }
+}
+
+/// The path the studio serves the live site under.
+pub const SITE_PATH: &str = "/site";
+
+/// The policies of the live site's pages: the theme's own scripts and styles (its inline ones
+/// too, and the reload script; story HTML in them is the site's sanitised HTML, as
+/// published), requests to the studio only, framed by the studio only.
+const SITE_HEADERS: &[(&str, &str)] = &[
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; \
+img-src 'self' data: blob:; media-src 'self'; font-src 'self'; connect-src 'self'; \
+manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+    ),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "SAMEORIGIN"),
+];
+
+/// Whether `path` is the live site's (or its reload events).
+fn is_site(path: &str) -> bool {
+    path == crate::serve::http::EVENTS_PATH
+        || path
+            .strip_prefix(SITE_PATH)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// A studio server, bound to loopback and ready to serve.
 pub struct Studio {
-    server: Arc<tiny_http::Server>,
+    server: tiny_http::Server,
     context: Arc<Context>,
 }
-
-/// How many requests are answered at once (a validation while the dashboard loads).
-const WORKERS: usize = 4;
 
 impl Studio {
     /// Binds 127.0.0.1 on the port asked for and makes the session's secret.
     pub fn start(options: &StudioOptions) -> Result<Studio, Diagnostic> {
-        let root = options.root.canonicalize().map_err(|e| {
-            Diagnostic::new(
-                &options.root,
-                crate::tr!("serve-cannot-open", error = e.to_string()),
-            )
-        })?;
+        let root = crate::serve::site_root(&options.root)?;
         let address = std::net::SocketAddr::from(([127, 0, 0, 1], options.port));
-        let server = tiny_http::Server::http(address).map_err(|e| {
-            let (address, error) = (address.to_string(), e.to_string());
-            Diagnostic::new(
-                &root,
-                crate::tr!("serve-cannot-listen", address = address, error = error),
-            )
-            .hint(crate::tr!("serve-cannot-listen-hint"))
-        })?;
+        let server = crate::serve::listen(&root, address)?;
         let port = server
             .server_addr()
             .to_ip()
@@ -81,13 +120,14 @@ impl Studio {
             Diagnostic::new(&root, crate::tr!("studio-no-secret", error = e.to_string()))
         })?;
         Ok(Studio {
-            server: Arc::new(server),
+            server,
             context: Arc::new(Context {
                 root,
                 port,
                 secret,
                 lang: options.lang,
                 previews: Default::default(),
+                live: OnceLock::new(),
             }),
         })
     }
@@ -103,19 +143,10 @@ impl Studio {
 
     /// Answers requests until the process ends.
     pub fn run(self) -> Diagnostic {
-        let workers: Vec<_> = (0..WORKERS)
-            .map(|_| {
-                let (server, context) = (self.server.clone(), self.context.clone());
-                std::thread::spawn(move || {
-                    while let Ok(request) = server.recv() {
-                        answer_request(request, &context);
-                    }
-                })
-            })
-            .collect();
-        for worker in workers {
-            let _ = worker.join();
-        }
+        let context = self.context.clone();
+        crate::serve::answer_each(&self.server, move |request| {
+            answer_request(request, &context)
+        });
         Diagnostic::new(&self.context.root, crate::tr!("studio-stopped"))
     }
 }
@@ -152,6 +183,9 @@ fn answer_request(mut request: tiny_http::Request, context: &Context) {
     let answer = match guard::admit(&facts, context.port, &context.secret) {
         Err(refusal) => refused(refusal),
         Ok(Access::Enter) => enter(context, path),
+        Ok(Access::Granted) if is_site(path) => {
+            return crate::serve::http::answer(request, &context.live(), SITE_HEADERS)
+        }
         Ok(Access::Granted) if photos::is_upload(&method, path) => {
             let length = request.body_length().map(|n| n as u64);
             let (folder, name) = (query_value(query, "folder"), query_value(query, "name"));

@@ -145,7 +145,7 @@ fn serve_and_build_say_the_same_warnings() {
     let site = TestSite::new("title: 测试\n");
     site.laureate("王芳", "", "故事", 1);
     let built = build_with_a_long_clip(&site);
-    let served = laurel::serve::Live::new(site.root()).rebuild(&[]);
+    let served = laurel::serve::Live::new(site.root(), "").rebuild(&[]);
     assert!(served.problems.is_none(), "{:?}", served.problems);
     assert!(built.warnings.len() >= 2, "{:?}", built.warnings);
     let said = |w: &Finding| w.to_string();

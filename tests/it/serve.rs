@@ -63,9 +63,15 @@ impl Preview {
     }
 
     /// Sends a raw GET for `target` with extra header lines; returns status, head and body.
+    /// It asks for the connection to be closed after the answer (HTTP/1.1 keeps it open
+    /// otherwise), so that the answer is read to its end.
     fn get(&self, target: &str, headers: &str) -> (u16, String, Vec<u8>) {
         let mut stream = TcpStream::connect(&self.address).unwrap();
-        write!(stream, "GET {target} HTTP/1.1\r\nHost: x\r\n{headers}\r\n").unwrap();
+        write!(
+            stream,
+            "GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n{headers}\r\n"
+        )
+        .unwrap();
         let mut response = Vec::new();
         stream.read_to_end(&mut response).unwrap();
         let split = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
