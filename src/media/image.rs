@@ -153,15 +153,21 @@ pub fn process_image(
     Ok(processed)
 }
 
-/// A small JPEG of a source image, `width` pixels wide at most (EXIF orientation applied, no
-/// metadata): what the studio shows instead of the 10 MB original. Large JPEGs are decoded
-/// at a fraction of their size, as for the site's own variants.
-pub fn preview_jpeg(source: &Path, width: u32) -> Result<Vec<u8>, ImageError> {
+/// A small JPEG of a source image in `shape` around `focus`, `width` pixels wide at most
+/// (EXIF orientation applied, no metadata): what the studio shows instead of the 10 MB
+/// original. Large JPEGs are decoded at a fraction of their size, as for the site's own
+/// variants.
+pub fn preview_jpeg(
+    source: &Path,
+    width: u32,
+    shape: Shape,
+    focus: (f32, f32),
+) -> Result<Vec<u8>, ImageError> {
     let bytes = std::fs::read(source).map_err(ImageError::Read)?;
     inspect_image(&bytes, source)?;
     let mut shapes = BTreeMap::new();
     shapes.insert(
-        Shape::Original,
+        shape,
         super::Needs {
             widths: [width].into(),
             formats: [Format::Jpeg].into(),
@@ -169,12 +175,12 @@ pub fn preview_jpeg(source: &Path, width: u32) -> Result<Vec<u8>, ImageError> {
     );
     let request = ImageRequest {
         source: source.to_path_buf(),
-        focus: Focus::Auto(0.5, 0.5),
+        focus: Focus::Set(focus.0, focus.1),
         shapes,
     };
     let image = decode(&bytes, source, &request)?;
     drop(bytes);
-    let crop = crop_rect(image.width(), image.height(), None, (0.5, 0.5));
+    let crop = crop_rect(image.width(), image.height(), shape.aspect(), focus);
     let width = target_widths(&[width], crop.width)[0];
     let height = ((width as f64 * crop.height / crop.width).round() as u32).max(1);
     let pixels = resize(

@@ -235,6 +235,12 @@ impl MediaIndex {
             })
     }
 
+    /// Adds what was made of a source image outside the media stage (the studio's preview
+    /// names its own small files).
+    pub fn add_image(&mut self, source: PathBuf, image: ProcessedImage) {
+        self.images.insert(source, image);
+    }
+
     /// The point the crops of `source` were centred on (the centre for an image not made).
     pub fn focus_of(&self, source: &Path) -> (f32, f32) {
         self.images.get(source).map_or((0.5, 0.5), |p| p.focus)

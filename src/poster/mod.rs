@@ -9,6 +9,7 @@
 
 mod draw;
 pub mod fonts;
+pub mod frame;
 pub mod layout;
 pub mod text;
 

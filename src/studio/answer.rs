@@ -66,7 +66,7 @@ impl Answer {
 
     /// 404.
     pub fn not_found() -> Answer {
-        Answer::text(404, "not found")
+        Answer::text(404, &crate::tr!("studio-not-found"))
     }
 
     /// 413, with the limit.

@@ -207,7 +207,7 @@ fn answer_request(mut request: tiny_http::Request, context: &Context) {
             match read {
                 Ok(_) if body.len() as u64 > limit => Answer::too_large(),
                 Ok(_) => route(context, &method, path, query, &body),
-                Err(_) => Answer::text(400, "bad request"),
+                Err(_) => save::bad_request(),
             }
         }
     };
@@ -264,16 +264,11 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
             &context.root,
             &query_value(query, "path").unwrap_or_default(),
         ),
-        ("GET" | "HEAD", "/api/crops") => photos::crops(
-            query_number(query, "w"),
-            query_number(query, "h"),
-            (query_number(query, "x"), query_number(query, "y")),
-        ),
         ("GET" | "HEAD", _) => match answer::asset(path) {
             found if found.status == 200 => found,
             _ => nominee::preview_file(&context.previews, path),
         },
-        _ => Answer::text(405, "method not allowed"),
+        _ => Answer::text(405, &crate::tr!("studio-method-not-allowed")),
     }
 }
 
@@ -285,7 +280,7 @@ fn new_nominee(context: &Context, body: &[u8]) -> Answer {
         name: String,
     }
     let Ok(New { name }) = serde_json::from_slice::<New>(body) else {
-        return Answer::text(400, "expected {\"name\": …}");
+        return save::bad_request();
     };
     match crate::scaffold::new_laureate(&context.root, &name) {
         Ok(folder) => {
@@ -324,11 +319,4 @@ fn query_value(query: &str, name: &str) -> Option<String> {
                 .into_owned()
         })
     })
-}
-
-/// A number in a query string; the type's default when absent or not a number.
-fn query_number<T: std::str::FromStr + Default>(query: &str, name: &str) -> T {
-    query_value(query, name)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_default()
 }

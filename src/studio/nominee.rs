@@ -1,12 +1,14 @@
 //! A nominee's page: the form's fields and values, check's findings on the unsaved form (at
 //! their field), and the preview, the real profile page and H5 card rendered by laurel from
-//! the unsaved form and story (into memory, served under the site's own paths).
+//! the unsaved form and story (into memory, served under the site's own paths), their photos
+//! small JPEGs the studio makes when the page asks for them (never the originals).
 
 use super::draft::Draft;
 use super::profile::{self, FIELDS};
 use super::{save, Answer};
 use crate::check::{Finding, Severity};
-use crate::content::{Channel, Status};
+use crate::content::{Channel, Focus, Laureate, Status};
+use crate::media::{Format, MediaIndex, ProcessedImage, Shape, ShapeSet, Variant};
 use crate::render::{Collect, RenderOptions};
 use crate::routes::Route;
 use crate::yaml::{edit::Document, Value};
@@ -15,11 +17,33 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// The files of the newest preview, by path below the site's root path.
+/// The files of the newest preview, by path below the site's root path, and its images.
 #[derive(Debug, Default)]
 pub struct Previews {
     root: String,
     files: BTreeMap<String, Vec<u8>>,
+    /// The images its pages show, by file name under `media/`.
+    images: BTreeMap<String, Thumbnail>,
+}
+
+/// An image of the preview: a photo of the site in one shape around its focal point.
+#[derive(Debug, Clone)]
+struct Thumbnail {
+    source: PathBuf,
+    shape: Shape,
+    focus: (f32, f32),
+}
+
+impl Thumbnail {
+    /// The small JPEG, kept by the browser (its name changes with the file and the focus).
+    fn answer(&self) -> Answer {
+        let width = super::photos::PREVIEW_WIDTH;
+        match crate::media::preview_jpeg(&self.source, width, self.shape, self.focus) {
+            Ok(jpeg) => Answer::new(200, "image/jpeg", jpeg)
+                .header("Cache-Control", "private, max-age=86400"),
+            Err(_) => Answer::not_found(),
+        }
+    }
 }
 
 /// The folder of nominee `name` (a folder name of the newest year), relative to `root`, when
@@ -198,7 +222,7 @@ pub fn preview(root: &Path, body: &[u8], previews: &Mutex<Previews>) -> Answer {
         Ok(draft) => draft,
         Err(refusal) => return refusal,
     };
-    match render(&draft) {
+    match render(root, &draft) {
         Ok((rendered, profile, card)) => {
             let at = rendered.root.clone();
             *previews.lock().unwrap_or_else(|e| e.into_inner()) = rendered;
@@ -211,10 +235,11 @@ pub fn preview(root: &Path, body: &[u8], previews: &Mutex<Previews>) -> Answer {
     }
 }
 
-/// The draft's nominee rendered as a published laureate of a showcase, without pictures
-/// (the photos panel shows them) and without anything private: the files, and the profile
-/// page's and card's paths.
-fn render(draft: &Draft) -> Result<(Previews, String, String), String> {
+/// The draft's nominee rendered as a published laureate of a showcase, with their photos as
+/// the studio's small images, without videos and without anything private: the files, and
+/// the profile page's and embeddable card's paths (the card made for frames, which does not
+/// take the cursor from the form).
+fn render(root: &Path, draft: &Draft) -> Result<(Previews, String, String), String> {
     let partial = draft.load().map_err(|problems| problems.to_string())?;
     let mut site = partial.site;
     let mut laureate = site
@@ -222,10 +247,9 @@ fn render(draft: &Draft) -> Result<(Previews, String, String), String> {
         .pop()
         .ok_or_else(|| crate::tr!("studio-preview-unloaded"))?;
     laureate.status = Status::Selected;
-    laureate.portrait = None;
-    laureate.photos.clear();
     laureate.videos.clear();
     laureate.private.clear();
+    let (media, images) = thumbnails(&laureate, &draft.root, root);
     let slug = laureate.slug.clone();
     site.laureates = vec![laureate];
     site.config.campaign.phase = crate::config::Phase::Showcase;
@@ -235,12 +259,13 @@ fn render(draft: &Draft) -> Result<(Previews, String, String), String> {
         years: None,
     };
     let sink = Collect::default();
-    crate::render::render_into(&site, &Default::default(), &options, &sink)
+    crate::render::render_into(&site, &media, &options, &sink)
         .map_err(|problems| problems.to_string())?;
     let routes = site.routes();
     let previews = Previews {
         root: routes.root().to_string(),
         files: sink.into_site().files,
+        images,
     };
     let page = |route: Route| {
         routes
@@ -251,18 +276,88 @@ fn render(draft: &Draft) -> Result<(Previews, String, String), String> {
     Ok((
         previews,
         page(Route::Profile(&slug)),
-        page(Route::Card(&slug)),
+        page(Route::CardEmbed(&slug)),
     ))
 }
 
-/// A file of the newest preview (`/zuimei/laureates/x/`), served with a policy that lets the
-/// studio's page frame it.
+/// The laureate's images as the preview's pages ask for them (each role's shape of each photo,
+/// as the media stage would make them), each one small JPEG named after its source file (from
+/// the draft at `draft` back to the site at `root`), its time, shape and focus.
+fn thumbnails(
+    l: &Laureate,
+    draft: &Path,
+    root: &Path,
+) -> (MediaIndex, BTreeMap<String, Thumbnail>) {
+    let mut made: BTreeMap<PathBuf, ProcessedImage> = BTreeMap::new();
+    let mut images = BTreeMap::new();
+    for (photo, role) in crate::media::laureate_images(l) {
+        let Ok((width, height)) = crate::media::source_dimensions(&photo.source) else {
+            continue;
+        };
+        let (Focus::Set(x, y) | Focus::Auto(x, y)) = photo.focus;
+        let shape = role.shape();
+        let [_, _, w, h] = crate::media::crop_fractions(width, height, shape, (x, y));
+        let (crop_w, crop_h) = (w * f64::from(width), h * f64::from(height));
+        let shown = f64::from(super::photos::PREVIEW_WIDTH).min(crop_w).max(1.0);
+        let source = root.join(photo.source.strip_prefix(draft).unwrap_or(&photo.source));
+        let time = std::fs::metadata(&source).and_then(|m| m.modified()).ok();
+        let key = format!("{}|{shape:?}|{x}|{y}|{time:?}", source.display());
+        let file = format!(
+            "studio-{}.jpg",
+            &blake3::hash(key.as_bytes()).to_hex()[..16]
+        );
+        let variant = Variant {
+            file: file.clone(),
+            width: shown.round() as u32,
+            height: (shown * crop_h / crop_w).round().max(1.0) as u32,
+            format: Format::Jpeg,
+        };
+        let processed = made
+            .entry(photo.source.clone())
+            .or_insert_with(|| ProcessedImage {
+                placeholder: "#e6e9ec".to_string(),
+                shapes: BTreeMap::new(),
+                focus: (x, y),
+            });
+        processed.shapes.insert(
+            shape,
+            ShapeSet {
+                variants: vec![variant],
+            },
+        );
+        let focus = (x, y);
+        images.insert(
+            file,
+            Thumbnail {
+                source,
+                shape,
+                focus,
+            },
+        );
+    }
+    let mut media = MediaIndex::default();
+    for (source, image) in made {
+        media.add_image(source, image);
+    }
+    (media, images)
+}
+
+/// A file of the newest preview (`/zuimei/laureates/x/`, its images under `media/`), served
+/// with a policy that lets the studio's page frame it.
 pub fn preview_file(previews: &Mutex<Previews>, path: &str) -> Answer {
     let previews = previews.lock().unwrap_or_else(|e| e.into_inner());
     let Some(rel) = path.strip_prefix(previews.root.as_str()) else {
         return Answer::not_found();
     };
     let rel = percent_encoding::percent_decode_str(rel).decode_utf8_lossy();
+    let image = rel
+        .strip_prefix(crate::media::MEDIA_DIR)
+        .and_then(|name| name.strip_prefix('/'))
+        .and_then(|name| previews.images.get(name).cloned());
+    if let Some(image) = image {
+        drop(previews);
+        return image.answer();
+    }
     let found = [rel.to_string(), format!("{rel}index.html")]
         .into_iter()
         .find_map(|p| previews.files.get(&p).map(|bytes| (p, bytes)));

@@ -351,3 +351,63 @@ fn arranging_needs_the_secret_the_origin_the_version_and_the_nominees_own_files(
         "{profile}"
     );
 }
+
+#[test]
+fn the_story_preview_shows_her_photos_as_the_studios_small_images() {
+    let site = two_nominees();
+    let original = example_photo(4);
+    site.write_bytes("content/laureates/王芳/photos/王芳1.jpg", &original);
+    let studio = Studio::start(&site);
+    let body =
+        serde_json::json!({"folder": "王芳", "values": {}, "story": "## 第一章\n\n新的一段。"});
+    let (status, urls) = studio.post("/api/render", &body);
+    assert_eq!(status, 200, "{urls}");
+    let page = studio.get(urls["profile"].as_str().unwrap());
+    let sources: Vec<&str> = page
+        .split("src=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|src| src.contains("/media/"))
+        .collect();
+    assert!(sources.len() >= 4, "the portrait and three photos: {page}");
+    assert!(
+        !page.contains("王芳1.jpg") && !page.contains("/api/file"),
+        "never the original: {page}"
+    );
+    for src in &sources {
+        let answer = studio.request("GET", src, &studio.cookie(), "");
+        assert_eq!(answer.status, 200, "{src}");
+        assert_eq!(answer.header("Content-Type").as_deref(), Some("image/jpeg"));
+        assert!(decode(src, &answer.bytes).width() <= 480, "{src}");
+    }
+    let card = studio.get(urls["card"].as_str().unwrap());
+    assert!(
+        card.contains("/media/studio-"),
+        "the card shows her photos too"
+    );
+    let refused = studio.request("GET", sources[0], "", "");
+    assert_eq!(refused.status, 403, "the images need the key too");
+}
+
+#[test]
+fn the_studios_refusals_speak_chinese() {
+    let site = two_nominees();
+    let studio = Studio::start(&site);
+    let cookie = studio.cookie();
+    for (method, target, status) in [
+        ("DELETE", "/api/media", 405),
+        ("GET", "/api/nothing-here", 404),
+    ] {
+        let answer = studio.request(method, target, &studio.write_headers(), "");
+        assert_eq!(answer.status, status, "{method} {target}");
+        assert!(
+            !answer.body.is_empty() && !answer.body.is_ascii(),
+            "{method} {target}: {}",
+            answer.body
+        );
+    }
+    let answer = studio.request("POST", "/api/nominees", &studio.write_headers(), "[1]");
+    assert_eq!(answer.status, 400);
+    assert!(answer.body.contains("请求的内容不对"), "{}", answer.body);
+    assert_eq!(studio.request("GET", "/", &cookie, "").status, 200);
+}

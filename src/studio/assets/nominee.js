@@ -19,7 +19,8 @@ const page = { data: null, saved: [], checks: 0, previews: 0 };
 function input(f, value) {
   const id = 'field-' + f.key;
   const text = v => (v == null ? '' : String(v));
-  if (f.kind === 'choice') {
+  // A choice with nothing to choose from (site.yaml names no categories: any is allowed) is typed.
+  if (f.kind === 'choice' && f.choices.length) {
     const known = f.choices.some(([v]) => v === text(value));
     return el('select', { id, name: f.key },
       el('option', { value: '' }, t('studio-choose')),
@@ -104,7 +105,27 @@ const unsaved = () => ({ folder: page.data.folder, values: formValues(), story: 
 async function validate() {
   const asked = ++page.checks;
   const { ok, data } = await postJson('/api/validate', unsaved());
-  if (ok && asked === page.checks) showFindings(data);
+  if (ok && asked === page.checks) {
+    page.findings = data.findings;
+    showFindings(data);
+  }
+}
+
+/** Puts the cursor in the field (or the story) of the finding the dashboard's link named by
+ * its words (WANTED) or, from the address alone, its message id or rule. */
+function focusWanted(key) {
+  if (!key) return;
+  const about = f => f.message === WANTED || f.message_id === key || f.rule === key;
+  const found = (page.findings || []).filter(about).sort((a, b) => (b.message === WANTED) - (a.message === WANTED))[0];
+  WANTED = null;
+  if (!found) return;
+  const node = found.field ? document.getElementById('field-' + found.field)
+    : /story\.md$/.test(found.file) ? document.getElementById('story') : null;
+  if (!node) return;
+  node.scrollIntoView({ block: 'center' });
+  node.focus();
+  const row = node.closest(".field");
+  if (row) row.classList.add('wanted');
 }
 
 async function preview() {
@@ -229,7 +250,8 @@ async function showNominee(folder, said) {
   }
   page.data = data;
   const story = el('textarea', { id: 'story', rows: 18, spellcheck: 'false', 'aria-label': t('studio-story') }, data.story.text);
-  story.addEventListener('paste', pasteFromWord);
+  story.addEventListener('paste', pasteIntoStory);
+  story.addEventListener('drop', dropIntoStory);
   app.replaceChildren(el('div', { id: 'nominee', 'data-folder': folder },
     el('div', { class: 'toolbar' },
       el('a', { href: '#', class: 'back' }, '← ' + t('studio-back')),
@@ -243,7 +265,8 @@ async function showNominee(folder, said) {
     el('div', { class: 'nominee-layout' },
       form(data),
       el('section', { class: 'story' }, el('h2', {}, el('label', { for: 'story' }, t('studio-story'))),
-        el('p', { class: 'note' }, t('studio-story-note')), story)),
+        el('p', { class: 'note' }, t('studio-story-note')), story,
+        el('div', { id: 'story-images', class: 'note', 'aria-live': 'polite' }))),
     previewPane(),
     el('details', { id: 'history', class: 'history' })));
   const check = debounce(validate, 250);
@@ -251,10 +274,17 @@ async function showNominee(folder, said) {
   document.getElementById('nominee').addEventListener('input', () => { changed(); check(); render(); });
   document.getElementById('nominee').addEventListener('change', () => { check(); render(); });
   await Promise.all([validate(), preview(), showHistory()]);
+  focusWanted(wantedKey());
 }
 
-/** The folder named by an address's `#/nominee/<folder>`, if any. */
-const nomineeFolder = () => location.hash.startsWith('#/nominee/') ? decodeURIComponent(location.hash.slice(10)) : null;
+/** The parts of an address's `#/nominee/<folder>/<finding>`. */
+const nomineeHash = () => location.hash.startsWith('#/nominee/') ? location.hash.slice(10).split("/").map(decodeURIComponent) : [];
+
+/** The folder named by the address, if any. */
+const nomineeFolder = () => nomineeHash()[0] || null;
+
+/** The finding the address asks to be shown at its field: its message id or rule. */
+const wantedKey = () => nomineeHash()[1] || null;
 
 window.addEventListener('hashchange', () => {
   const folder = nomineeFolder();
@@ -327,12 +357,56 @@ function htmlToMarkdown(html) {
   return out;
 }
 
-/** A paste of HTML (Word, WPS, a web page) goes in as Markdown at the cursor. */
-function pasteFromWord(event) {
-  const html = event.clipboardData && event.clipboardData.getData('text/html');
-  if (!html) return;
+/** A paste: HTML (Word, WPS, a web page) goes in as Markdown at the cursor, images go to the
+ * photos. Image files are taken when no HTML came with them, or when the HTML holds pictures
+ * (Word also puts a picture of copied text on the clipboard: that one is not a photo). */
+function pasteIntoStory(event) {
+  const data = event.clipboardData;
+  const html = data ? data.getData('text/html') : '';
+  const pictures = html ? inlineImages(html) : [];
+  const files = data && (!html || pictures.length || /<img\b/i.test(html)) ? [...data.files] : [];
+  if (!html && !files.length) return;
   event.preventDefault();
-  const area = event.target;
-  area.setRangeText(htmlToMarkdown(html), area.selectionStart, area.selectionEnd, 'end');
-  area.dispatchEvent(new Event("input", { bubbles: true }));
+  if (html) {
+    const area = event.target;
+    area.setRangeText(htmlToMarkdown(html), area.selectionStart, area.selectionEnd, 'end');
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  storyImages([...files, ...pictures]);
+}
+
+/** Files dropped on the story go to the photos; dropped text goes in as the browser puts it. */
+function dropIntoStory(event) {
+  const files = event.dataTransfer ? [...event.dataTransfer.files] : [];
+  if (!files.length) return;
+  event.preventDefault();
+  storyImages(files);
+}
+
+/** The pictures a paste's HTML carries in itself (`data:` addresses, as WPS and web pages
+ * send them), as files; Word's `file:` pictures cannot be read by a page and stay out. */
+function inlineImages(html) {
+  const found = [...html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*["']?(data:image\/(png|jpe?g);base64,[^"'\s>]+)/gi)];
+  return found.map(([, url, type], n) => {
+    const bytes = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), c => c.charCodeAt(0));
+    return new File([bytes], t('studio-story-pasted-image') + (n + 1) + (type === 'png' ? '.png' : '.jpg'), { type: 'image/' + type });
+  });
+}
+
+/** Uploads images of the story to the photos as the photo panel does (named 姓名N), says
+ * where they went, and refreshes the preview and the profile's version (the upload records
+ * each file's original name there). */
+async function storyImages(files) {
+  const images = files.filter(f => /^image\//.test(f.type) || /\.(jpe?g|png|heic|heif)$/i.test(f.name));
+  if (!images.length) return;
+  const said = document.getElementById('story-images');
+  said.replaceChildren(t('studio-media-uploading') + ' ' + images.length);
+  const lines = [];
+  for (const file of images) lines.push(await sendFile(page.data.folder, file));
+  const profile = await getJson('/api/source?path=' + encodeURIComponent(page.data.profile.path));
+  page.data.profile = profile;
+  said.replaceChildren(t('studio-story-images-went') + '：', el('ul', { class: 'uploads' }, lines),
+    el('a', { href: '#media/' + encodeURIComponent(page.data.folder) }, t('studio-media-title') + ' →'));
+  preview();
+  validate();
 }

@@ -22,21 +22,27 @@ function limitList(limits) {
     el('li', {}, t('studio-media-limit-upload') + '：' + limits.upload_photo_mb + ' MB / ' + limits.upload_video_mb + ' MB'));
 }
 
-/** A crop of the site, drawn from the preview: the box has the crop's shape, the image
- * inside is moved so that the crop's part shows. */
-function cropBox(src, label, [left, top, width, height], shape) {
+/** A crop of the site, drawn from the preview: the box has the crop's shape (the CSS's, or
+ * `shape` width:height), the image inside is moved so that the crop's part shows. */
+function cropBox(src, label, [left, top, width, height], kind, shape) {
   const img = el('img', { src, alt: '' });
   img.style.width = (100 / width) + '%';
   img.style.left = (-100 * left / width) + '%';
   img.style.top = (-100 * top / height) + '%';
-  return el('figure', { class: 'crop ' + shape, 'data-crop': shape }, el('div', {}, img), el('figcaption', {}, label));
+  const box = el('div', {}, img);
+  if (shape) box.style.aspectRatio = String(shape);
+  return el('figure', { class: 'crop ' + kind, 'data-crop': kind }, box, el('figcaption', {}, label));
 }
 
-function cropRow(src, crops) {
+/** The site's crops of `image` and the part each 海报 shows, as the poster module lays it out. */
+function cropRow(src, image) {
+  const crops = image.crops;
+  const shape = ([, , width, height]) => (width * image.width) / (height * image.height);
   return el('div', { class: 'crops' },
     cropBox(src, '3:4', crops.portrait, 'portrait'),
     cropBox(src, '1:1', crops.square, 'square'),
-    cropBox(src, '2.35:1', crops.cover, 'cover'));
+    cropBox(src, '2.35:1', crops.cover, 'cover'),
+    crops.posters.map(f => cropBox(src, t('studio-media-poster') + ' ' + f.size.join('×'), f.part, 'poster', shape(f.part))));
 }
 
 /** The controls of photo `index` (of PANEL.photos): its 图说, its place, the portrait. */
@@ -82,7 +88,7 @@ function photoCard(image, index) {
       el('b', {}, image.file), el('small', {}, facts),
       index == null ? null : photoControls(image, index),
       image.findings.length ? findingList(image.findings) : el('p', { class: 'ok' }, t('studio-clean'))),
-    cropRow(src, image.crops));
+    cropRow(src, image));
   return index == null ? card : draggable(card, index);
 }
 

@@ -41,12 +41,33 @@ function light(errors, warnings) {
   return el('span', { class: 'light ' + colour, 'data-light': colour }, words);
 }
 
-/** A list of findings, each with its place and its fix. */
-function findingList(findings) {
+/** The words of the finding a link of the dashboard was followed from, for the nominee's
+ * page to find it among its own. */
+let WANTED = null;
+
+/** A list of findings, each with its place and its fix; a nominee's (of `folder`) link to
+ * the place that puts them right. */
+function findingList(findings, folder) {
   return el('ul', { class: 'findings' }, findings.map(f => el('li', { class: 'finding ' + f.severity },
     el('div', {}, f.message),
     f.fix ? el('div', { class: 'fix' }, t('studio-fix') + '：' + f.fix) : null,
-    el('div', { class: 'where' }, f.file + (f.line ? ':' + f.line : '')))));
+    findingPlace(f, folder))));
+}
+
+/** Where a finding is: a nominee's opens their page at the field (or story) it is about, or
+ * their photos and videos; the campaign's names site.yaml, which only a text editor changes. */
+function findingPlace(f, folder) {
+  const where = f.file + (f.line ? ':' + f.line : '');
+  if (!folder) {
+    const site = /(^|\/)site\.yaml$/.test(f.file);
+    return el('div', { class: 'where' }, site ? t('studio-in-site-yaml') + '：' + where : where);
+  }
+  const media = /^(photo|portrait|video)/.test(f.rule);
+  const href = media ? '#media/' + encodeURIComponent(folder)
+    : '#/nominee/' + encodeURIComponent(folder) + '/' + encodeURIComponent(f.message_id || f.rule);
+  return el('div', { class: 'where' }, where + ' · ',
+    el('a', { href, class: 'goto', onclick: () => { WANTED = f.message; } },
+      media ? t('studio-goto-media') : t('studio-goto-field')));
 }
 
 /** A nominee's place in the round, in words. */
@@ -77,7 +98,7 @@ function card(n) {
       light(n.errors, n.warnings),
       n.loaded ? el('a', { class: 'media-link', href: '#media/' + encodeURIComponent(n.folder) }, t('studio-media-title')) : null),
     n.findings.length
-      ? el('details', {}, el('summary', {}, t('studio-findings-total')), findingList(n.findings))
+      ? el('details', {}, el('summary', {}, t('studio-findings-total')), findingList(n.findings, n.folder))
       : null);
 }
 
