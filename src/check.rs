@@ -400,9 +400,8 @@ fn check_portrait(c: &mut Checker, l: &Laureate) {
     let Ok((width, height)) = media::source_dimensions(&portrait.source) else {
         return; // the build reports unreadable images
     };
-    let ratio = width as f64 / height as f64;
     // A team's portrait is its group photo, of any shape.
-    if l.team.is_none() && (ratio - 35.0 / 45.0).abs() > 0.06 {
+    if l.team.is_none() && !media::is_portrait_shape(width, height) {
         c.add(
             Some(l),
             &portrait.source,

@@ -4,7 +4,7 @@
 //! plan, so following it takes one round; `laurel check --fix-names` carries it out.
 
 use crate::content::{Laureate, Photo};
-use crate::media::source_dimensions;
+use crate::media::{portrait_likeness, source_dimensions};
 use std::path::{Path, PathBuf};
 
 /// One file to rename.
@@ -128,19 +128,8 @@ fn is_device_name(stem: &str) -> bool {
     DEVICE_NAMES.contains(&upper.as_str()) || numbered("COM") || numbered("LPT")
 }
 
-/// A 2-inch portrait's width:height (35:45, upright).
-const TWO_INCH: f64 = 35.0 / 45.0;
-
-/// How far a `width`x`height` image is from a 2-inch portrait's shape.
-fn off_two_inch(width: u32, height: u32) -> f64 {
-    (width as f64 / height.max(1) as f64 - TWO_INCH).abs()
-}
-
-/// Whether a `width`x`height` image is close enough to a 2-inch portrait's shape to be taken
-/// for it.
-pub fn is_portrait_shape(width: u32, height: u32) -> bool {
-    off_two_inch(width, height) < 0.08
-}
+/// Whether a photo is shaped like a 2-inch portrait (the studio asks here, beside the names).
+pub use crate::media::is_portrait_shape;
 
 /// The photo shaped most like a 2-inch portrait (35:45, upright), when one is close enough to
 /// be taken for it.
@@ -149,7 +138,7 @@ fn portrait_by_shape(photos: &[Photo]) -> Option<PathBuf> {
         .iter()
         .filter_map(|p| {
             let (w, h) = source_dimensions(&p.source).ok()?;
-            is_portrait_shape(w, h).then_some((off_two_inch(w, h), &p.source))
+            Some((portrait_likeness(w, h)?, &p.source))
         })
         .min_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, source)| source.clone())
@@ -215,7 +204,7 @@ mod tests {
 
     fn photo(dir: &Path, name: &str, width: u32, height: u32) -> Photo {
         let source = dir.join(name);
-        image::RgbImage::new(width, height).save(&source).unwrap();
+        crate::media::write_test_jpeg(&source, width, height);
         Photo {
             source,
             caption: None,
@@ -324,7 +313,7 @@ mod tests {
         let renames = plan(&laureate);
         assert_eq!(renames.len(), 2);
         apply(&laureate, &renames).unwrap();
-        let height = |name: &str| image::open(dir.path().join(name)).unwrap().height();
+        let height = |name: &str| source_dimensions(&dir.path().join(name)).unwrap().1;
         assert_eq!((height("张三0.jpg"), height("张三1.jpg")), (90, 80));
         let profile = std::fs::read_to_string(laureate.profile_file()).unwrap();
         assert!(

@@ -179,11 +179,6 @@ impl Laureate {
         from_members.or(self.birth)
     }
 
-    /// The image a shared card shows: the first photo, else the portrait.
-    pub fn share_poster(&self) -> Option<&Photo> {
-        self.photos.first().or(self.portrait.as_ref())
-    }
-
     /// The laureate's `profile.yaml`.
     pub fn profile_file(&self) -> PathBuf {
         crate::layout::profile_file(&self.folder)

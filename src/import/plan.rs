@@ -12,6 +12,7 @@ use super::write::Planned;
 use crate::content::natural::natural_cmp;
 use crate::diagnostics::Diagnostic;
 use crate::layout::{PHOTOS_DIR, PROFILE_FILE, STORY_FILE, VIDEOS_DIR};
+use crate::media::{self, Sniffed};
 use crate::naming::windows_safe;
 use crate::{said, tr};
 use serde::Serialize;
@@ -90,10 +91,10 @@ fn photos(candidate: &mut Candidate, converter: &heif::Converter) -> Vec<Planned
                 number
             }
         };
-        let extension = match image::guess_format(&bytes) {
-            Ok(image::ImageFormat::Png) => "png".to_string(),
-            Ok(_) => "jpg".to_string(),
-            Err(_) => extension_of(&file_name),
+        let extension = match media::sniff(&bytes) {
+            Some(Sniffed::Png) => "png".to_string(),
+            Some(_) => "jpg".to_string(),
+            None => extension_of(&file_name),
         };
         planned.push(Planned {
             to: format!(
@@ -166,13 +167,8 @@ fn portrait_index(images: &[(String, String, Vec<u8>)], team: bool) -> Option<us
             .iter()
             .enumerate()
             .filter_map(|(i, (_, _, bytes))| {
-                let (w, h) = image::ImageReader::new(std::io::Cursor::new(bytes))
-                    .with_guessed_format()
-                    .ok()?
-                    .into_dimensions()
-                    .ok()?;
-                let off = (w as f64 / h as f64 - 35.0 / 45.0).abs();
-                (off < 0.08).then_some((off, i))
+                let (w, h) = media::dimensions(bytes).ok()?;
+                Some((media::portrait_likeness(w, h)?, i))
             })
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, i)| i)

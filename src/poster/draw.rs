@@ -216,17 +216,7 @@ pub fn jpeg(
     let rows = &pixmap.data()[top as usize * width * 4..bottom as usize * width * 4];
     let mut quality = 90;
     loop {
-        let mut out = Vec::new();
-        let mut encoder = jpeg_encoder::Encoder::new(&mut out, quality);
-        encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::R_4_4_4);
-        encoder
-            .encode(
-                rows,
-                pixmap.width() as u16,
-                (bottom - top) as u16,
-                jpeg_encoder::ColorType::Rgba,
-            )
-            .map_err(|e| tr!("image-encode-failed", format = "JPEG", why = e.to_string()))?;
+        let out = crate::media::sharp_jpeg(rows, pixmap.width(), bottom - top, quality)?;
         if out.len() <= max_bytes || quality <= 60 {
             return Ok(out);
         }

@@ -16,7 +16,9 @@ pub mod text;
 use crate::config::Phase;
 use crate::content::{Laureate, Photo, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::media::{Cache, Format, MediaIndex, Role, ShapeSet, ShareImage, ShareImages};
+use crate::media::{
+    Cache, Format, LaureateImages, MediaIndex, Role, ShapeSet, ShareImage, ShareImages,
+};
 use crate::routes::{Route, Routes};
 use crate::said;
 use draw::Layouts;
@@ -353,13 +355,14 @@ impl Maker<'_> {
             let (set, _) = self.media.image_for(&photo.source, role)?;
             Ok(ImageRef::of(set, min_width, photo.caption.clone()))
         };
-        let share = laureate.share_poster();
+        let images = LaureateImages::of(laureate);
+        let share = images.playing(Role::SharePoster);
         let photo = share.map(|p| self.poster_photo(p)).transpose()?;
-        let portrait = match &laureate.portrait {
+        let portrait = match images.playing(Role::Portrait) {
             Some(p) => Some(jpeg(p, Role::Portrait, 480)?),
             None => photo.clone(),
         };
-        let mut photos = laureate
+        let mut photos = images
             .photos
             .iter()
             .map(|p| jpeg(p, Role::Photo, 960))

@@ -71,22 +71,21 @@ pub fn path(text: &str) -> (String, usize) {
 /// fill the size.
 pub fn png(text: &str, size: u32) -> Vec<u8> {
     let code = code(text);
-    let modules = code.width() as u32 + 8;
-    let scale = (size / modules).max(1);
-    let drawn = code
-        .render::<image::Luma<u8>>()
-        .quiet_zone(true)
-        .module_dimensions(scale, scale)
-        .build();
-    let size = size.max(drawn.width());
-    let mut image = image::GrayImage::from_pixel(size, size, image::Luma([255]));
-    let margin = i64::from((size - drawn.width()) / 2);
-    image::imageops::overlay(&mut image, &drawn, margin, margin);
-    let mut out = std::io::Cursor::new(Vec::new());
-    image
-        .write_to(&mut out, image::ImageFormat::Png)
-        .expect("PNG encoding into memory");
-    out.into_inner()
+    let modules = code.width() as u32;
+    let scale = (size / (modules + 8)).max(1);
+    let size = size.max((modules + 8) * scale);
+    let start = (size - (modules + 8) * scale) / 2 + 4 * scale;
+    let mut pixels = vec![255u8; (size * size) as usize];
+    for (i, colour) in code.to_colors().iter().enumerate() {
+        if *colour == qrcode::Color::Dark {
+            let (x, y) = (i as u32 % modules, i as u32 / modules);
+            for row in start + y * scale..start + (y + 1) * scale {
+                let left = (row * size + start + x * scale) as usize;
+                pixels[left..left + scale as usize].fill(0);
+            }
+        }
+    }
+    crate::media::grey_png(pixels, size)
 }
 
 #[cfg(test)]
@@ -106,27 +105,16 @@ mod tests {
     #[test]
     fn png_has_the_size_asked_for_with_whole_pixel_modules() {
         let text = "https://example.org/";
-        let image = image::load_from_memory(&png(text, 450)).unwrap().to_luma8();
-        assert_eq!(image.dimensions(), (450, 450));
+        let (width, height, pixels) = crate::media::grey_pixels(&png(text, 450));
+        assert_eq!((width, height), (450, 450));
+        let pixel = |x: u32, y: u32| pixels[(y * width + x) as usize];
         let modules = code(text).width() as u32 + 8;
         let scale = 450 / modules;
         let start = (450 - modules * scale) / 2 + 4 * scale;
-        assert_eq!(
-            image.get_pixel(start - 1, start).0,
-            [255],
-            "quiet zone is white"
-        );
-        assert_eq!(
-            image.get_pixel(start, start).0,
-            [0],
-            "finder pattern corner is dark"
-        );
+        assert_eq!(pixel(start - 1, start), 255, "quiet zone is white");
+        assert_eq!(pixel(start, start), 0, "finder pattern corner is dark");
         let finder_end = start + 7 * scale;
-        assert_eq!(
-            image.get_pixel(finder_end - 1, start).0,
-            [0],
-            "seven whole modules"
-        );
-        assert_eq!(image.get_pixel(finder_end, start).0, [255]);
+        assert_eq!(pixel(finder_end - 1, start), 0, "seven whole modules");
+        assert_eq!(pixel(finder_end, start), 255);
     }
 }

@@ -5,7 +5,7 @@ use crate::config::{Order, Phase, SiteConfig, WechatSettings};
 use crate::content::{Laureate, Photo, Site, Team};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Document;
-use crate::media::{Format, MediaIndex, PublishedVideo, Role, ShapeSet, Variant};
+use crate::media::{Format, LaureateImages, MediaIndex, PublishedVideo, Role, ShapeSet, Variant};
 use crate::routes::{filter_slug, Route, Routes};
 use crate::said;
 use serde::Serialize;
@@ -612,11 +612,13 @@ impl<'a> Views<'a> {
                     .ok()
             })
         };
-        let portrait = picture(laureate.portrait.as_ref(), Role::Portrait);
-        let square = picture(laureate.portrait.as_ref(), Role::ShareSquare);
-        let cover = picture(laureate.photos.first(), Role::Cover);
-        let poster = picture(laureate.share_poster(), Role::SharePoster);
-        let photos: Vec<PhotoView> = laureate
+        let images = LaureateImages::of(laureate);
+        let mut playing = |role| picture(images.playing(role), role);
+        let portrait = playing(Role::Portrait);
+        let square = playing(Role::ShareSquare);
+        let cover = playing(Role::Cover);
+        let poster = playing(Role::SharePoster);
+        let photos: Vec<PhotoView> = images
             .photos
             .iter()
             .filter_map(|photo| {
