@@ -3,42 +3,11 @@
 
 use crate::support::*;
 
-const PUBLICITY: &str = "title: 最美科技工作者
-organizer: 中共衡水市委宣传部 衡水市科学技术协会
-base_url: https://kx.example.cn/zuimei/
-campaign:
-  year: 2022
-  order: strokes
-  phase: publicity
-  publicity:
-    start: 2022-05-09
-    end: 2022-05-13
-    phone: 0318-2123456
-    address: 衡水市人民西路 123 号
-";
-
-const ZHANG: &str = "gender: 女
-organization: 安平县气象局
-position: 气象台副台长
-title: 工程师
-recommender: 安平县科协
-category: 科学普及
-summary: 开展面向农业生产的精细化气象服务，累计发布作品260余期。
-";
-
-const WANG: &str = "gender: 男
-organization: 衡水市地热资源勘查院
-title: 教授级高级工程师
-recommender: 衡水市地质学会
-category: 科技创新
-summary: 从事地热资源勘查三十余年。
-";
-
-fn publicity_site(site_yaml: &str) -> TestSite {
-    let site = TestSite::new(site_yaml);
-    site.laureate("张悦", ZHANG, "## 故事\n\n正文。", 2);
-    site.laureate("王振国", WANG, "## 故事\n\n正文。", 2);
-    site.write("content/pages/about.md", "# 关于评选\n\n评选办法。\n");
+/// The 公示 fixture (张悦 and 王振国, a 关于评选 page, the publicity phase) with its
+/// site.yaml changed by `change`.
+fn publicity_site(change: impl FnOnce(String) -> String) -> TestSite {
+    let site = TestSite::fixture("publicity");
+    site.edit("site.yaml", change);
     site
 }
 
@@ -46,16 +15,16 @@ fn publicity_site(site_yaml: &str) -> TestSite {
 fn the_heading_uses_the_official_name_as_written() {
     // The site's title is the campaign's full name: no second year, no quotes in quotes. A
     // short title with the official name set keeps the city.
-    let full = PUBLICITY.replace(
+    let full = (
         "title: 最美科技工作者",
         "title: 2022年衡水市“最美科技工作者”",
     );
-    let named = PUBLICITY.replace(
+    let named = (
         "  year: 2022\n",
         "  year: 2022\n  name: 2022年衡水市“最美科技工作者”\n",
     );
-    for yaml in [full, named] {
-        let site = publicity_site(&yaml);
+    for (from, to) in [full, named] {
+        let site = publicity_site(|yaml| yaml.replace(from, to));
         site.build_ok();
         let page = site.read("publicity/index.html");
         let between = |open: &str, close: &str| {
@@ -76,7 +45,7 @@ fn the_heading_uses_the_official_name_as_written() {
 
 #[test]
 fn in_the_publicity_phase_only_the_list_is_published_with_every_field() {
-    let site = publicity_site(PUBLICITY);
+    let site = publicity_site(|yaml| yaml);
     let output = site.build_ok();
     let page = site.read("publicity/index.html");
     for fact in [
@@ -137,7 +106,7 @@ fn in_the_publicity_phase_only_the_list_is_published_with_every_field() {
 
 #[test]
 fn in_the_showcase_the_publicity_page_stays_and_is_linked() {
-    let site = publicity_site(&PUBLICITY.replace("phase: publicity", "phase: showcase"));
+    let site = publicity_site(|yaml| yaml.replace("phase: publicity", "phase: showcase"));
     let output = site.build_ok();
     assert!(
         !stderr(&output).contains("campaign.publicity"),
@@ -161,7 +130,7 @@ fn in_the_showcase_the_publicity_page_stays_and_is_linked() {
 
 #[test]
 fn without_publicity_settings_a_showcase_has_no_publicity_page() {
-    let site = publicity_site("title: 最美科技工作者\n");
+    let site = publicity_site(|_| "title: 最美科技工作者\n".into());
     site.build_ok();
     assert!(!site.public().join("publicity").exists());
     assert!(!site.read("index.html").contains("评选公示"));

@@ -32,6 +32,23 @@ impl TestSite {
         site
     }
 
+    /// A copy of the fixture site `tests/fixtures/sites/<name>/` in a temporary folder.
+    pub fn fixture(name: &str) -> TestSite {
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        copy_tree(&fixture_site(name), site.root());
+        site
+    }
+
+    /// Rewrites a text file of the site through `change`.
+    pub fn edit(&self, rel: &str, change: impl FnOnce(String) -> String) -> &Self {
+        let path = self.root().join(rel);
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        self.write(rel, &change(text))
+    }
+
     /// The site root.
     pub fn root(&self) -> &Path {
         self.dir.path()
@@ -291,6 +308,14 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .collect();
     files.sort();
     files
+}
+
+/// The folder of the fixture site `name`: a whole campaign as editors keep it, under
+/// `tests/fixtures/sites/`.
+pub fn fixture_site(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sites")
+        .join(name)
 }
 
 /// Copies a folder recursively.

@@ -6,16 +6,6 @@
 use crate::support::*;
 use std::path::Path;
 
-const SITE: &str = "title: 最美科技工作者
-base_url: https://example.org/zuimei/
-images:
-  widths: [200, 400]
-  thumbnail: 120
-campaign:
-  year: 2022
-  categories: [科技创新, 乡村振兴]
-";
-
 /// A person of `region` and `category`, born in `birth`.
 fn profile(birth: &str, category: &str, region: &str) -> String {
     format!(
@@ -30,52 +20,26 @@ fn campaign(year: u32, young_share: f64) -> String {
     )
 }
 
-/// Moves the laureates of a single-year site into `content/2022/`, and adds 2021 and 2023.
+/// Grows a single-year site (the 2022 campaign) into the three-year site: its laureates move
+/// into `content/2022/`, and 2021 and 2023 join, each year with its own rules.
 fn grow_into_three_years(site: &TestSite) {
-    let content = site.root().join("content");
-    std::fs::create_dir_all(content.join("2022")).unwrap();
-    std::fs::rename(content.join("laureates"), content.join("2022/laureates")).unwrap();
-    site.write("content/2022/campaign.yaml", &campaign(2022, 0.2));
-    site.write("content/2021/campaign.yaml", &campaign(2021, 0.0));
-    site.write("content/2023/campaign.yaml", &campaign(2023, 0.9));
-    let add = |year: u32, name: &str, birth: &str, category: &str, region: &str| {
-        let folder = format!("content/{year}/laureates/{name}");
-        site.write(
-            &format!("{folder}/profile.yaml"),
-            &format!("name: {name}\n{}", profile(birth, category, region)),
-        );
-        site.write(&format!("{folder}/story.md"), "## 故事\n\n正文。\n");
-        site.write_bytes(
-            &format!("{folder}/photos/{name}0.jpg"),
-            &jpeg(350, 450, [90, 90, 160]),
-        );
-        site.write_bytes(
-            &format!("{folder}/photos/{name}1.jpg"),
-            &jpeg(800, 600, [60, 140, 90]),
-        );
-    };
-    add(2021, "赵一", "1960-01", "科技创新", "桃城区");
-    add(2021, "钱二", "1962-02", "乡村振兴", "冀州区");
-    // 王芳 of 2022 is honoured again in 2023.
-    add(2023, "王芳", "1985-05", "科技创新", "桃城区");
-    add(2023, "孙三", "1970-03", "乡村振兴", "枣强县");
+    std::fs::remove_dir_all(site.root().join("content")).unwrap();
+    copy_tree(&fixture_site("three-years"), site.root());
 }
 
 /// The three-year site: 2021 (2 laureates), 2022 (3) and 2023 (2, 王芳 again).
 pub fn three_year_site() -> TestSite {
-    let site = single_year_site();
-    grow_into_three_years(&site);
-    let favicon = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/favicon.svg");
-    site.write_bytes("static/favicon.svg", &std::fs::read(favicon).unwrap());
-    site
+    TestSite::fixture("three-years")
 }
 
-/// The 2022 campaign as a single-year site: 王芳, 李强 and 周敏.
+/// The 2022 campaign of the three-year site as a single-year site: 王芳, 李强 and 周敏.
 fn single_year_site() -> TestSite {
-    let site = TestSite::new(SITE);
-    site.laureate("王芳", &profile("1985-05", "科技创新", "桃城区"), "故事", 1);
-    site.laureate("李强", &profile("1975-07", "乡村振兴", "冀州区"), "故事", 1);
-    site.laureate("周敏", &profile("1990-09", "科技创新", "枣强县"), "故事", 1);
+    let fixture = fixture_site("three-years");
+    let site = TestSite::new(&std::fs::read_to_string(fixture.join("site.yaml")).unwrap());
+    copy_tree(
+        &fixture.join("content/2022/laureates"),
+        &site.root().join("content/laureates"),
+    );
     site
 }
 
@@ -323,7 +287,9 @@ fn stdout_of(output: &std::process::Output) -> String {
 fn every_file_of_a_one_year_site_still_answers_when_it_becomes_several() {
     // Two people (few: the posters are slow to draw), one on each page of the grid, and the
     // 公示 published beside the showcase.
-    let yaml = SITE.replace(
+    let yaml = std::fs::read_to_string(fixture_site("three-years").join("site.yaml"))
+        .unwrap()
+        .replace(
         "campaign:\n",
         "paginate: {grid: 1, gallery: 1, kit: 1}\ncampaign:\n  publicity: {start: 2022-05-01, end: 2022-05-07}\n",
     );
