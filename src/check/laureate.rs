@@ -1,0 +1,383 @@
+//! The rules about one laureate: profile fields, portrait, photos and videos.
+
+use super::{Checker, Rule, Severity};
+use crate::config::Rules;
+use crate::content::{Laureate, Photo};
+use crate::i18n::Said;
+use crate::layout;
+use crate::media::{self, VideoInfo};
+use crate::naming::Rename;
+use crate::said;
+use std::path::Path;
+
+pub(super) fn check_profile(c: &mut Checker, l: &Laureate) {
+    let profile = l.profile_file();
+    // Findings about a value point at its line.
+    let text = std::fs::read_to_string(&profile).unwrap_or_default();
+    let line = |key: &str, needle: &str| crate::yaml::line_of(&text, key, needle);
+    // A team has no gender or birth of its own.
+    let person = l.team.is_none();
+    let required = [
+        ("gender", l.gender.as_str(), person),
+        ("organization", &l.organization, true),
+        ("field", &l.field, true),
+        ("category", &l.category, true),
+        ("recommender", &l.recommender, true),
+    ];
+    for (key, value, asked) in required {
+        if asked && value.trim().is_empty() {
+            c.add(
+                Some(l),
+                &profile,
+                Rule::RequiredField,
+                Severity::Error,
+                said!("field-missing", key = key),
+            );
+        }
+    }
+    if !l.gender.is_empty() && l.gender != "男" && l.gender != "女" {
+        c.add(
+            Some(l),
+            &profile,
+            Rule::RequiredField,
+            Severity::Error,
+            said!("gender-invalid", gender = &l.gender),
+        )
+        .place
+        .line = line("gender", "");
+    }
+    if person && l.birth.is_none() {
+        c.add(
+            Some(l),
+            &profile,
+            Rule::RequiredField,
+            Severity::Error,
+            said!("birth-missing"),
+        );
+    }
+    if l.channel.is_none() {
+        c.add(
+            Some(l),
+            &profile,
+            Rule::RequiredField,
+            Severity::Error,
+            said!("channel-missing"),
+        );
+    }
+    let chars = l.summary.chars().count();
+    if l.summary.is_empty() {
+        c.add(
+            Some(l),
+            &profile,
+            Rule::SummaryLength,
+            Severity::Error,
+            said!("summary-missing"),
+        );
+    } else if chars > c.rules.summary_max_chars {
+        let max = c.rules.summary_max_chars;
+        c.add(
+            Some(l),
+            &profile,
+            Rule::SummaryLength,
+            Severity::Error,
+            said!(
+                "summary-too-long",
+                chars = chars,
+                max = max,
+                over = chars - max
+            ),
+        )
+        .place
+        .line = line("summary", "");
+    }
+    if l.consent.is_none() {
+        let severity = match c.rules.require_consent {
+            true => Severity::Error,
+            false => Severity::Warning,
+        };
+        c.add(
+            Some(l),
+            &profile,
+            Rule::ConsentMissing,
+            severity,
+            said!("consent-missing"),
+        );
+    }
+    if l.story.is_empty() {
+        c.add(
+            Some(l),
+            &l.story_file(),
+            Rule::StoryEmpty,
+            Severity::Error,
+            said!("story-empty"),
+        );
+    }
+    let excluded = c
+        .rules
+        .excluded_identities
+        .iter()
+        .find(|w| l.identity.contains(w.as_str()));
+    if let Some(word) = excluded {
+        c.add(
+            Some(l),
+            &profile,
+            Rule::ExcludedIdentity,
+            Severity::Error,
+            said!("identity-excluded", identity = &l.identity, word = word),
+        )
+        .place
+        .line = line("identity", "");
+    }
+    for honor in &l.honors {
+        if let Some(word) = c
+            .rules
+            .honor_keywords
+            .iter()
+            .find(|w| honor.contains(w.as_str()))
+        {
+            c.add(
+                Some(l),
+                &profile,
+                Rule::PriorHonor,
+                Severity::Warning,
+                said!("prior-honor", honor = honor, word = word),
+            )
+            .place
+            .line = line("honors", honor);
+        }
+    }
+}
+
+pub(super) fn check_portrait(c: &mut Checker, l: &Laureate) {
+    let Some(portrait) = &l.portrait else {
+        let by_shape = crate::naming::plan(l).into_iter().find(|r| r.portrait);
+        let said = match by_shape {
+            Some(r) => said!(
+                "portrait-misnamed",
+                from = file_name(&r.from),
+                to = file_name(&r.to)
+            ),
+            None if l.team.is_some() => said!("portrait-missing-team", name = &l.name),
+            None => said!("portrait-missing", name = &l.name),
+        };
+        c.add(
+            Some(l),
+            &l.folder.join(layout::PHOTOS_DIR),
+            Rule::Portrait,
+            Severity::Error,
+            said,
+        );
+        return;
+    };
+    if !check_readable(c, l, &portrait.source) {
+        return;
+    }
+    let Ok((width, height)) = media::source_dimensions(&portrait.source) else {
+        return; // the build reports unreadable images
+    };
+    // A team's portrait is its group photo, of any shape.
+    if l.team.is_none() && !media::is_portrait_shape(width, height) {
+        c.add(
+            Some(l),
+            &portrait.source,
+            Rule::Portrait,
+            Severity::Warning,
+            said!("portrait-shape", width = width, height = height),
+        );
+    }
+    if width < c.rules.portrait_min_width {
+        c.add(
+            Some(l),
+            &portrait.source,
+            Rule::Portrait,
+            Severity::Error,
+            said!(
+                "portrait-too-small",
+                width = width,
+                min = c.rules.portrait_min_width
+            ),
+        );
+    }
+}
+
+pub(super) fn check_photos(c: &mut Checker, l: &Laureate) {
+    let (min, max) = (c.rules.photos_min, c.rules.photos_max);
+    let count = l.photos.len();
+    if count < min || count > max {
+        c.add(
+            Some(l),
+            &l.folder.join(layout::PHOTOS_DIR),
+            Rule::PhotoCount,
+            Severity::Error,
+            if count < min {
+                said!("photo-count-low", count = count, min = min, max = max)
+            } else {
+                said!("photo-count-high", count = count, min = min, max = max)
+            },
+        );
+    }
+    let renames = crate::naming::plan(l);
+    for photo in &l.photos {
+        let rename = renames.iter().find(|r| r.from == photo.source);
+        check_photo(c, l, photo, rename);
+    }
+}
+
+/// A file's name, for messages.
+pub(super) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The `photo-unreadable` finding for an image the media stage would refuse (empty, cut
+/// short, or not what its extension says); true when the image is usable.
+fn check_readable(c: &mut Checker, l: &Laureate, image: &Path) -> bool {
+    let result = std::fs::read(image)
+        .map_err(media::ImageError::Read)
+        .and_then(|bytes| {
+            // Read once: the shared-photo rule compares these hashes.
+            c.hashes.insert(image.to_path_buf(), blake3::hash(&bytes));
+            media::inspect_image(&bytes, image)
+        });
+    let Err(problem) = result else {
+        return true;
+    };
+    let d = problem.into_diagnostic(image);
+    c.add_text(
+        Some(l),
+        image,
+        Rule::PhotoUnreadable,
+        Severity::Error,
+        d.message,
+        d.hint.as_deref().unwrap_or(""),
+    );
+    false
+}
+
+fn check_photo(c: &mut Checker, l: &Laureate, photo: &Photo, rename: Option<&Rename>) {
+    let file = &photo.source;
+    check_readable(c, l, file);
+    let ext = file
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if ext != "jpg" && ext != "jpeg" {
+        c.add(
+            Some(l),
+            file,
+            Rule::PhotoFormat,
+            Severity::Error,
+            said!("photo-format", ext = ext),
+        );
+    }
+    let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    if bytes < c.rules.photo_min_bytes {
+        c.add(
+            Some(l),
+            file,
+            Rule::PhotoSize,
+            Severity::Error,
+            said!(
+                "photo-size",
+                kb = bytes / 1000,
+                min = c.rules.photo_min_bytes / 1000
+            ),
+        );
+    }
+    if let Some(rename) = rename {
+        let (from, to) = (file_name(&rename.from), file_name(&rename.to));
+        let said = match rename.portrait {
+            true => said!("photo-name-portrait", from = from, to = to),
+            false => said!("photo-name", from = from, to = to),
+        };
+        c.add(Some(l), file, Rule::PhotoName, Severity::Error, said);
+    }
+    if photo.caption.is_none() {
+        c.add(
+            Some(l),
+            file,
+            Rule::PhotoCaption,
+            Severity::Warning,
+            said!("photo-caption"),
+        );
+    }
+}
+
+/// Videos: readable MP4/MOV, not too long, at one of the allowed sizes (rotation counted).
+pub(super) fn check_videos(c: &mut Checker, l: &Laureate) {
+    for video in &l.videos {
+        if video.captions.is_none() {
+            c.add(
+                Some(l),
+                &video.source,
+                Rule::VideoCaptions,
+                Severity::Warning,
+                said!("video-captions"),
+            );
+        }
+        let info = match media::video_info(&video.source) {
+            Ok(info) => info,
+            Err(media::VideoError(why)) => {
+                c.add(
+                    Some(l),
+                    &video.source,
+                    Rule::VideoFormat,
+                    Severity::Error,
+                    said!("video-format", why = why),
+                );
+                continue;
+            }
+        };
+        add_video_breaches(c, l, &video.source, &info);
+    }
+}
+
+/// The campaign limits the video `file` of `l` breaks, as errors.
+pub(super) fn add_video_breaches(c: &mut Checker, l: &Laureate, file: &Path, info: &VideoInfo) {
+    for breach in video_breaches(c.rules, info) {
+        c.add(Some(l), file, breach.rule, Severity::Error, breach.said);
+    }
+}
+
+/// A campaign limit a video breaks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VideoBreach {
+    /// The rule it breaks.
+    pub rule: Rule,
+    /// What is wrong and how to fix it.
+    pub said: Said,
+}
+
+/// The campaign limits a video breaks: length and size (rotation counted). Shared by
+/// `laurel check`, where they are errors, and the build, where they are warnings.
+pub fn video_breaches(rules: &Rules, info: &VideoInfo) -> Vec<VideoBreach> {
+    let mut breaches = Vec::new();
+    let max = rules.video_max_seconds;
+    if info.duration > max {
+        breaches.push(VideoBreach {
+            rule: Rule::VideoDuration,
+            said: said!(
+                "video-duration",
+                seconds = info.duration.round(),
+                max = max.round()
+            ),
+        });
+    }
+    if !rules.video_sizes.contains(&[info.width, info.height]) {
+        let allowed: Vec<String> = rules
+            .video_sizes
+            .iter()
+            .map(|[w, h]| format!("{w}x{h}"))
+            .collect();
+        breaches.push(VideoBreach {
+            rule: Rule::VideoResolution,
+            said: said!(
+                "video-resolution",
+                size = format!("{}x{}", info.width, info.height),
+                allowed = allowed.join(" / ")
+            ),
+        });
+    }
+    breaches
+}
