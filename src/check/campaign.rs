@@ -31,23 +31,37 @@ pub(super) fn check_site_config(c: &mut Checker) {
     }
 }
 
+/// The campaign-wide numbers, in `campaign.yaml`'s name: laureates left out, the places,
+/// the province picks, the units' quotas and the young share.
 pub(super) fn check_campaign(c: &mut Checker) {
     let site = c.site;
-    let rules = c.rules;
     let rules_file = layout::campaign_file(&site.root, site.config.year_folder());
-    let total = site.laureates.len();
+    check_unloaded(c, &rules_file);
+    // The nominations' numbers (quotas, the young share) count every nominee; the
+    // selection's (the laureates, the province picks) only the selected.
+    check_selection(c, &rules_file);
+    check_nominations(c, &rules_file);
+}
+
+/// `campaign-partial`: laureates that could not be loaded are left out of the numbers.
+fn check_unloaded(c: &mut Checker, rules_file: &Path) {
     if c.unloaded > 0 {
         let unloaded = c.unloaded;
+        let total = c.site.laureates.len();
         c.add(
             None,
-            &rules_file,
+            rules_file,
             Rule::CampaignPartial,
             Severity::Warning,
             said!("campaign-partial", unloaded = unloaded, total = total),
         );
     }
-    // The nominations' numbers (quotas, the young share) count every nominee; the
-    // selection's (the laureates, the province picks) only the selected.
+}
+
+/// `laureate-quota` and `province-picks`: the selected within the places, with as many
+/// province picks as the campaign asks (an error once the selection is final).
+fn check_selection(c: &mut Checker, rules_file: &Path) {
+    let (site, rules) = (c.site, c.rules);
     let selected: Vec<&Laureate> = site
         .laureates
         .iter()
@@ -56,7 +70,7 @@ pub(super) fn check_campaign(c: &mut Checker) {
     if selected.len() > rules.laureates {
         c.add(
             None,
-            &rules_file,
+            rules_file,
             Rule::LaureateQuota,
             Severity::Error,
             said!(
@@ -75,7 +89,7 @@ pub(super) fn check_campaign(c: &mut Checker) {
         };
         c.add(
             None,
-            &rules_file,
+            rules_file,
             Rule::ProvincePicks,
             severity,
             said!(
@@ -85,11 +99,16 @@ pub(super) fn check_campaign(c: &mut Checker) {
             ),
         );
     }
+}
+
+/// `channel-quota` and `young-share` over every nomination.
+fn check_nominations(c: &mut Checker, rules_file: &Path) {
+    let (site, rules) = (c.site, c.rules);
     let nominations: Vec<&Laureate> = site.laureates.iter().collect();
     for breach in quota_breaches(&nominations, rules) {
         let finding = c.add(
             None,
-            &rules_file,
+            rules_file,
             Rule::ChannelQuota,
             Severity::Error,
             said!(
@@ -108,7 +127,7 @@ pub(super) fn check_campaign(c: &mut Checker) {
     if share.falls_short(rules) {
         c.add(
             None,
-            &rules_file,
+            rules_file,
             Rule::YoungShare,
             Severity::Error,
             said!(

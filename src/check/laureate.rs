@@ -10,12 +10,77 @@ use crate::naming::Rename;
 use crate::said;
 use std::path::Path;
 
+/// A finding about a profile's values, before it is placed.
+struct ProfileFinding {
+    rule: Rule,
+    severity: Severity,
+    said: Said,
+    at: At,
+}
+
+/// Where a [`ProfileFinding`] points.
+enum At {
+    /// At `profile.yaml`.
+    Profile,
+    /// At the line of `profile.yaml` where the key (and the text, if any) is written.
+    Line(&'static str, String),
+    /// At `story.md`.
+    Story,
+}
+
+impl ProfileFinding {
+    /// An error at `profile.yaml`.
+    fn error(rule: Rule, said: Said) -> ProfileFinding {
+        ProfileFinding {
+            rule,
+            severity: Severity::Error,
+            said,
+            at: At::Profile,
+        }
+    }
+
+    /// This finding at the line of `key` (and `text`).
+    fn at_line(self, key: &'static str, text: &str) -> ProfileFinding {
+        ProfileFinding {
+            at: At::Line(key, text.to_string()),
+            ..self
+        }
+    }
+}
+
+/// The rules about a profile's values, in the order their findings are reported.
+const PROFILE_RULES: &[fn(&Laureate, &Rules) -> Vec<ProfileFinding>] = &[
+    required_fields,
+    summary_length,
+    consent_missing,
+    story_empty,
+    excluded_identity,
+    prior_honors,
+];
+
+/// The profile's findings: required fields, the summary's length, consent, an empty story,
+/// an excluded identity and prior honours. Findings about a value point at its line.
 pub(super) fn check_profile(c: &mut Checker, l: &Laureate) {
     let profile = l.profile_file();
-    // Findings about a value point at its line.
     let text = std::fs::read_to_string(&profile).unwrap_or_default();
-    let line = |key: &str, needle: &str| crate::yaml::line_of(&text, key, needle);
-    // A team has no gender or birth of its own.
+    for rule in PROFILE_RULES {
+        for found in rule(l, c.rules) {
+            let (file, line) = match &found.at {
+                At::Profile => (profile.clone(), None),
+                At::Line(key, needle) => {
+                    (profile.clone(), crate::yaml::line_of(&text, key, needle))
+                }
+                At::Story => (l.story_file(), None),
+            };
+            let finding = c.add(Some(l), &file, found.rule, found.severity, found.said);
+            finding.place.line = line;
+        }
+    }
+}
+
+/// `required-field`: the fields every nomination needs, gender as 男 or 女, birth (a team
+/// has no gender or birth of its own) and channel.
+fn required_fields(l: &Laureate, _: &Rules) -> Vec<ProfileFinding> {
     let person = l.team.is_none();
     let required = [
         ("gender", l.gender.as_str(), person),
@@ -24,128 +89,109 @@ pub(super) fn check_profile(c: &mut Checker, l: &Laureate) {
         ("category", &l.category, true),
         ("recommender", &l.recommender, true),
     ];
-    for (key, value, asked) in required {
-        if asked && value.trim().is_empty() {
-            c.add(
-                Some(l),
-                &profile,
-                Rule::RequiredField,
-                Severity::Error,
-                said!("field-missing", key = key),
-            );
-        }
-    }
+    let missing = required
+        .into_iter()
+        .filter(|(_, value, asked)| *asked && value.trim().is_empty())
+        .map(|(key, ..)| said!("field-missing", key = key));
+    let mut found: Vec<ProfileFinding> = missing
+        .map(|said| ProfileFinding::error(Rule::RequiredField, said))
+        .collect();
     if !l.gender.is_empty() && l.gender != "男" && l.gender != "女" {
-        c.add(
-            Some(l),
-            &profile,
-            Rule::RequiredField,
-            Severity::Error,
-            said!("gender-invalid", gender = &l.gender),
-        )
-        .place
-        .line = line("gender", "");
+        let said = said!("gender-invalid", gender = &l.gender);
+        found.push(ProfileFinding::error(Rule::RequiredField, said).at_line("gender", ""));
     }
     if person && l.birth.is_none() {
-        c.add(
-            Some(l),
-            &profile,
+        found.push(ProfileFinding::error(
             Rule::RequiredField,
-            Severity::Error,
             said!("birth-missing"),
-        );
+        ));
     }
     if l.channel.is_none() {
-        c.add(
-            Some(l),
-            &profile,
+        found.push(ProfileFinding::error(
             Rule::RequiredField,
-            Severity::Error,
             said!("channel-missing"),
-        );
+        ));
     }
+    found
+}
+
+/// `summary-length`: a summary there and within `summary_max_chars`.
+fn summary_length(l: &Laureate, rules: &Rules) -> Vec<ProfileFinding> {
     let chars = l.summary.chars().count();
-    if l.summary.is_empty() {
-        c.add(
-            Some(l),
-            &profile,
-            Rule::SummaryLength,
-            Severity::Error,
-            said!("summary-missing"),
+    let max = rules.summary_max_chars;
+    let found = if l.summary.is_empty() {
+        ProfileFinding::error(Rule::SummaryLength, said!("summary-missing"))
+    } else if chars > max {
+        let said = said!(
+            "summary-too-long",
+            chars = chars,
+            max = max,
+            over = chars - max
         );
-    } else if chars > c.rules.summary_max_chars {
-        let max = c.rules.summary_max_chars;
-        c.add(
-            Some(l),
-            &profile,
-            Rule::SummaryLength,
-            Severity::Error,
-            said!(
-                "summary-too-long",
-                chars = chars,
-                max = max,
-                over = chars - max
-            ),
-        )
-        .place
-        .line = line("summary", "");
+        ProfileFinding::error(Rule::SummaryLength, said).at_line("summary", "")
+    } else {
+        return Vec::new();
+    };
+    vec![found]
+}
+
+/// `consent-missing`: an error when the campaign requires consent, else a warning.
+fn consent_missing(l: &Laureate, rules: &Rules) -> Vec<ProfileFinding> {
+    if l.consent.is_some() {
+        return Vec::new();
     }
-    if l.consent.is_none() {
-        let severity = match c.rules.require_consent {
-            true => Severity::Error,
-            false => Severity::Warning,
-        };
-        c.add(
-            Some(l),
-            &profile,
-            Rule::ConsentMissing,
-            severity,
-            said!("consent-missing"),
-        );
+    let severity = match rules.require_consent {
+        true => Severity::Error,
+        false => Severity::Warning,
+    };
+    vec![ProfileFinding {
+        severity,
+        ..ProfileFinding::error(Rule::ConsentMissing, said!("consent-missing"))
+    }]
+}
+
+/// `story-empty`, at `story.md`.
+fn story_empty(l: &Laureate, _: &Rules) -> Vec<ProfileFinding> {
+    if !l.story.is_empty() {
+        return Vec::new();
     }
-    if l.story.is_empty() {
-        c.add(
-            Some(l),
-            &l.story_file(),
-            Rule::StoryEmpty,
-            Severity::Error,
-            said!("story-empty"),
-        );
-    }
-    let excluded = c
-        .rules
+    vec![ProfileFinding {
+        at: At::Story,
+        ..ProfileFinding::error(Rule::StoryEmpty, said!("story-empty"))
+    }]
+}
+
+/// `excluded-identity`: an identity with one of the campaign's excluded words.
+fn excluded_identity(l: &Laureate, rules: &Rules) -> Vec<ProfileFinding> {
+    let excluded = rules
         .excluded_identities
         .iter()
         .find(|w| l.identity.contains(w.as_str()));
-    if let Some(word) = excluded {
-        c.add(
-            Some(l),
-            &profile,
-            Rule::ExcludedIdentity,
-            Severity::Error,
-            said!("identity-excluded", identity = &l.identity, word = word),
-        )
-        .place
-        .line = line("identity", "");
-    }
-    for honor in &l.honors {
-        if let Some(word) = c
-            .rules
-            .honor_keywords
-            .iter()
-            .find(|w| honor.contains(w.as_str()))
-        {
-            c.add(
-                Some(l),
-                &profile,
-                Rule::PriorHonor,
-                Severity::Warning,
-                said!("prior-honor", honor = honor, word = word),
-            )
-            .place
-            .line = line("honors", honor);
-        }
-    }
+    let found = excluded.map(|word| {
+        let said = said!("identity-excluded", identity = &l.identity, word = word);
+        ProfileFinding::error(Rule::ExcludedIdentity, said).at_line("identity", "")
+    });
+    found.into_iter().collect()
+}
+
+/// `prior-honor`: a warning for each honour with one of the campaign's keywords.
+fn prior_honors(l: &Laureate, rules: &Rules) -> Vec<ProfileFinding> {
+    let word_in = |honor: &str| {
+        let mut words = rules.honor_keywords.iter();
+        words.find(|w| honor.contains(w.as_str()))
+    };
+    l.honors
+        .iter()
+        .filter_map(|honor| {
+            let word = word_in(honor)?;
+            let said = said!("prior-honor", honor = honor, word = word);
+            let found = ProfileFinding::error(Rule::PriorHonor, said).at_line("honors", honor);
+            Some(ProfileFinding {
+                severity: Severity::Warning,
+                ..found
+            })
+        })
+        .collect()
 }
 
 pub(super) fn check_portrait(c: &mut Checker, l: &Laureate) {
