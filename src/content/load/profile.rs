@@ -5,7 +5,9 @@ use super::files::{find_photos, find_portrait, find_videos, near_miss};
 use super::{extension, file_name};
 use crate::config::SiteConfig;
 use crate::content::slug::is_valid_slug;
-use crate::content::{Channel, Consent, Laureate, Member, Placeholder, Status, Team, YearMonth};
+use crate::content::{
+    Channel, Consent, Laureate, Member, Photo, Placeholder, Status, Team, Video, YearMonth,
+};
 use crate::diagnostics::{read_text, Diagnostic, Diagnostics};
 use crate::finding::Rule;
 use crate::i18n::Said;
@@ -241,6 +243,34 @@ pub(super) fn load_laureate(
         text,
         problems: Diagnostics::default(),
     };
+    let read = read_checked(&mut cx, &raw, config);
+    let placeholders = [
+        Placeholder::scan(&cx.file, &cx.text, true),
+        Placeholder::scan(&layout::story_file(folder), &read.story, false),
+    ]
+    .concat();
+    let (laureate, story) = read.into_laureate(raw, folder, placeholders);
+    Ok((laureate, story, cx.problems))
+}
+
+/// What of a profile is read with a check of its own (and the story beside it), before it
+/// becomes a [`Laureate`].
+struct Checked {
+    name: String,
+    birth: Option<YearMonth>,
+    team: Option<Team>,
+    slug: Option<String>,
+    portrait: Option<Photo>,
+    photos: Vec<Photo>,
+    videos: Vec<Video>,
+    story: String,
+    consent: Option<Consent>,
+    status: Status,
+}
+
+/// Reads and checks the values of `raw` that can be wrong, each problem in `cx` (in this
+/// order: name, birth, team, category, slug, portrait, photos, videos, story, consent, pick).
+fn read_checked(cx: &mut ProfileContext, raw: &RawProfile, config: &SiteConfig) -> Checked {
     let name = raw
         .name
         .clone()
@@ -253,64 +283,79 @@ pub(super) fn load_laureate(
             said!("name-missing", field = yaml::field_label("name")),
         );
     }
-    let birth = parse_birth(&mut cx, "birth", raw.birth.as_deref());
-    let team = read_team(&mut cx, &raw);
-    check_category(
-        &mut cx,
-        raw.category.as_deref(),
-        &config.campaign.categories,
-    );
-    let slug = check_explicit_slug(&mut cx, raw.slug.as_deref());
-    let portrait = find_portrait(&mut cx, &raw, &name);
-    let photos = find_photos(&mut cx, &raw, &name, portrait.as_ref());
-    let videos = find_videos(&mut cx, &raw);
-    let story = read_story(&mut cx);
-    let consent = raw.consent.as_ref().map(|c| read_consent(&mut cx, c));
+    let birth = parse_birth(cx, "birth", raw.birth.as_deref());
+    let team = read_team(cx, raw);
+    check_category(cx, raw.category.as_deref(), &config.campaign.categories);
+    let slug = check_explicit_slug(cx, raw.slug.as_deref());
+    let portrait = find_portrait(cx, raw, &name);
+    let photos = find_photos(cx, raw, &name, portrait.as_ref());
+    let videos = find_videos(cx, raw);
+    let story = read_story(cx);
+    let consent = raw.consent.as_ref().map(|c| read_consent(cx, c));
     let status = raw
         .status
         .unwrap_or_else(|| Status::default_for(&config.campaign));
-    check_pick(&mut cx, raw.province_pick, status);
-    let laureate = Laureate {
-        slug: slug.unwrap_or_default(),
+    check_pick(cx, raw.province_pick, status);
+    Checked {
         name,
-        gender: raw.gender.unwrap_or_default(),
         birth,
-        organization: raw.organization.unwrap_or_default(),
-        title: raw.title.unwrap_or_default(),
-        position: raw.position.unwrap_or_default(),
-        field: raw.field.unwrap_or_default(),
-        region: raw.region.unwrap_or_default(),
-        category: raw.category.unwrap_or_default(),
-        channel: raw.channel,
-        recommender: raw.recommender.unwrap_or_default(),
-        identity: raw.identity.unwrap_or_default(),
-        status,
-        decided_by: raw.decided_by.unwrap_or_default(),
-        decided_on: raw.decided_on,
-        province_pick: raw.province_pick,
-        order: raw.order,
-        honors: raw.honors,
-        quote: raw.quote.unwrap_or_default(),
-        summary: raw.summary.unwrap_or_default().trim().to_string(),
-        story: Document::default(),
-        consent,
         team,
-        placeholders: [
-            Placeholder::scan(&cx.file, &cx.text, true),
-            Placeholder::scan(&layout::story_file(folder), &story, false),
-        ]
-        .concat(),
+        slug,
         portrait,
         photos,
         videos,
-        folder: folder.to_path_buf(),
-        private: raw
-            .private
-            .into_iter()
-            .map(|(key, value)| (key, yaml::scalar_text(&value)))
-            .collect(),
-    };
-    Ok((laureate, story, cx.problems))
+        story,
+        consent,
+        status,
+    }
+}
+
+impl Checked {
+    /// The laureate of `raw` read into `self`, in `folder`, and the story's Markdown.
+    fn into_laureate(
+        self,
+        raw: RawProfile,
+        folder: &Path,
+        placeholders: Vec<Placeholder>,
+    ) -> (Laureate, String) {
+        let laureate = Laureate {
+            slug: self.slug.unwrap_or_default(),
+            name: self.name,
+            gender: raw.gender.unwrap_or_default(),
+            birth: self.birth,
+            organization: raw.organization.unwrap_or_default(),
+            title: raw.title.unwrap_or_default(),
+            position: raw.position.unwrap_or_default(),
+            field: raw.field.unwrap_or_default(),
+            region: raw.region.unwrap_or_default(),
+            category: raw.category.unwrap_or_default(),
+            channel: raw.channel,
+            recommender: raw.recommender.unwrap_or_default(),
+            identity: raw.identity.unwrap_or_default(),
+            status: self.status,
+            decided_by: raw.decided_by.unwrap_or_default(),
+            decided_on: raw.decided_on,
+            province_pick: raw.province_pick,
+            order: raw.order,
+            honors: raw.honors,
+            quote: raw.quote.unwrap_or_default(),
+            summary: raw.summary.unwrap_or_default().trim().to_string(),
+            story: Document::default(),
+            consent: self.consent,
+            team: self.team,
+            placeholders,
+            portrait: self.portrait,
+            photos: self.photos,
+            videos: self.videos,
+            folder: folder.to_path_buf(),
+            private: raw
+                .private
+                .into_iter()
+                .map(|(key, value)| (key, yaml::scalar_text(&value)))
+                .collect(),
+        };
+        (laureate, self.story)
+    }
 }
 
 /// The laureate's consent to publication: its date and the signed form (kept private).
