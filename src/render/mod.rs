@@ -19,9 +19,8 @@ use crate::media::MediaIndex;
 use crate::routes::{Route, Routes};
 use pages::Renderer;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::atomic::AtomicUsize;
 use std::sync::Mutex;
-use tera::Context;
+use tera::{Context, Tera};
 use views::{LaureateView, Views};
 
 /// The rendered site: output path (relative, `/`-separated) → file contents.
@@ -89,37 +88,12 @@ pub fn render_into(
 ) -> Result<usize, Diagnostics> {
     let mut theme = theme::load(&site.root, &site.config.theme)?;
     let routes = site.routes();
-    theme
-        .tera
-        .register_filter("absolute", AbsoluteFilter(routes.clone()));
-    theme
-        .tera
-        .register_filter("inline_styles", article::InlineStyles);
+    add_filters(&mut theme.tera, &routes);
     let views = Views::new(site, media, &routes);
-    let assets = asset_urls(&routes, &theme.assets);
-    let mut base = Context::new();
-    let mut site_view = views.site(assets);
-    if let Some(years) = &options.years {
-        site_view.years = years.years.clone();
-        site_view.urls.archive = Some(routes.url(&Route::Archive));
-    }
-    base.insert("site", &site_view);
-    let mut problems = Diagnostics::default();
+    let base = base_context(&views, &routes, &theme.assets, options);
     let showcase = site.config.campaign.phase == Phase::Showcase;
-    // In the 公示 phase nothing that presumes the result is published: no laureate pages, so
-    // no laureate views (whose pictures the media stage has not made). When the preview
-    // re-renders a few laureates, only theirs.
-    let shown: Vec<&Laureate> = match showcase {
-        true => site
-            .laureates
-            .iter()
-            .filter(|l| {
-                let only = options.only_laureates.as_ref();
-                only.is_none_or(|slugs| slugs.contains(&l.slug))
-            })
-            .collect(),
-        false => Vec::new(),
-    };
+    let shown = shown_laureates(site, options, showcase);
+    let mut problems = Diagnostics::default();
     let laureates: Vec<_> = shown
         .iter()
         .filter_map(|l| views.laureate(l).map_err(|d| problems.extend(d)).ok())
@@ -127,23 +101,7 @@ pub fn render_into(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut out = Renderer {
-        tera: &theme.tera,
-        routes: &routes,
-        cards: cards::Cards::new(routes.clone(), site.config.official_name()),
-        minify: options.minify,
-        sink,
-        files: AtomicUsize::new(0),
-        front_copy: None,
-        old_urls: options
-            .years
-            .as_ref()
-            .filter(|y| y.old_urls)
-            .map(|_| base.clone()),
-        problems,
-        years: options.years.as_ref(),
-        grid_per_page: site.config.paginate.grid,
-    };
+    let mut out = Renderer::new(&theme.tera, &routes, site, options, sink, &base);
     // Views are made in the model's order, one per laureate shown (none in the 公示 phase).
     let people: Vec<(&Laureate, &LaureateView)> = shown.into_iter().zip(&laureates).collect();
     if options.only_laureates.is_some() {
@@ -151,48 +109,55 @@ pub fn render_into(
         return out.finish();
     }
     if views::publicity_published(&site.config) {
-        let mut publicity = base.clone();
-        publicity.insert("publicity", &views::PublicityView::new(site));
-        out.page("publicity.html", &Route::Publicity, &publicity);
+        let publicity = out.publicity(site, &base);
         if !showcase {
             out.page("publicity.html", &Route::Home, &publicity);
             out.whole_site(site, &base, &[], theme.assets);
             return out.finish();
         }
     }
-    let paginate = site.config.paginate;
-    if options.years.as_ref().is_some_and(|y| y.others.is_some()) {
-        // The newest year's front page is also the site's.
-        out.front_copy = Some((routes.output_path(&Route::Home), Route::Home.output_path()));
-    }
-    let mut index = base.clone();
-    index.insert("intro", &site.intro.as_ref().map(views::chapters));
-    out.paged(
-        "index.html",
-        &Route::Home,
-        &index,
-        &laureates,
-        paginate.grid,
-    );
-    for filter in views.categories() {
-        out.filtered_index(&index, &laureates, &Route::Category(&filter.slug), filter);
-    }
-    for filter in views.regions() {
-        out.filtered_index(&index, &laureates, &Route::Region(&filter.slug), filter);
-    }
-    out.laureates_files(&base, site, &people);
-    out.kit(&base, &laureates, paginate.kit);
-    let with_photos: Vec<&LaureateView> =
-        laureates.iter().filter(|l| !l.photos.is_empty()).collect();
-    out.paged(
-        "gallery.html",
-        &Route::Gallery,
-        &base,
-        &with_photos,
-        paginate.gallery,
-    );
+    out.showcase(site, &views, &base, &laureates, &people);
     out.whole_site(site, &base, &laureates, theme.assets);
     out.finish()
+}
+
+/// laurel's own Tera filters: `absolute` and `inline_styles`.
+fn add_filters(tera: &mut Tera, routes: &Routes) {
+    tera.register_filter("absolute", AbsoluteFilter(routes.clone()));
+    tera.register_filter("inline_styles", article::InlineStyles);
+}
+
+/// What every page's context holds: `site`, with the other years in a site of several.
+fn base_context(
+    views: &Views,
+    routes: &Routes,
+    assets: &BTreeMap<String, Vec<u8>>,
+    options: &RenderOptions,
+) -> Context {
+    let mut site_view = views.site(asset_urls(routes, assets));
+    if let Some(years) = &options.years {
+        site_view.years = years.years.clone();
+        site_view.urls.archive = Some(routes.url(&Route::Archive));
+    }
+    let mut base = Context::new();
+    base.insert("site", &site_view);
+    base
+}
+
+/// The laureates whose views are made. In the 公示 phase nothing that presumes the result is
+/// published: no laureate pages, so no laureate views (whose pictures the media stage has not
+/// made). When the preview re-renders a few laureates, only theirs.
+fn shown_laureates<'s>(
+    site: &'s Site,
+    options: &RenderOptions,
+    showcase: bool,
+) -> Vec<&'s Laureate> {
+    if !showcase {
+        return Vec::new();
+    }
+    let only = options.only_laureates.as_ref();
+    let wanted = |l: &&Laureate| only.is_none_or(|slugs| slugs.contains(&l.slug));
+    site.laureates.iter().filter(wanted).collect()
 }
 
 /// The Tera filter `absolute`: a root-relative URL made absolute with `base_url` (unchanged

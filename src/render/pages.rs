@@ -1,8 +1,8 @@
 //! The [`Renderer`]: which pages a site has, each rendered with its template and context and
 //! handed to the sink (with its copy at the site root, or at an old address).
 
-use super::views::{FilterView, LaureateView};
-use super::{article, cards, error_chain, minify, views, years, Sink};
+use super::views::{FilterView, LaureateView, Views};
+use super::{article, cards, error_chain, minify, views, years, RenderOptions, Sink};
 use crate::config::Phase;
 use crate::content::{Laureate, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -13,26 +13,94 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tera::{Context, Tera};
 
+/// Renders a site's pages with its templates and hands each file to the sink.
 pub(super) struct Renderer<'t> {
-    pub(super) tera: &'t Tera,
-    pub(super) routes: &'t Routes,
-    pub(super) cards: cards::Cards,
-    pub(super) minify: bool,
-    pub(super) sink: &'t dyn Sink,
+    tera: &'t Tera,
+    routes: &'t Routes,
+    cards: cards::Cards,
+    minify: bool,
+    sink: &'t dyn Sink,
     /// Files given to the sink.
-    pub(super) files: AtomicUsize,
+    files: AtomicUsize,
     /// A file also put at a second path: (its path, the copy's).
-    pub(super) front_copy: Option<(String, String)>,
+    front_copy: Option<(String, String)>,
     /// For a year whose pages were at the site root before the site held several years, the
     /// context of the pages at those old addresses.
-    pub(super) old_urls: Option<Context>,
-    pub(super) problems: Diagnostics,
-    pub(super) years: Option<&'t years::YearsContext>,
+    old_urls: Option<Context>,
+    problems: Diagnostics,
+    years: Option<&'t years::YearsContext>,
     /// Laureates on one page of the front page's grid and of each filter's.
-    pub(super) grid_per_page: usize,
+    grid_per_page: usize,
 }
 
-impl Renderer<'_> {
+impl<'t> Renderer<'t> {
+    /// A renderer of `site`'s pages with `tera` into `sink`; `base` is every page's context.
+    pub(super) fn new(
+        tera: &'t Tera,
+        routes: &'t Routes,
+        site: &Site,
+        options: &'t RenderOptions,
+        sink: &'t dyn Sink,
+        base: &Context,
+    ) -> Renderer<'t> {
+        let years = options.years.as_ref();
+        Renderer {
+            tera,
+            routes,
+            cards: cards::Cards::new(routes.clone(), site.config.official_name()),
+            minify: options.minify,
+            sink,
+            files: AtomicUsize::new(0),
+            front_copy: None,
+            old_urls: years.filter(|y| y.old_urls).map(|_| base.clone()),
+            problems: Diagnostics::default(),
+            years,
+            grid_per_page: site.config.paginate.grid,
+        }
+    }
+
+    /// The 公示 page; its context, which the front page shows until the showcase.
+    pub(super) fn publicity(&mut self, site: &Site, base: &Context) -> Context {
+        let mut publicity = base.clone();
+        publicity.insert("publicity", &views::PublicityView::new(site));
+        self.page("publicity.html", &Route::Publicity, &publicity);
+        publicity
+    }
+
+    /// The showcase's lists: the front page and each category's and region's, every
+    /// laureate's own files, the media kit and the 图说 gallery.
+    pub(super) fn showcase(
+        &mut self,
+        site: &Site,
+        views: &Views,
+        base: &Context,
+        laureates: &[LaureateView],
+        people: &[(&Laureate, &LaureateView)],
+    ) {
+        let paginate = site.config.paginate;
+        if self.years.is_some_and(|y| y.others.is_some()) {
+            // The newest year's front page is also the site's.
+            let home = Route::Home;
+            self.front_copy = Some((self.routes.output_path(&home), home.output_path()));
+        }
+        let mut index = base.clone();
+        index.insert("intro", &site.intro.as_ref().map(views::chapters));
+        self.paged("index.html", &Route::Home, &index, laureates, paginate.grid);
+        for filter in views.categories() {
+            let route = Route::Category(&filter.slug);
+            self.filtered_index(&index, laureates, &route, filter);
+        }
+        for filter in views.regions() {
+            self.filtered_index(&index, laureates, &Route::Region(&filter.slug), filter);
+        }
+        self.laureates_files(base, site, people);
+        self.kit(base, laureates, paginate.kit);
+        let with_photos: Vec<&LaureateView> =
+            laureates.iter().filter(|l| !l.photos.is_empty()).collect();
+        let gallery = paginate.gallery;
+        self.paged("gallery.html", &Route::Gallery, base, &with_photos, gallery);
+    }
+
     /// The number of files made, or every problem met.
     pub(super) fn finish(self) -> Result<usize, Diagnostics> {
         let files = self.files.into_inner();

@@ -186,55 +186,22 @@ impl<'a> TeamView<'a> {
     }
 }
 
+/// A laureate's pictures in each role, as [`Views::laureate`] puts them in its view.
+struct Pictures {
+    portrait: Option<PictureView>,
+    square: Option<PictureView>,
+    cover: Option<PictureView>,
+    poster: Option<PictureView>,
+    photos: Vec<PhotoView>,
+}
+
 impl<'a> Views<'a> {
     /// The view of one laureate; a problem for each image the media stage did not make.
     pub fn laureate(&self, laureate: &'a Laureate) -> Result<LaureateView<'a>, Diagnostics> {
         let mut problems = Diagnostics::default();
-        let mut picture = |photo: Option<&Photo>, role: Role| {
-            photo.and_then(|p| {
-                self.picture(p, role)
-                    .map_err(|d| problems.push(d.relative_to(&self.site.root)))
-                    .ok()
-            })
-        };
-        let images = LaureateImages::of(laureate);
-        let mut playing = |role| picture(images.playing(role), role);
-        let portrait = playing(Role::Portrait);
-        let square = playing(Role::ShareSquare);
-        let cover = playing(Role::Cover);
-        let poster = playing(Role::SharePoster);
-        let photos: Vec<PhotoView> = images
-            .photos
-            .iter()
-            .filter_map(|photo| {
-                Some(PhotoView {
-                    caption: photo.caption.clone(),
-                    image: picture(Some(photo), Role::Photo)?,
-                    thumb: picture(Some(photo), Role::Thumbnail)?,
-                })
-            })
-            .collect();
-        let first_photo = photos.first().map(|p| p.image.full.clone());
-        let videos = laureate
-            .videos
-            .iter()
-            .filter_map(|video| {
-                let published = self.media.video(&video.source)?;
-                let seconds = published.info.duration.round() as u64;
-                Some(VideoView {
-                    url: self.routes.url(&Route::Media(&published.file)),
-                    title: video.title.clone(),
-                    poster: self.poster_url(published, first_photo.as_ref()),
-                    width: published.info.width,
-                    height: published.info.height,
-                    duration: format!("{}:{:02}", seconds / 60, seconds % 60),
-                    captions: published
-                        .captions
-                        .as_ref()
-                        .map(|name| self.routes.url(&Route::Media(name))),
-                })
-            })
-            .collect();
+        let pictures = self.pictures(laureate, &mut problems);
+        let first_photo = pictures.photos.first().map(|p| p.image.full.clone());
+        let videos = self.videos(laureate, first_photo.as_ref());
         let find =
             |filters: &[FilterView], name: &str| filters.iter().find(|f| f.name == name).cloned();
         let slug = laureate.slug.as_str();
@@ -263,29 +230,15 @@ impl<'a> Views<'a> {
             quote: &laureate.quote,
             summary: &laureate.summary,
             chapters: chapters(&laureate.story),
-            portrait,
-            cover,
-            poster,
-            square,
+            portrait: pictures.portrait,
+            cover: pictures.cover,
+            poster: pictures.poster,
+            square: pictures.square,
             team: laureate.team.as_ref().map(TeamView::of),
             card_url: self.routes.url(&Route::Card(slug)),
             embed_url: self.routes.url(&Route::CardEmbed(slug)),
-            kit_url: format!(
-                "{}#kit-{slug}",
-                self.routes.url(&page_route(
-                    &Route::Kit,
-                    self.kit_pages.get(slug).copied().unwrap_or(1)
-                ))
-            ),
-            share_images: self.media.share_images(slug).map(|images| ShareImagesView {
-                tall: ShareFileView::of(self.routes, &images.tall),
-                wide: ShareFileView::of(self.routes, &images.wide),
-                long: images
-                    .long
-                    .iter()
-                    .map(|part| ShareFileView::of(self.routes, part))
-                    .collect(),
-            }),
+            kit_url: self.kit_url(slug),
+            share_images: self.share_images(slug),
             qr_urls: QrUrls {
                 svg: self.routes.url(&Route::KitQrSvg(slug)),
                 png: self.routes.url(&Route::KitQrPng(slug)),
@@ -294,10 +247,90 @@ impl<'a> Views<'a> {
                 page: self.routes.url(&Route::KitArticle(slug)),
                 draft: self.routes.url(&Route::KitArticleDraft(slug)),
             },
-            photos,
+            photos: pictures.photos,
             videos,
         };
         problems.into_result(view)
+    }
+
+    /// A laureate's pictures in each role; a problem for each image the media stage did not
+    /// make.
+    fn pictures(&self, laureate: &Laureate, problems: &mut Diagnostics) -> Pictures {
+        let mut picture = |photo: Option<&Photo>, role: Role| {
+            photo.and_then(|p| {
+                self.picture(p, role)
+                    .map_err(|d| problems.push(d.relative_to(&self.site.root)))
+                    .ok()
+            })
+        };
+        let images = LaureateImages::of(laureate);
+        let mut playing = |role| picture(images.playing(role), role);
+        let portrait = playing(Role::Portrait);
+        let square = playing(Role::ShareSquare);
+        let cover = playing(Role::Cover);
+        let poster = playing(Role::SharePoster);
+        let photos = images
+            .photos
+            .iter()
+            .filter_map(|photo| {
+                Some(PhotoView {
+                    caption: photo.caption.clone(),
+                    image: picture(Some(photo), Role::Photo)?,
+                    thumb: picture(Some(photo), Role::Thumbnail)?,
+                })
+            })
+            .collect();
+        Pictures {
+            portrait,
+            square,
+            cover,
+            poster,
+            photos,
+        }
+    }
+
+    /// A laureate's published videos, each with its poster frame (else `first_photo`).
+    fn videos(&self, laureate: &Laureate, first_photo: Option<&String>) -> Vec<VideoView> {
+        laureate
+            .videos
+            .iter()
+            .filter_map(|video| {
+                let published = self.media.video(&video.source)?;
+                let seconds = published.info.duration.round() as u64;
+                Some(VideoView {
+                    url: self.routes.url(&Route::Media(&published.file)),
+                    title: video.title.clone(),
+                    poster: self.poster_url(published, first_photo),
+                    width: published.info.width,
+                    height: published.info.height,
+                    duration: format!("{}:{:02}", seconds / 60, seconds % 60),
+                    captions: published
+                        .captions
+                        .as_ref()
+                        .map(|name| self.routes.url(&Route::Media(name))),
+                })
+            })
+            .collect()
+    }
+
+    /// The laureate's entry in the media kit, on the kit's page that lists them.
+    fn kit_url(&self, slug: &str) -> String {
+        let page = self.kit_pages.get(slug).copied().unwrap_or(1);
+        let kit = self.routes.url(&page_route(&Route::Kit, page));
+        format!("{kit}#kit-{slug}")
+    }
+
+    /// The laureate's 海报 and 长图 files, when the build made them.
+    fn share_images(&self, slug: &str) -> Option<ShareImagesView> {
+        self.media.share_images(slug).map(|images| ShareImagesView {
+            tall: ShareFileView::of(self.routes, &images.tall),
+            wide: ShareFileView::of(self.routes, &images.wide),
+            long: images
+                .long
+                .iter()
+                .map(|part| ShareFileView::of(self.routes, part))
+                .collect(),
+        })
     }
 
     /// The `<picture>` view of a photo in one role.
