@@ -6,7 +6,7 @@
 
 use crate::routes::LinkTarget;
 use crate::tr;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A Markdown document rendered to sanitised HTML.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -81,8 +81,20 @@ impl Document {
 /// Renders Markdown into a sanitised, chaptered [`Document`]. Each link's address goes through
 /// `resolve`: internal links are rewritten to the URL it gives, broken ones are recorded.
 pub fn render(markdown: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Document {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut document = Document::default();
+    let events = read_events(markdown, resolve, &mut document);
+    split_chapters(events, &mut document);
+    document
+}
+
+/// The events of `markdown` with its links resolved; each broken link, image, script link and
+/// raw HTML the sanitiser drops noted in `document` at its line.
+fn read_events<'m>(
+    markdown: &'m str,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    document: &mut Document,
+) -> Vec<Event<'m>> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -96,23 +108,7 @@ pub fn render(markdown: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Document 
                 title,
                 id,
             }) => {
-                if is_script_url(&dest_url) {
-                    document.removed.push(SourceRef {
-                        address: tr!("removed-script-link", url = dest_url.to_string()),
-                        line: line_of(range.start),
-                    });
-                }
-                let dest_url = match resolve(&dest_url) {
-                    LinkTarget::External => dest_url,
-                    LinkTarget::Internal(url) => url.into(),
-                    LinkTarget::Broken => {
-                        document.broken_links.push(SourceRef {
-                            address: dest_url.to_string(),
-                            line: line_of(range.start),
-                        });
-                        dest_url
-                    }
-                };
+                let dest_url = resolve_link(dest_url, line_of(range.start), resolve, document);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -140,11 +136,43 @@ pub fn render(markdown: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Document 
         };
         events.push(event);
     }
+    events
+}
+
+/// A link's address as published: an internal one made a URL, a broken one kept (and noted in
+/// `document`, as is a script link, which the sanitiser drops).
+fn resolve_link<'m>(
+    dest_url: CowStr<'m>,
+    line: usize,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    document: &mut Document,
+) -> CowStr<'m> {
+    if is_script_url(&dest_url) {
+        document.removed.push(SourceRef {
+            address: tr!("removed-script-link", url = dest_url.to_string()),
+            line,
+        });
+    }
+    match resolve(&dest_url) {
+        LinkTarget::External => dest_url,
+        LinkTarget::Internal(url) => url.into(),
+        LinkTarget::Broken => {
+            document.broken_links.push(SourceRef {
+                address: dest_url.to_string(),
+                line,
+            });
+            dest_url
+        }
+    }
+}
+
+/// The document's title (a first `#` heading before any text) and its chapters, split at
+/// `##` headings.
+fn split_chapters(events: Vec<Event>, document: &mut Document) {
     let mut current: Vec<Event> = Vec::new();
     let mut current_title: Option<String> = None;
     let mut heading: Option<(HeadingLevel, String)> = None;
     let mut seen_content = false;
-
     for event in events {
         match event {
             Event::Start(Tag::Heading { level, .. })
@@ -164,7 +192,7 @@ pub fn render(markdown: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Document 
                 if level == HeadingLevel::H1 {
                     document.title = Some(title.trim().to_string());
                 } else {
-                    push_chapter(&mut document, current_title.take(), &current);
+                    push_chapter(document, current_title.take(), &current);
                     current.clear();
                     current_title = Some(title.trim().to_string());
                 }
@@ -176,8 +204,7 @@ pub fn render(markdown: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Document 
             }
         }
     }
-    push_chapter(&mut document, current_title, &current);
-    document
+    push_chapter(document, current_title, &current);
 }
 
 fn push_chapter(document: &mut Document, title: Option<String>, events: &[Event]) {
