@@ -3,7 +3,7 @@
 //! pictures, read from `word/document.xml` (and its relationships, for the pictures) with
 //! quick-xml.
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesEnd, BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -242,115 +242,136 @@ fn symbol(code: &str) -> Option<char> {
 /// Parses `word/document.xml`; `images` are the pictures by relationship id.
 fn parse_document(xml: &str, images: &BTreeMap<String, Vec<u8>>) -> Result<Document, String> {
     let mut reader = Reader::from_str(xml);
-    let mut out = Document::default();
-    let mut tables: Vec<TableUnderWay> = Vec::new();
-    let mut paragraph = String::new();
-    let mut in_text = false;
+    let mut doc = DocumentUnderWay::default();
     loop {
-        let event = reader.read_event().map_err(|e| e.to_string())?;
-        let (tag, is_start) = match &event {
-            Event::Start(tag) => (Some(tag), true),
-            Event::Empty(tag) => (Some(tag), false),
-            _ => (None, false),
-        };
-        if let Some(tag) = tag {
-            let cell = tables.last_mut().and_then(|t| t.cell.as_mut());
-            match tag.local_name().into_inner() {
-                "tbl" if is_start => tables.push(TableUnderWay::default()),
-                "tc" if is_start => {
-                    if let Some(table) = tables.last_mut() {
-                        table.cell = Some(CellUnderWay {
-                            span: 1,
-                            ..CellUnderWay::default()
-                        });
-                    }
-                }
-                "gridBefore" => {
-                    let skip: usize = attribute(tag, "val")
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(0);
-                    if let Some(table) = tables.last_mut() {
-                        table.col += skip;
-                    }
-                }
-                "gridSpan" => {
-                    if let Some(cell) = cell {
-                        cell.span = attribute(tag, "val")
-                            .and_then(|v| v.parse().ok())
-                            .unwrap_or(1);
-                    }
-                }
-                "vMerge" => {
-                    if let Some(cell) = cell {
-                        cell.continues_merge = attribute(tag, "val").is_none_or(|v| v != "restart");
-                    }
-                }
-                "blip" | "imagedata" => {
-                    let id = attribute(tag, "embed").or_else(|| attribute(tag, "id"));
-                    let picture = id.and_then(|id| images.get(&id));
-                    if let (Some(picture), Some(cell)) = (picture, cell) {
-                        cell.images.push(picture.clone());
-                    }
-                }
-                "sym" => paragraph.extend(attribute(tag, "char").as_deref().and_then(symbol)),
-                "t" if is_start => in_text = true,
-                "tab" if !is_start => paragraph.push('\t'),
-                "br" | "cr" if !is_start => paragraph.push('\n'),
-                _ => {}
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(tag) => doc.tag(&tag, true, images),
+            Event::Empty(tag) => doc.tag(&tag, false, images),
+            Event::Text(text) if doc.in_text => {
+                doc.paragraph
+                    .push_str(&text.xml_content(XmlVersion::Implicit1_0));
             }
-            continue;
-        }
-        match event {
-            Event::Text(text) if in_text => {
-                paragraph.push_str(&text.xml_content(XmlVersion::Implicit1_0));
-            }
-            Event::GeneralRef(entity) if in_text => {
-                match entity.resolve_char_ref().map_err(|e| e.to_string())? {
-                    Some(c) => paragraph.push(c),
-                    None => {
-                        let name = entity.into_inner();
-                        let resolved = quick_xml::escape::resolve_predefined_entity(&name);
-                        paragraph.push_str(resolved.unwrap_or(""));
-                    }
-                }
-            }
-            Event::End(tag) => match tag.local_name().into_inner() {
-                "t" => in_text = false,
-                "p" => {
-                    let text = std::mem::take(&mut paragraph);
-                    match tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                        Some(cell) => cell.lines.push(text.trim_end().to_string()),
-                        None if !text.trim().is_empty() => {
-                            out.blocks.push(Block::Paragraph(text.trim().to_string()))
-                        }
-                        None => {}
-                    }
-                }
-                "tc" => {
-                    if let Some(table) = tables.last_mut() {
-                        if let Some(cell) = table.cell.take() {
-                            table.finish_cell(cell);
-                        }
-                    }
-                }
-                "tr" => {
-                    if let Some(table) = tables.last_mut() {
-                        table.row += 1;
-                        table.col = 0;
-                    }
-                }
-                "tbl" => {
-                    if let Some(table) = tables.pop() {
-                        out.blocks.push(Block::Table(table.table));
-                    }
-                }
-                _ => {}
-            },
+            Event::GeneralRef(entity) if doc.in_text => doc.entity(entity)?,
+            Event::End(tag) => doc.end(&tag),
             Event::Eof => break,
             _ => {}
         }
     }
-    Ok(out)
+    Ok(doc.out)
+}
+
+/// `word/document.xml` being read: the blocks so far, the tables open (the innermost last),
+/// the paragraph under way and whether the reader is in its text.
+#[derive(Default)]
+struct DocumentUnderWay {
+    out: Document,
+    tables: Vec<TableUnderWay>,
+    paragraph: String,
+    in_text: bool,
+}
+
+impl DocumentUnderWay {
+    /// A start tag (`is_start`) or an empty one: a table, a cell, its span or merge, a
+    /// picture (`images` by relationship id), a symbol, text, a tab or a line break.
+    fn tag(&mut self, tag: &BytesStart, is_start: bool, images: &BTreeMap<String, Vec<u8>>) {
+        let cell = self.tables.last_mut().and_then(|t| t.cell.as_mut());
+        match tag.local_name().into_inner() {
+            "tbl" if is_start => self.tables.push(TableUnderWay::default()),
+            "tc" if is_start => {
+                if let Some(table) = self.tables.last_mut() {
+                    table.cell = Some(CellUnderWay {
+                        span: 1,
+                        ..CellUnderWay::default()
+                    });
+                }
+            }
+            "gridBefore" => {
+                let skip: usize = attribute(tag, "val")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                if let Some(table) = self.tables.last_mut() {
+                    table.col += skip;
+                }
+            }
+            "gridSpan" => {
+                if let Some(cell) = cell {
+                    cell.span = attribute(tag, "val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1);
+                }
+            }
+            "vMerge" => {
+                if let Some(cell) = cell {
+                    cell.continues_merge = attribute(tag, "val").is_none_or(|v| v != "restart");
+                }
+            }
+            "blip" | "imagedata" => {
+                let id = attribute(tag, "embed").or_else(|| attribute(tag, "id"));
+                let picture = id.and_then(|id| images.get(&id));
+                if let (Some(picture), Some(cell)) = (picture, cell) {
+                    cell.images.push(picture.clone());
+                }
+            }
+            "sym" => self
+                .paragraph
+                .extend(attribute(tag, "char").as_deref().and_then(symbol)),
+            "t" if is_start => self.in_text = true,
+            "tab" if !is_start => self.paragraph.push('\t'),
+            "br" | "cr" if !is_start => self.paragraph.push('\n'),
+            _ => {}
+        }
+    }
+
+    /// A character or entity reference in text.
+    fn entity(&mut self, entity: BytesRef) -> Result<(), String> {
+        match entity.resolve_char_ref().map_err(|e| e.to_string())? {
+            Some(c) => self.paragraph.push(c),
+            None => {
+                let name = entity.into_inner();
+                let resolved = quick_xml::escape::resolve_predefined_entity(&name);
+                self.paragraph.push_str(resolved.unwrap_or(""));
+            }
+        }
+        Ok(())
+    }
+
+    /// An end tag: of text, a paragraph (into its cell, else the document), a cell, a row or a
+    /// table.
+    fn end(&mut self, tag: &BytesEnd) {
+        match tag.local_name().into_inner() {
+            "t" => self.in_text = false,
+            "p" => {
+                let text = std::mem::take(&mut self.paragraph);
+                match self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                    Some(cell) => cell.lines.push(text.trim_end().to_string()),
+                    None if !text.trim().is_empty() => self
+                        .out
+                        .blocks
+                        .push(Block::Paragraph(text.trim().to_string())),
+                    None => {}
+                }
+            }
+            "tc" => {
+                if let Some(table) = self.tables.last_mut() {
+                    if let Some(cell) = table.cell.take() {
+                        table.finish_cell(cell);
+                    }
+                }
+            }
+            "tr" => {
+                if let Some(table) = self.tables.last_mut() {
+                    table.row += 1;
+                    table.col = 0;
+                }
+            }
+            "tbl" => {
+                if let Some(table) = self.tables.pop() {
+                    self.out.blocks.push(Block::Table(table.table));
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The value of the attribute whose local name is `name`.
