@@ -213,13 +213,18 @@ pub fn inspect_image(bytes: &[u8], source: &Path) -> Result<(), ImageError> {
 }
 
 /// True when the JPEG's last scan (SOS, FF DA) is followed by the end-of-image marker (FF D9);
-/// trailers some phones append after the end are allowed.
+/// trailers some phones append after the end are allowed. Searched from the last end marker
+/// (near the file's end) and the first scan (near its start), so a photo's compressed data is
+/// not walked: the same answer as looking for an end after the last scan, without reading the
+/// megabytes between them.
 fn jpeg_is_whole(bytes: &[u8]) -> bool {
-    let last_scan = bytes.windows(2).rposition(|w| w == [0xFF, 0xDA]);
-    match last_scan {
-        Some(at) => bytes[at..].windows(2).any(|w| w == [0xFF, 0xD9]),
-        None => false,
-    }
+    const SCAN: [u8; 2] = [0xFF, 0xDA];
+    let Some(end) = bytes.windows(2).rposition(|w| w == [0xFF, 0xD9]) else {
+        return false;
+    };
+    let scan_before = bytes[..end].windows(2).any(|w| w == SCAN);
+    let scan_after = bytes[end..].windows(2).any(|w| w == SCAN);
+    scan_before && !scan_after
 }
 
 /// True when the PNG holds its IEND chunk.
@@ -279,6 +284,18 @@ mod tests {
     use crate::config::ImageSettings;
     use crate::content::Focus;
     use crate::media::{Format, Shape};
+
+    #[test]
+    fn a_jpeg_is_whole_when_its_last_scan_has_an_end() {
+        let (soi, sos, eoi) = (&[0xFF, 0xD8][..], &[0xFF, 0xDA][..], &[0xFF, 0xD9][..]);
+        let whole = [soi, sos, &[1, 2, 3], eoi].concat();
+        assert!(jpeg_is_whole(&whole));
+        assert!(jpeg_is_whole(&[&whole[..], b"phone trailer"].concat()));
+        // A second scan after the end with no end of its own: cut short.
+        assert!(!jpeg_is_whole(&[&whole[..], sos, &[4, 5]].concat()));
+        assert!(!jpeg_is_whole(&[soi, sos, &[1, 2, 3]].concat()));
+        assert!(!jpeg_is_whole(&[soi, &[1][..], eoi].concat()));
+    }
 
     #[test]
     fn alpha_is_flattened_onto_white() {

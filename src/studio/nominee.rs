@@ -190,7 +190,7 @@ pub fn validate(root: &Path, body: &[u8]) -> Answer {
 }
 
 /// The form's field a finding is about: the key of its line in profile.yaml, else the field
-/// its message names (`性别（gender）`) or its message id starts with (`birth-missing`).
+/// its message's `key` argument is (`field-missing` of `recommender`), else the field its message names (`性别（gender）`) or its message id starts with (`birth-missing`).
 fn field_of(finding: &Finding, profile: &Document) -> Option<&'static str> {
     let in_profile = finding.place.file.ends_with(crate::layout::PROFILE_FILE);
     let by_line = finding
@@ -203,6 +203,17 @@ fn field_of(finding: &Finding, profile: &Document) -> Option<&'static str> {
                 .iter()
                 .find(|f| f.key == key || f.aliases.contains(&key.as_str()))
         });
+    let by_key_argument = || match &finding.message {
+        crate::finding::Message::Said(said) => {
+            said.args.iter().find_map(|(name, value)| match value {
+                crate::i18n::Arg::Text(key) if *name == "key" => {
+                    FIELDS.iter().find(|f| f.key == key)
+                }
+                _ => None,
+            })
+        }
+        _ => None,
+    };
     let by_words = || {
         let text = finding.text();
         FIELDS.iter().find(|f| {
@@ -212,7 +223,10 @@ fn field_of(finding: &Finding, profile: &Document) -> Option<&'static str> {
                 || text.contains(&format!("`{}`", f.key))
         })
     };
-    by_line.or_else(by_words).map(|f| f.key)
+    by_line
+        .or_else(by_key_argument)
+        .or_else(by_words)
+        .map(|f| f.key)
 }
 
 /// `POST /api/render`: the unsaved nominee's profile page and H5 card rendered into

@@ -582,8 +582,10 @@ fn check_runs_on_the_unsaved_form_and_says_at_which_field() {
             .filter(|f| f["field"] == field && f["severity"] == "error")
             .count()
     };
-    let emptied = ask(serde_json::json!({"organization": "", "gender": "未知"}));
+    let emptied = ask(serde_json::json!({"organization": "", "gender": "未知", "recommender": ""}));
     assert_eq!(at(&emptied, "organization"), 1, "{emptied:?}");
+    assert_eq!(at(&emptied, "recommender"), 1, "{emptied:?}");
+    assert_eq!(at(&emptied, "field"), 0, "{emptied:?}");
     assert_eq!(at(&emptied, "gender"), 1, "{emptied:?}");
     let filled = ask(serde_json::json!({"organization": "市农科院", "gender": "女"}));
     assert_eq!(
