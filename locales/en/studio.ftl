@@ -119,6 +119,7 @@ studio-field = { $key ->
         [decided_by] Decided by
         [decided_on] Decided on
         [province_pick] Put forward to the province
+        [consent] Date the person agreed to publication
         [honors] Honours
         [quote] Quote
         [summary] Summary

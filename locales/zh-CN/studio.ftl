@@ -119,6 +119,7 @@ studio-field = { $key ->
         [decided_by] 决定人
         [decided_on] 决定日期
         [province_pick] 推荐参加省级评选
+        [consent] 本人同意公开的日期
         [honors] 荣誉
         [quote] 寄语
         [summary] 简要事迹

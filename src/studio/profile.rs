@@ -15,7 +15,8 @@ pub struct Field {
     pub key: &'static str,
     /// The other spellings it reads.
     pub aliases: &'static [&'static str],
-    /// `text`, `long`, `month`, `date`, `choice`, `list`, `bool`, `map`.
+    /// `text`, `long`, `month`, `date`, `choice`, `list`, `bool`, `map`, `consent` (the date of
+    /// `consent:`'s mapping; its signed form's file is kept as written).
     pub kind: &'static str,
     /// Whether check reports it missing.
     pub required: bool,
@@ -54,6 +55,7 @@ pub const FIELDS: &[Field] = &[
     field("decided_by", &["决定人"], "text", false),
     field("decided_on", &["决定日期"], "date", false),
     field("province_pick", &["推荐省级"], "bool", false),
+    field("consent", &["同意公开"], "consent", false),
     field("honors", &["荣誉"], "list", false),
     field("quote", &["格言", "寄语"], "text", false),
     field("summary", &["简要事迹"], "long", true),

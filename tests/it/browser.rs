@@ -255,10 +255,12 @@ impl Window {
         self.expect("document.readyState === 'complete'", "the page loads");
     }
 
-    /// Waits up to 10 s for a JavaScript condition to become true, asking the page again
-    /// after each answer; evaluation errors (the page is reloading) count as not yet.
+    /// Waits up to 30 s for a JavaScript condition to become true, asking the page again
+    /// after each answer; evaluation errors (the page is reloading) count as not yet. 30 s,
+    /// not 10: on two cores with the other tests' browsers and builds running, a studio
+    /// page's save and re-check took over 10 s twice this week.
     fn wait_until(&self, condition: &str) -> bool {
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
         while std::time::Instant::now() < deadline {
             let met = self
                 .tab
@@ -271,7 +273,7 @@ impl Window {
         false
     }
 
-    /// Fails the test unless the JavaScript `condition` becomes true within 10 s.
+    /// Fails the test unless the JavaScript `condition` becomes true within 30 s.
     fn expect(&self, condition: &str, what: &str) {
         assert!(
             self.wait_until(condition),
@@ -2048,6 +2050,7 @@ fn an_editor_starts_from_an_empty_campaign_and_ends_with_a_nominee_that_checks_c
         ("field-recommender", "城区科协"),
         ("field-quote", "把论文写在大地上。"),
         ("field-summary", "扎根田间二十年，选育小麦新品种三个。"),
+        ("field-consent", "2026-11-20"),
         (
             "story",
             "她扎根田间二十年。\n\n## 田间地头\n\n从一粒种子开始，选育出三个小麦新品种。",
@@ -2112,6 +2115,15 @@ fn an_editor_starts_from_an_empty_campaign_and_ends_with_a_nominee_that_checks_c
         .collect();
     let errors: Vec<_> = hers.iter().filter(|f| f["severity"] == "error").collect();
     assert!(errors.is_empty(), "{hers:?}");
+    // The consent's date went in through the form; what is left is the portrait's shape
+    // (the shared photos are not 二寸照).
+    assert!(
+        hers.iter().all(|f| f["message_id"] == "portrait-shape"),
+        "{hers:?}"
+    );
+    let profile =
+        std::fs::read_to_string(site.root().join("content/laureates/赵敏/profile.yaml")).unwrap();
+    assert!(profile.contains("2026-11-20"), "{profile}");
     site.build_ok();
     let page = std::fs::read_to_string(site.public().join("laureates/zhao-min/index.html"))
         .expect("her page");

@@ -39,6 +39,7 @@ function input(f, value) {
     return el('textarea', { id, name: f.key, rows: Math.max(2, rows.length + 1), placeholder: t('studio-private-example') },
       rows.map(([k, v]) => k + '：' + text(v)).join('\n'));
   }
+  if (f.kind === 'consent') return el('input', { id, name: f.key, type: 'date', value: text(value && value.date) });
   const type = f.kind === 'month' ? 'month' : f.kind === 'date' ? 'date' : 'text';
   return el('input', { id, name: f.key, type, value: text(value) });
 }
@@ -56,6 +57,10 @@ function formValues() {
         const m = line.match(/^\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$/);
         if (m) values[f.key][m[1]] = m[2];
       }
+    } else if (f.kind === 'consent') {
+      // The date the person agreed; the signed form's file stays as profile.yaml has it.
+      const was = page.data.values[f.key];
+      values[f.key] = node.value ? Object.assign({}, was && typeof was === 'object' ? was : {}, { date: node.value }) : null;
     } else values[f.key] = node.value;
   }
   return values;
@@ -74,7 +79,7 @@ function fieldRow(f) {
 function form(data) {
   const groups = [
     ['studio-section-person', ['name', 'gender', 'birth', 'organization', 'title', 'position', 'field', 'region', 'identity']],
-    ['studio-section-nomination', ['category', 'channel', 'recommender', 'status', 'decided_by', 'decided_on', 'province_pick']],
+    ['studio-section-nomination', ['category', 'channel', 'recommender', 'status', 'decided_by', 'decided_on', 'province_pick', 'consent']],
     ['studio-section-deeds', ['summary', 'quote', 'honors']],
   ];
   const byKey = Object.fromEntries(data.fields.map(f => [f.key, f]));
