@@ -209,6 +209,46 @@ async function showDashboard() {
   }
 }
 
+// ---- Screens: each file of the studio registers its screen; the bar's navigation lists them. ----
+
+/** The studio's screens by name (`#/<name>/<rest>`), in the order they were registered. */
+const SCREENS = new Map();
+
+/**
+ * Registers a screen: `show(app, rest)` fills the page for `#/<name>/<rest>` (`rest` is the
+ * address's remaining parts, decoded); `label` is the message id of its link in the bar.
+ */
+function screen(name, label, show) {
+  SCREENS.set(name, { label, show });
+}
+
+/** The registered screen the address names, with the rest of the address, or null. */
+function addressedScreen() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const found = SCREENS.get(parts[0]);
+  return found ? { name: parts[0], show: found.show, rest: parts.slice(1) } : null;
+}
+
+/** The bar's links: the nominees' dashboard, then every registered screen; the current one marked. */
+function showTabs() {
+  const current = addressedScreen();
+  const link = (href, label, here) => el('a', { href, 'aria-current': here ? 'page' : null }, t(label));
+  const links = [link('#', 'studio-nominees', !current)];
+  for (const [name, { label }] of SCREENS) links.push(link('#/' + name, label, current && current.name === name));
+  document.getElementById('tabs').replaceChildren(...links);
+}
+
+/** Shows the screen the address names, if it names a registered one; says whether it did. */
+async function showAddressedScreen() {
+  showTabs();
+  const found = addressedScreen();
+  if (!found) return false;
+  await found.show(document.getElementById('app'), found.rest);
+  return true;
+}
+
+window.addEventListener('hashchange', showAddressedScreen);
+
 async function start() {
   MESSAGES = await getJson('/api/messages');
   document.getElementById('app').replaceChildren(el('p', { class: 'message' }, t('studio-loading')));
@@ -218,6 +258,7 @@ async function start() {
   reload.addEventListener('click', showDashboard);
   const folder = mediaFolder();
   const nominee = nomineeFolder();
+  if (await showAddressedScreen()) return;
   await (nominee ? showNominee(nominee) : folder ? showMedia(folder) : showDashboard());
 }
 
