@@ -8,7 +8,7 @@ another binary)
   render     typing in the story → the preview answered: POST /api/render (the profile page
              and H5 card rendered from the unsaved form) at 60 nominees, 20 edits one after
              the other; target < 200 ms.
-  upload     ten 12-megapixel phone photos (4000×3000 JPEG, made once with ffmpeg from
+  upload     ten 12-megapixel phone photos (4000×3000 JPEG of 3–5 MB, made once with ffmpeg from
              ../shared/example-photos) sent to one nominee as the page sends them (one after
              the other, POST /api/upload), then GET /api/media (named and listed); target
              < 2 s. Their 480 px previews (GET /api/preview, six at a time as a browser
@@ -110,7 +110,8 @@ def bench_render():
 
 
 def phone_photos(dest):
-    """Ten 4000×3000 JPEGs from the example photos, as a phone makes them (quality ~92)."""
+    """Ten 4000×3000 JPEGs from the example photos, as a phone makes them: quality ~92, with a
+    sensor's grain, so each is 3–5 MB as a phone's is (upscaled without grain they were 1 MB)."""
     names = sorted(n for n in os.listdir(PHOTOS) if n.startswith("photo-"))[:10]
     made = []
     for name in names:
@@ -118,7 +119,7 @@ def phone_photos(dest):
         if not os.path.exists(out):
             subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-i", os.path.join(PHOTOS, name),
                             "-vf", "scale=4000:3000:force_original_aspect_ratio=increase,"
-                                   "crop=4000:3000", "-q:v", "2", out], check=True)
+                                   "crop=4000:3000,noise=alls=10:allf=t", "-q:v", "2", out], check=True)
         made.append(out)
     return made
 

@@ -1933,6 +1933,18 @@ fn the_dashboards_findings_open_their_field_and_story_images_go_to_the_photos() 
         "!!document.querySelector('.media-title') && document.querySelector('.media-title').textContent.includes('李强')",
         "his photos and videos",
     );
+    // On his own page the photo's finding, above the form, opens his photos too.
+    window.run("location.hash = '#/nominee/' + encodeURIComponent('李强')");
+    let to_photos = "[...document.querySelectorAll('#other-findings a.goto')].find(a => a.getAttribute('href').startsWith('#media/'))";
+    window.expect(
+        &format!("!!{to_photos}"),
+        "a link to his photos among his page's findings",
+    );
+    window.run(&format!("{to_photos}.click()"));
+    window.expect(
+        "location.hash.startsWith('#media/') && document.querySelector('.media-title').textContent.includes('李强')",
+        "his photos and videos, from his page",
+    );
     // Her story: a pasted picture, a web page's data: picture and a dropped one go to her
     // photos; the story keeps only the words.
     window.run("location.hash = '#/nominee/' + encodeURIComponent('王芳')");

@@ -100,7 +100,7 @@ function showFindings(result) {
       el('div', {}, f.message), f.fix ? el('div', { class: 'fix' }, t('studio-fix') + '：' + f.fix) : null)));
     if (!list) other.push(f);
   }
-  document.getElementById('other-findings').replaceChildren(other.length ? findingList(other) : '');
+  document.getElementById('other-findings').replaceChildren(other.length ? findingList(other, page.data.folder, true) : '');
   document.getElementById('nominee-light').replaceChildren(light(result.errors, result.warnings));
 }
 

@@ -46,23 +46,24 @@ function light(errors, warnings) {
 let WANTED = null;
 
 /** A list of findings, each with its place and its fix; a nominee's (of `folder`) link to
- * the place that puts them right. */
-function findingList(findings, folder) {
+ * the place that puts them right. On the nominee's own page (`own`) only the photos' and
+ * videos' findings link away (to the photo panel): the others are on that page already. */
+function findingList(findings, folder, own) {
   return el('ul', { class: 'findings' }, findings.map(f => el('li', { class: 'finding ' + f.severity },
     el('div', {}, f.message),
     f.fix ? el('div', { class: 'fix' }, t('studio-fix') + '：' + f.fix) : null,
-    findingPlace(f, folder))));
+    findingPlace(f, folder, own))));
 }
 
 /** Where a finding is: a nominee's opens their page at the field (or story) it is about, or
  * their photos and videos; the campaign's names site.yaml, which only a text editor changes. */
-function findingPlace(f, folder) {
+function findingPlace(f, folder, own) {
   const where = f.file + (f.line ? ':' + f.line : '');
-  if (!folder) {
+  const media = /^(photo|portrait|video)/.test(f.rule);
+  if (!folder || (own && !media)) {
     const site = /(^|\/)site\.yaml$/.test(f.file);
     return el('div', { class: 'where' }, site ? t('studio-in-site-yaml') + '：' + where : where);
   }
-  const media = /^(photo|portrait|video)/.test(f.rule);
   const href = media ? '#media/' + encodeURIComponent(folder)
     : '#/nominee/' + encodeURIComponent(folder) + '/' + encodeURIComponent(f.message_id || f.rule);
   return el('div', { class: 'where' }, where + ' · ',
