@@ -12,7 +12,8 @@ another binary)
              ../shared/example-photos) sent to one nominee as the page sends them (one after
              the other, POST /api/upload), then GET /api/media (named and listed); target
              < 2 s. Their 480 px previews (GET /api/preview, six at a time as a browser
-             fetches them) are timed beside it.
+             fetches them) are timed beside it, and the site's images of the nominee, made
+             in the background into the build's cache (GET /api/images until done).
   dashboard  GET /api/campaign (load and check every nominee, as `laurel check`) at 6,000
              nominees with 6 photos each (scale.py's generated campaign); the first answer
              and the median of 5 more (AGAIN=n: n more); target < 1 s.
@@ -129,6 +130,8 @@ def bench_upload():
     photos = phone_photos(site_folder("phone-photos", lambda path: None))
     megabytes = sum(os.path.getsize(p) for p in photos) / 1e6
     studio = Studio(site)
+    profile = os.path.join(site, "content", "laureates", "李明远", "profile.yaml")
+    written = open(profile, encoding="utf-8").read()
     try:
         folder = "李明远"
         start = time.perf_counter()
@@ -152,9 +155,18 @@ def bench_upload():
         shown = (time.perf_counter() - start) * 1000
         print(f"ten 12 MP photos ({megabytes:.0f} MB): named and listed in {listed:.0f} ms "
               f"(target 2000 ms: {verdict(listed, 2000)}); with their previews {shown:.0f} ms")
+        query = urllib.parse.urlencode({"folder": folder})
+        while not (making := json.loads(studio.request("GET", f"/api/images?{query}")))["done"]:
+            time.sleep(0.1)
+        made = time.perf_counter() - start
+        print(f"  the site's images of the nominee made in the background: {making['made']} "
+              f"images in {made:.1f} s from the first upload")
         for name in names:
             os.remove(os.path.join(site, "content", "laureates", folder, "photos",
                                    os.path.basename(name)))
+        # The uploads were recorded in the profile (their original names): as it was, so
+        # that the next run starts from the same site.
+        open(profile, "w", encoding="utf-8").write(written)
     finally:
         studio.stop()
 

@@ -12,11 +12,12 @@
 
 use crate::build::{self, BuildOptions, BuildSummary, Progress};
 use crate::check::{self, Report};
-use crate::config::SiteConfig;
+use crate::config::{Phase, SiteConfig};
 use crate::content::{self, PartialSite};
 use crate::deploy::{self, DeployOptions};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::import::{self, ImportOptions, ImportReport};
+use crate::media::{self, Cache};
 use crate::naming::{self, Rename};
 use crate::scaffold::{self, Start};
 use crate::years::{self, NoSuchYear};
@@ -151,6 +152,45 @@ impl Campaign {
             output: output.to_path_buf(),
             progress,
         })
+    }
+
+    /// Makes the site's images of the nominee in `folder` ahead of the build, into the cache
+    /// the build takes them from, so that the next build finds them made (the studio does this
+    /// after an upload). `progress` is told (made, in all) after each image. Nothing is made in
+    /// the 公示 phase, which publishes no photo. The problems are those of images that could
+    /// not be made; `Ok` holds how many were asked for.
+    pub fn make_images_of(
+        &self,
+        folder: &Path,
+        progress: &dyn Fn(usize, usize),
+    ) -> Result<usize, Diagnostics> {
+        let site = self.nominees()?.site;
+        let laureate = site.laureates.iter().find(|l| l.folder == folder);
+        let (Some(laureate), Phase::Showcase) = (laureate, site.config.campaign.phase) else {
+            return Ok(0);
+        };
+        let settings = &site.config.images;
+        let requests = media::laureate_image_requests(laureate, settings);
+        let cache = self.media_cache();
+        let mut problems = Diagnostics::default();
+        for (made, request) in requests.iter().enumerate() {
+            if let Err(e) = media::process_image(request, settings, &cache) {
+                let problem = e.into_diagnostic(&request.source);
+                problems.push(problem.relative_to(&self.root));
+            }
+            progress(made + 1, requests.len());
+        }
+        problems.into_result(requests.len())
+    }
+
+    /// The cache the build keeps this year's images in (a site of several years keeps one
+    /// folder per year).
+    fn media_cache(&self) -> Cache {
+        let cache = Cache::new(self.root.join(crate::layout::CACHE_DIR));
+        match self.year {
+            Some(year) if !years::of_site(&self.root).is_empty() => cache.for_year(year),
+            _ => cache,
+        }
     }
 
     /// Imports nominations as received (or, when `dry_run`, only plans it).

@@ -26,7 +26,7 @@ pub use encode::{grey_png, sharp_jpeg};
 pub use ffmpeg::{Ffmpeg, FFMPEG_ENV};
 pub use index::{MediaIndex, PublishedVideo, ShareImage, ShareImages};
 pub use portrait::{is_portrait_shape, portrait_likeness};
-pub use roles::{image_requests, laureate_images, LaureateImages, Role};
+pub use roles::{image_requests, laureate_image_requests, laureate_images, LaureateImages, Role};
 pub use video::{video_info, VideoError, VideoInfo};
 
 use crate::config::ImageSettings;

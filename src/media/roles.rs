@@ -142,10 +142,43 @@ pub fn image_requests<'a>(
     site: &Site,
     posters: impl Iterator<Item = &'a Path>,
 ) -> Vec<ImageRequest> {
-    let mut requests: BTreeMap<PathBuf, ImageRequest> = BTreeMap::new();
-    let settings = &site.config.images;
-    let mut want = |source: &Path, focus: Focus, role: Role| {
-        let needs = requests
+    let mut requests = Requests::new(&site.config.images);
+    for laureate in &site.laureates {
+        requests.of_laureate(laureate);
+    }
+    for poster in posters {
+        // A video's frame is taken as the editor chose it: its centre stays the centre.
+        requests.want(poster, Focus::Set(0.5, 0.5), Role::VideoPoster);
+    }
+    requests.into_vec()
+}
+
+/// The images one laureate's pages use, in the shapes the media stage makes them: the same
+/// requests (and so the same cache entries) as [`image_requests`] makes for the whole site.
+pub fn laureate_image_requests(laureate: &Laureate, settings: &ImageSettings) -> Vec<ImageRequest> {
+    let mut requests = Requests::new(settings);
+    requests.of_laureate(laureate);
+    requests.into_vec()
+}
+
+/// Image requests being collected, one per source, each role adding its shape.
+struct Requests<'a> {
+    settings: &'a ImageSettings,
+    by_source: BTreeMap<PathBuf, ImageRequest>,
+}
+
+impl<'a> Requests<'a> {
+    fn new(settings: &'a ImageSettings) -> Self {
+        Requests {
+            settings,
+            by_source: BTreeMap::new(),
+        }
+    }
+
+    /// `source` is wanted as `role`.
+    fn want(&mut self, source: &Path, focus: Focus, role: Role) {
+        let needs = self
+            .by_source
             .entry(source.to_path_buf())
             .or_insert_with(|| ImageRequest {
                 source: source.to_path_buf(),
@@ -155,17 +188,18 @@ pub fn image_requests<'a>(
             .shapes
             .entry(role.shape())
             .or_default();
-        needs.widths.extend(role.widths(settings));
+        needs.widths.extend(role.widths(self.settings));
         needs.formats.extend(role.formats());
-    };
-    for laureate in &site.laureates {
+    }
+
+    /// Every image of `laureate` in its roles.
+    fn of_laureate(&mut self, laureate: &Laureate) {
         for (photo, role) in laureate_images(laureate) {
-            want(&photo.source, photo.focus, role);
+            self.want(&photo.source, photo.focus, role);
         }
     }
-    for poster in posters {
-        // A video's frame is taken as the editor chose it: its centre stays the centre.
-        want(poster, Focus::Set(0.5, 0.5), Role::VideoPoster);
+
+    fn into_vec(self) -> Vec<ImageRequest> {
+        self.by_source.into_values().collect()
     }
-    requests.into_values().collect()
 }

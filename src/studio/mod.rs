@@ -48,6 +48,8 @@ struct Context {
     secret: Secret,
     lang: Lang,
     previews: std::sync::Mutex<nominee::Previews>,
+    /// The site's images of nominees given photos, made in the background.
+    images: photos::ImageMaker,
     /// The whole site as `serve` shows it, under [`SITE_PATH`]; built on the first visit.
     live: OnceLock<Arc<Live>>,
 }
@@ -119,6 +121,7 @@ impl Studio {
         let secret = Secret::random().map_err(|e| {
             Diagnostic::new(&root, crate::tr!("studio-no-secret", error = e.to_string()))
         })?;
+        let images = photos::ImageMaker::new(&root);
         Ok(Studio {
             server,
             context: Arc::new(Context {
@@ -127,6 +130,7 @@ impl Studio {
                 secret,
                 lang: options.lang,
                 previews: Default::default(),
+                images,
                 live: OnceLock::new(),
             }),
         })
@@ -188,14 +192,20 @@ fn answer_request(mut request: tiny_http::Request, context: &Context) {
         }
         Ok(Access::Granted) if photos::is_upload(&method, path) => {
             let length = request.body_length().map(|n| n as u64);
-            let (folder, name) = (query_value(query, "folder"), query_value(query, "name"));
-            photos::upload(
+            let (folder, name) = (folder_in(query), query_value(query, "name"));
+            let answer = photos::upload(
                 &context.root,
-                folder.as_deref().unwrap_or_default(),
+                &folder,
                 name.as_deref().unwrap_or_default(),
                 length,
                 request.as_reader(),
-            )
+            );
+            if answer.status == 201 {
+                if let Some(nominee) = photos::nominee_folder(&context.root, &folder) {
+                    context.images.make(nominee);
+                }
+            }
+            answer
         }
         Ok(Access::Granted) => {
             let mut body = Vec::new();
@@ -260,6 +270,12 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
             &context.root,
             &query_value(query, "folder").unwrap_or_default(),
         ),
+        ("GET" | "HEAD", "/api/images") => {
+            match photos::nominee_folder(&context.root, &folder_in(query)) {
+                Some(nominee) => Answer::json(&context.images.progress(&nominee)),
+                None => Answer::not_found(),
+            }
+        }
         ("GET" | "HEAD", "/api/preview") => photos::preview(
             &context.root,
             &query_value(query, "path").unwrap_or_default(),

@@ -2,8 +2,10 @@
 //! findings about it, the site's crops and the 海报's frame at its focal point), small
 //! previews made by the media module instead of the originals, and uploads ([`upload`]).
 
+mod making;
 mod upload;
 
+pub use making::ImageMaker;
 pub use upload::{is_upload, upload};
 
 use super::files::inside;

@@ -1588,6 +1588,10 @@ fn the_studio_takes_photos_by_the_file_input_and_by_dropping_them() {
         "document.querySelectorAll('#photos .photo').length === 6",
         "the dropped photo is in",
     );
+    window.expect(
+        "(m => m.dataset.done === 'true' && /^网站用的图片已生成 (\\d+) \\/ \\1$/.test(m.textContent))(document.getElementById('media-making'))",
+        "the panel says the site's images of her photos are made",
+    );
     assert!(site
         .root()
         .join("content/laureates/王芳/photos/王芳6.jpg")

@@ -411,3 +411,79 @@ fn the_studios_refusals_speak_chinese() {
     assert!(answer.body.contains("请求的内容不对"), "{}", answer.body);
     assert_eq!(studio.request("GET", "/", &cookie, "").status, 200);
 }
+
+/// The manifests of the images in the site's cache (one per image and its shapes).
+fn cached_images(site: &TestSite) -> std::collections::BTreeSet<std::path::PathBuf> {
+    std::fs::read_dir(site.root().join(".laurel-cache/images"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect()
+}
+
+/// The file names of every variant a manifest of the cache lists.
+fn variant_files(manifest: &std::path::Path) -> Vec<String> {
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(manifest).unwrap()).unwrap();
+    let shapes = json["shapes"].as_object().cloned().unwrap_or_default();
+    shapes
+        .values()
+        .flat_map(|shape| shape["variants"].as_array().cloned().unwrap_or_default())
+        .map(|variant| variant["file"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn an_uploads_site_images_are_made_in_the_background_and_the_next_build_takes_them() {
+    let site = two_nominees();
+    let before = cached_images(&site);
+    let studio = Studio::start(&site);
+    let (status, json) = upload(&studio, "王芳", "IMG_0001.JPG", &example_photo(1));
+    assert_eq!(status, 201, "{json}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let making = loop {
+        let answer = studio.get(&format!("/api/images?folder={}", urlencoding("王芳")));
+        let making: serde_json::Value = serde_json::from_str(&answer).unwrap();
+        if making["done"] == true {
+            break making;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still making: {making}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let total = making["total"].as_u64().unwrap();
+    assert!(
+        total >= 4,
+        "her portrait and photos, the new one too: {making}"
+    );
+    assert_eq!(making["made"].as_u64(), Some(total), "{making}");
+    assert_eq!(making["failed"], 0, "{making}");
+    // Made into the build's cache: the next build finds every file made and writes none again.
+    let made: Vec<std::path::PathBuf> = cached_images(&site).difference(&before).cloned().collect();
+    assert!(made.len() as u64 >= total, "a manifest per image: {made:?}");
+    let files: Vec<String> = made.iter().flat_map(|m| variant_files(m)).collect();
+    let media = site.root().join(".laurel-cache/media");
+    let written = |name: &String| {
+        std::fs::metadata(media.join(name))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let times: Vec<_> = files.iter().map(written).collect();
+    drop(studio);
+    let built = laurel(&["build", "--quiet", "--root", site.root().to_str().unwrap()]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let published: std::collections::BTreeSet<String> =
+        walkdir::WalkDir::new(site.root().join("public"))
+            .into_iter()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+    for (name, time) in files.iter().zip(times) {
+        assert!(published.contains(name), "{name} is published");
+        assert_eq!(written(name), time, "{name} was made again by the build");
+    }
+}

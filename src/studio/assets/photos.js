@@ -214,6 +214,7 @@ function mediaPanel(data, uploaded, said) {
     el('div', { class: 'media-head' }, limitList(data.limits), dropZone(data.folder)),
     el('ul', { class: 'uploads', id: 'uploads', 'aria-live': 'polite' }, uploaded || []),
     el('output', { id: 'media-saved', 'aria-live': 'polite' }, said || ''),
+    el('output', { id: 'media-making', 'aria-live': 'polite' }),
     data.findings.length ? el('section', { id: 'media-findings' }, findingList(data.findings)) : null,
     el('h3', {}, t('studio-media-portrait')),
     data.portrait
@@ -241,7 +242,25 @@ async function showMedia(folder, uploaded) {
     renderMedia(await getJson('/api/media?folder=' + encodeURIComponent(folder)), uploaded);
   } catch (e) {
     app.replaceChildren(el('p', { class: 'message' }, t('studio-load-failed')));
+    return;
   }
+  if (uploaded) followMaking(folder);
+}
+
+/** Says how far the site's images of the uploaded photos are made, until they all are or
+ * the panel is left. */
+async function followMaking(folder) {
+  const line = document.getElementById('media-making');
+  if (!line || !line.isConnected || PANEL.folder !== folder) return;
+  const making = await getJson('/api/images?folder=' + encodeURIComponent(folder)).catch(() => null);
+  if (!making || !line.isConnected) return;
+  const counted = making.total ? ' ' + making.made + ' / ' + making.total : '';
+  line.textContent = making.done && !making.total ? ''
+    : making.done
+    ? t('studio-images-made') + counted + (making.failed ? '；' + making.failed + ' ' + t('studio-images-failed') : '')
+    : t('studio-images-making') + counted;
+  line.dataset.done = making.done;
+  if (!making.done) setTimeout(() => followMaking(folder), 500);
 }
 
 /** The folder named by an address's `#media/<folder>`, if any. */
