@@ -157,6 +157,96 @@ studio-history-profile = Profile
 studio-history-story = Story
 studio-restore = Go back to this one
 studio-restored = Restored
+studio-changes-intro = Every change the studio made to a file, newest first. 「Restore」 brings the file back to what it was before that change; the restore is a change too, and can be taken back.
+studio-changes-none = No changes yet: files saved in the studio are listed here.
+studio-changes-lines = lines changed
+studio-changes-restore = Back to before this change
+studio-settings = Settings
+studio-settings-intro = This is site.yaml: only the settings changed are written back, and the file keeps its comments and order. Checked by laurel check's rules as you type.
+studio-settings-save = Save settings
+studio-settings-conflict = site.yaml was changed elsewhere; the settings were not saved. Reload and change them again.
+studio-settings-reload = Reload
+studio-settings-none = (none)
+studio-target-add = Add a deploy target
+studio-target-remove = Remove this target
+studio-target-secret-note = Keys are not written here: a deploy reads them from the environment, or from the deploy page for that run only.
+studio-setting-section = { $section ->
+        [site] Site
+        [campaign] Campaign
+        [rules] Rules and quotas
+        [publicity] 公示
+        [footer] Footer and registration
+       *[deploy] Deploy targets
+    }
+studio-setting-choice = { $value ->
+        [publicity] 公示 (publicity)
+        [showcase] showcase
+        [none] no selection recorded (the folders hold the laureates)
+        [selection] selection recorded (the folders hold every nominee)
+        [pinyin] by pinyin
+        [strokes] by surname strokes
+        [manual] manual
+        [s3] object storage (S3-compatible)
+       *[folder] a folder on this machine or a share
+    }
+studio-setting = { $key ->
+        [title] Site title
+        [subtitle] Subtitle
+        [description] Description
+        [organizer] Organiser
+        [base_url] Address (URL) of the published site
+        [campaign_name] Official name of the campaign
+        [campaign_year] Year
+        [campaign_reference_date] Ages computed at
+        [campaign_phase] Phase
+        [campaign_round] Selection round
+        [campaign_order] Order of lists
+        [campaign_categories] Categories (one per line)
+        [campaign_publicise_nominees] The 公示 lists the nominees
+        [campaign_rules_laureates] Places
+        [campaign_rules_province_picks] Province picks
+        [campaign_rules_selection_final] Selection final
+        [campaign_rules_quotas_county] Quota per county
+        [campaign_rules_quotas_society] Quota per society
+        [campaign_rules_quotas_university] Quota per university
+        [campaign_rules_young_age] Young: under age
+        [campaign_rules_young_share] Young share at least (0 to 1)
+        [campaign_rules_summary_max_chars] Summary at most (characters)
+        [campaign_rules_photos_min] Photos at least
+        [campaign_rules_photos_max] Photos at most
+        [campaign_rules_photo_min_bytes] Photo size at least (bytes)
+        [campaign_rules_portrait_min_width] Portrait width at least (px)
+        [campaign_rules_video_max_seconds] Video length at most (s)
+        [campaign_rules_require_consent] Consent required
+        [campaign_rules_honor_keywords] Honour keywords (one per line)
+        [campaign_rules_excluded_identities] Excluded identities (one per line)
+        [campaign_publicity_start] 公示 from
+        [campaign_publicity_end] 公示 until
+        [campaign_publicity_phone] Objections: phone
+        [campaign_publicity_email] Objections: e-mail
+        [campaign_publicity_address] Objections: address
+        [campaign_publicity_signed] Signed by
+        [campaign_publicity_date] Signed on
+        [public_contacts] Public contacts (one per line)
+        [footer_organizers] Organisers (主办)
+        [footer_undertaker] Undertaker (承办)
+        [footer_icp] ICP registration
+        [footer_police] Public-security registration
+        [footer_site_code] Site code
+        [footer_contact] Contact
+        [footer_ipv6] Supports IPv6
+        [deploy] Deploy targets
+        [deploy_name] Name
+        [deploy_kind] Kind
+        [deploy_endpoint] Endpoint
+        [deploy_bucket] Bucket
+        [deploy_region] Region
+        [deploy_prefix] Prefix
+        [deploy_path_style] Path-style access
+        [deploy_path] Folder
+        [deploy_max_deletes] Deletions at most
+       *[other] { $key }
+    }
 studio-story = Story (story.md)
 studio-story-note = Markdown: a blank line between paragraphs, ## for a heading. Paste from Word or WPS directly; images pasted or dropped here go to the photos, the story keeps only text.
 studio-preview = Preview

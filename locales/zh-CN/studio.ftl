@@ -157,6 +157,96 @@ studio-history-profile = 基本信息
 studio-history-story = 事迹
 studio-restore = 恢复到这一版
 studio-restored = 已恢复
+studio-changes-intro = 工作台对文件的每一次修改，最新的在前。「恢复到这次修改之前」把文件改回这次修改前的样子；恢复本身也记为一次修改，还可以再恢复回来。
+studio-changes-none = 还没有修改记录：在工作台里保存过的文件会列在这里。
+studio-changes-lines = 行有改动
+studio-changes-restore = 恢复到这次修改之前
+studio-settings = 设置
+studio-settings-intro = 这里改的是 site.yaml：只改动过的项会写回文件，文件里的注释和顺序保持不变。输入时即按 laurel check 的规则检查。
+studio-settings-save = 保存设置
+studio-settings-conflict = site.yaml 已在别处被修改，设置没有保存。请重新载入后再改。
+studio-settings-reload = 重新载入
+studio-settings-none = （无）
+studio-target-add = 添加发布目标
+studio-target-remove = 删除这个目标
+studio-target-secret-note = 密钥不写在这里：发布时从环境变量读取，或在发布页面输入，只用于那一次。
+studio-setting-section = { $section ->
+        [site] 网站
+        [campaign] 评选活动
+        [rules] 评选规则与名额
+        [publicity] 公示
+        [footer] 页脚与备案
+       *[deploy] 发布目标
+    }
+studio-setting-choice = { $value ->
+        [publicity] 公示
+        [showcase] 展示
+        [none] 不记录评选（文件夹里都是入选者）
+        [selection] 记录评选（文件夹里是全部推荐人选）
+        [pinyin] 按拼音
+        [strokes] 按姓氏笔画
+        [manual] 手动排序
+        [s3] 对象存储（S3 兼容：OSS、COS、OBS）
+       *[folder] 本机或共享文件夹
+    }
+studio-setting = { $key ->
+        [title] 网站名称
+        [subtitle] 副标题
+        [description] 网站简介
+        [organizer] 主办单位
+        [base_url] 网站地址（发布后的网址）
+        [campaign_name] 评选活动正式名称
+        [campaign_year] 年度
+        [campaign_reference_date] 计算年龄的日期
+        [campaign_phase] 阶段
+        [campaign_round] 评选记录
+        [campaign_order] 名单排序
+        [campaign_categories] 类别（每行一项）
+        [campaign_publicise_nominees] 公示推荐人选（不只公示入选者）
+        [campaign_rules_laureates] 入选名额
+        [campaign_rules_province_picks] 推荐参加省级评选人数
+        [campaign_rules_selection_final] 评选结果已确定
+        [campaign_rules_quotas_county] 每个县市区推荐名额
+        [campaign_rules_quotas_society] 每个学会推荐名额
+        [campaign_rules_quotas_university] 每个高校科协推荐名额
+        [campaign_rules_young_age] 青年年龄（周岁以下）
+        [campaign_rules_young_share] 青年最低占比（0 到 1）
+        [campaign_rules_summary_max_chars] 简要事迹最多字数
+        [campaign_rules_photos_min] 照片最少张数
+        [campaign_rules_photos_max] 照片最多张数
+        [campaign_rules_photo_min_bytes] 每张照片最小字节数
+        [campaign_rules_portrait_min_width] 二寸照最小宽度（像素）
+        [campaign_rules_video_max_seconds] 视频最长秒数
+        [campaign_rules_require_consent] 必须有本人同意公开
+        [campaign_rules_honor_keywords] 需提醒的荣誉关键词（每行一项）
+        [campaign_rules_excluded_identities] 不得推荐的身份（每行一项）
+        [campaign_publicity_start] 公示开始日期
+        [campaign_publicity_end] 公示结束日期
+        [campaign_publicity_phone] 受理异议电话
+        [campaign_publicity_email] 受理异议邮箱
+        [campaign_publicity_address] 受理异议地址
+        [campaign_publicity_signed] 公示落款
+        [campaign_publicity_date] 公示落款日期
+        [public_contacts] 可以公开的联系方式（每行一项）
+        [footer_organizers] 主办
+        [footer_undertaker] 承办
+        [footer_icp] ICP 备案号
+        [footer_police] 公安备案号
+        [footer_site_code] 网站标识码
+        [footer_contact] 联系我们
+        [footer_ipv6] 本网站支持 IPv6
+        [deploy] 发布目标
+        [deploy_name] 名称
+        [deploy_kind] 类型
+        [deploy_endpoint] 服务地址（endpoint）
+        [deploy_bucket] 存储桶
+        [deploy_region] 区域
+        [deploy_prefix] 路径前缀
+        [deploy_path_style] 路径式访问（MinIO 等）
+        [deploy_path] 文件夹
+        [deploy_max_deletes] 一次最多删除的文件数
+       *[other] { $key }
+    }
 studio-story = 事迹全文（story.md）
 studio-story-note = 用 Markdown 书写：空一行分段，## 开头是小标题。可以直接从 Word 或 WPS 粘贴；粘贴或拖进来的图片会放入照片，正文只留文字。
 studio-preview = 预览

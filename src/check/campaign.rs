@@ -2,8 +2,8 @@
 //! picks, the units' quotas, the young share, and photos shared between laureates.
 
 use super::laureate::file_name;
-use super::{Checker, Finding, Rule, Severity};
-use crate::config::{Rules, YoungTeam};
+use super::{Checker, Finding, Place, Rule, Severity};
+use crate::config::{Rules, SiteConfig, YoungTeam};
 use crate::content::{Channel, Laureate, Site, Status, YearMonth};
 use crate::layout;
 use crate::said;
@@ -15,20 +15,24 @@ use std::path::Path;
 /// missing `base_url`.
 pub(super) fn check_site_config(c: &mut Checker) {
     let site = c.site;
-    for warning in site.config.warnings() {
-        let finding = Finding::of_diagnostic(warning, Rule::Footer, Severity::Warning);
-        c.findings.push(finding.relative_to(&site.root));
+    c.findings
+        .extend(site_config_findings(&site.config, &site.root));
+}
+
+/// The findings about site.yaml itself, once it is read: its warnings (a footer number of
+/// the wrong form, a 公示 key missing) and a missing `base_url`; paths relative to `root`.
+pub fn site_config_findings(config: &SiteConfig, root: &Path) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = config
+        .warnings()
+        .iter()
+        .map(|w| Finding::of_diagnostic(w, Rule::Footer, Severity::Warning).relative_to(root))
+        .collect();
+    if crate::routes::Routes::new(config).base_url_missing() {
+        let place = Place::file(crate::config::FILE_NAME);
+        let said = said!("base-url-missing");
+        findings.push(Finding::new(Rule::BaseUrl, Severity::Warning, place, said));
     }
-    if crate::routes::Routes::new(&site.config).base_url_missing() {
-        let site_yaml = site.root.join(crate::config::FILE_NAME);
-        c.add(
-            None,
-            &site_yaml,
-            Rule::BaseUrl,
-            Severity::Warning,
-            said!("base-url-missing"),
-        );
-    }
+    findings
 }
 
 /// The campaign-wide numbers, in `campaign.yaml`'s name: laureates left out, the places,

@@ -6,7 +6,9 @@ mod laureate;
 mod text;
 
 use campaign::{check_campaign, check_shared_photos, check_site_config};
-pub use campaign::{is_young, quota_breaches, young_share, QuotaBreach, YoungShare};
+pub use campaign::{
+    is_young, quota_breaches, site_config_findings, young_share, QuotaBreach, YoungShare,
+};
 use laureate::{add_video_breaches, check_photos, check_portrait, check_profile, check_videos};
 pub use laureate::{video_breaches, VideoBreach};
 pub use text::{broken_links, placeholders, removed_html, MarkdownRef, Placeholder};

@@ -12,6 +12,7 @@
 
 mod answer;
 mod arrange;
+mod changes;
 mod dashboard;
 mod draft;
 pub mod files;
@@ -20,6 +21,7 @@ mod nominee;
 mod photos;
 mod profile;
 pub mod save;
+mod settings;
 
 pub use answer::Answer;
 
@@ -265,6 +267,10 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
             Some(rel) => files::image(&context.root, &rel),
             None => Answer::not_found(),
         },
+        ("GET" | "HEAD", "/api/changes") => changes::list(&context.root),
+        ("GET" | "HEAD", "/api/settings") => settings::open(&context.root),
+        ("POST", "/api/settings") => settings::save(&context.root, body),
+        ("POST", "/api/settings/check") => settings::validate(&context.root, body),
         ("POST", "/api/media") => arrange::arrange(&context.root, body),
         ("GET" | "HEAD", "/api/media") => photos::media_of(
             &context.root,

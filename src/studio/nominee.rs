@@ -170,11 +170,19 @@ pub fn validate(root: &Path, body: &[u8]) -> Answer {
     let profile =
         std::fs::read_to_string(draft.folder.join(crate::layout::PROFILE_FILE)).unwrap_or_default();
     let document = Document::new(&profile);
-    let findings: Vec<AtField> = draft
-        .findings()
+    at_fields(draft.findings(), |finding| field_of(finding, &document))
+}
+
+/// The answer of a check of an unsaved form: the counts, and each finding with the field
+/// `field` says it is about.
+pub(super) fn at_fields(
+    findings: Vec<Finding>,
+    field: impl Fn(&Finding) -> Option<&'static str>,
+) -> Answer {
+    let findings: Vec<AtField> = findings
         .into_iter()
         .map(|finding| AtField {
-            field: field_of(&finding, &document),
+            field: field(&finding),
             finding,
         })
         .collect();

@@ -71,7 +71,7 @@ pub fn value_of(profile: &Value, field: &Field) -> Value {
 }
 
 /// Whether two values are the same to an editor (`""`, `[]`, `{}` and nothing alike).
-fn same(a: &Value, b: &Value) -> bool {
+pub(super) fn same(a: &Value, b: &Value) -> bool {
     let empty = |v: &Value| match v {
         Value::Null | Value::Bool(false) => true,
         Value::String(s) => s.trim().is_empty(),
@@ -92,6 +92,16 @@ fn same(a: &Value, b: &Value) -> bool {
         || (scalars && crate::yaml::scalar_text(a) == crate::yaml::scalar_text(b))
 }
 
+/// A value as a form sends it, tidied: a text without its trailing spaces, an empty one
+/// nothing.
+pub(super) fn tidied(value: &Value) -> Value {
+    match value {
+        Value::String(s) if s.trim().is_empty() => Value::Null,
+        Value::String(s) => Value::String(s.trim_end().to_string()),
+        other => other.clone(),
+    }
+}
+
 /// `text` (a profile.yaml) with the form's `values` (by key) set where they differ from the
 /// text's. Keys the form does not know are refused.
 pub fn apply(text: &str, values: &BTreeMap<String, Value>) -> Result<String, String> {
@@ -101,11 +111,7 @@ pub fn apply(text: &str, values: &BTreeMap<String, Value>) -> Result<String, Str
         let Some(field) = FIELDS.iter().find(|f| f.key == key) else {
             return Err(key.clone());
         };
-        let value = match value {
-            Value::String(s) if s.trim().is_empty() => Value::Null,
-            Value::String(s) => Value::String(s.trim_end().to_string()),
-            other => other.clone(),
-        };
+        let value = tidied(value);
         if !same(&value_of(&profile, field), &value) {
             let keys: Vec<&str> = std::iter::once(field.key)
                 .chain(field.aliases.iter().copied())
@@ -140,10 +146,7 @@ pub fn save(root: &Path, body: &[u8]) -> Answer {
     };
     let current = std::fs::read_to_string(&path).unwrap_or_default();
     match apply(&current, &form.values) {
-        Ok(text) => match save::write_checked(root, &path, &text, &form.version) {
-            Ok(source) => Answer::json(&source),
-            Err(refusal) => refusal,
-        },
+        Ok(text) => save::answer(save::write_checked(root, &path, &text, &form.version)),
         Err(key) => Answer::json_status(
             400,
             &save::error(&crate::tr!("studio-unknown-field", key = key)),

@@ -142,7 +142,7 @@ fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// The history folder of the file at `path`.
-fn history_of(root: &Path, path: &Path) -> PathBuf {
+pub(super) fn history_of(root: &Path, path: &Path) -> PathBuf {
     root.join(HISTORY_DIR)
         .join(path.strip_prefix(root).unwrap_or(path))
 }
@@ -172,15 +172,15 @@ fn remember(root: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// An earlier version of a file.
 #[derive(Debug, Serialize)]
-struct Entry {
+pub(super) struct Entry {
     /// Its name in the history (the time it was replaced, in milliseconds since 1970).
-    id: String,
+    pub(super) id: String,
     /// Its size in bytes.
-    bytes: u64,
+    pub(super) bytes: u64,
 }
 
 /// The history in `folder`, newest first.
-fn entries(folder: &Path) -> Vec<Entry> {
+pub(super) fn entries(folder: &Path) -> Vec<Entry> {
     let mut entries: Vec<Entry> = std::fs::read_dir(folder)
         .into_iter()
         .flatten()
@@ -247,7 +247,7 @@ pub fn back(root: &Path, body: &[u8]) -> Answer {
 }
 
 /// 200 with the file as written, or the refusal.
-fn answer(written: Result<Source, Answer>) -> Answer {
+pub(super) fn answer(written: Result<Source, Answer>) -> Answer {
     written.map_or_else(|refusal| refusal, |source| Answer::json(&source))
 }
 
@@ -289,7 +289,7 @@ fn cannot_write(e: std::io::Error) -> Answer {
 }
 
 /// `path` relative to `root`, with `/`.
-fn relative(root: &Path, path: &Path) -> String {
+pub(super) fn relative(root: &Path, path: &Path) -> String {
     path.strip_prefix(root)
         .unwrap_or(path)
         .components()

@@ -2,7 +2,8 @@
 //! keys that change stays as it was: comments, key order, blank lines, the other keys'
 //! quoting. A top-level key's value (a scalar, a list, a block of text, a mapping) is
 //! replaced whole; a scalar's line keeps its trailing comment; a missing key is inserted
-//! where the caller says (after a commented-out `# key:` line by default).
+//! where the caller says (after a commented-out `# key:` line by default). Keys inside
+//! mappings (site.yaml's `campaign.rules.quotas.county`) are set by their path the same way.
 
 use super::Value;
 
@@ -32,9 +33,161 @@ impl Document {
 
     /// The line of the first top-level key among `keys` (a key and its aliases).
     pub fn find(&self, keys: &[&str]) -> Option<usize> {
-        self.lines
+        self.find_in(0..self.lines.len(), 0, keys)
+    }
+
+    /// The first line of `scope` that is one of `keys` at indentation `indent`.
+    fn find_in(
+        &self,
+        scope: std::ops::Range<usize>,
+        indent: usize,
+        keys: &[&str],
+    ) -> Option<usize> {
+        scope.clone().zip(&self.lines[scope]).find_map(|(i, line)| {
+            let at_indent = indentation(line) == indent;
+            (at_indent && keys.iter().any(|k| top_level_key(&line[indent..], k))).then_some(i)
+        })
+    }
+
+    /// The path of mapping keys (from the top) of the value that holds the 1-based `line`:
+    /// `["campaign", "rules", "quotas", "county"]`. Items of lists add no key.
+    pub fn path_at(&self, line: usize) -> Vec<String> {
+        let mut path = Vec::new();
+        let mut limit = usize::MAX;
+        for text in self.lines[..line.min(self.lines.len())].iter().rev() {
+            let content = text.trim_start();
+            let indent = indentation(text);
+            if content.is_empty() || content.starts_with('#') || indent >= limit {
+                continue;
+            }
+            limit = indent;
+            let key = content.split_once(':').map(|(k, _)| k.trim());
+            match key.filter(|k| !content.starts_with('-') && !k.contains([' ', '"', '\''])) {
+                Some(key) => path.push(key.to_string()),
+                None if content.starts_with('-') => {}
+                None => break,
+            }
+            if indent == 0 {
+                break;
+            }
+        }
+        path.reverse();
+        path
+    }
+
+    /// Sets the key at `path` (mapping keys from the top; the last also found under one of
+    /// `aliases`) to `value`, its line's comment kept. Missing keys are added at the end of
+    /// their mapping (a missing top-level key as [`Document::set`] adds it); a mapping
+    /// written on one line (`quotas: {county: 2}`) is written again whole, in block style.
+    pub fn set_path(&mut self, path: &[&str], aliases: &[&str], value: &Value) {
+        let (mut scope, mut indent) = (0..self.lines.len(), 0);
+        for (depth, name) in path.iter().enumerate() {
+            let last = depth + 1 == path.len();
+            let keys: Vec<&str> = match last {
+                true => std::iter::once(*name)
+                    .chain(aliases.iter().copied())
+                    .collect(),
+                false => vec![name],
+            };
+            let Some(at) = self.find_in(scope.clone(), indent, &keys) else {
+                let nested = path[depth + 1..]
+                    .iter()
+                    .rev()
+                    .fold(value.clone(), |inner, key| {
+                        Value::Mapping([(Value::from(*key), inner)].into_iter().collect())
+                    });
+                let at = match depth {
+                    0 => self.insertion_point(name, &[]),
+                    _ => self.content_end(scope),
+                };
+                self.put(at..at, indent, name, &nested, None);
+                return;
+            };
+            let line = &self.lines[at];
+            let colon = line.find(':').expect("a key line holds a colon");
+            let after = &line[colon + 1..];
+            let (written, comment) = (
+                line[indent..colon].trim_end().to_string(),
+                trailing_comment(after),
+            );
+            let end = self.block_end_at(at, indent);
+            if last || !is_open(after) {
+                let whole = match last {
+                    true => value.clone(),
+                    false => self.merged(&path[..=depth], &path[depth + 1..], aliases, value),
+                };
+                self.put(at..end, indent, &written, &whole, comment);
+                return;
+            }
+            indent = self.lines[at + 1..end]
+                .iter()
+                .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                .map_or(indent + 2, |l| indentation(l));
+            scope = at + 1..end;
+        }
+    }
+
+    /// Replaces the lines `range` by `name: value` indented by `indent`, with `comment` after
+    /// a value on one line.
+    fn put(
+        &mut self,
+        range: std::ops::Range<usize>,
+        indent: usize,
+        name: &str,
+        value: &Value,
+        comment: Option<String>,
+    ) {
+        let pad = " ".repeat(indent);
+        let mut lines: Vec<String> = render(name, value)
+            .into_iter()
+            .map(|l| format!("{pad}{l}"))
+            .collect();
+        if let (Some(comment), true) = (comment, lines.len() == 1) {
+            lines[0] = format!("{} {comment}", lines[0]);
+        }
+        self.lines.splice(range, lines);
+    }
+
+    /// The value at `parent` (a mapping written on one line) with `rest` set to `value` (its
+    /// last key's `aliases` removed).
+    fn merged(&self, parent: &[&str], rest: &[&str], aliases: &[&str], value: &Value) -> Value {
+        let document: Value = serde_yaml::from_str(&self.text()).unwrap_or(Value::Null);
+        let mut whole = parent
             .iter()
-            .position(|line| keys.iter().any(|k| top_level_key(line, k)))
+            .try_fold(&document, |v, key| v.get(*key))
+            .cloned()
+            .filter(Value::is_mapping)
+            .unwrap_or_else(|| Value::Mapping(Default::default()));
+        let mut at = &mut whole;
+        for (i, key) in rest.iter().enumerate() {
+            let Some(map) = at.as_mapping_mut() else {
+                break;
+            };
+            if i + 1 == rest.len() {
+                for alias in aliases {
+                    map.remove(*alias);
+                }
+                map.insert(Value::from(*key), value.clone());
+                break;
+            }
+            let inner = map
+                .entry(Value::from(*key))
+                .or_insert_with(|| Value::Mapping(Default::default()));
+            if !inner.is_mapping() {
+                *inner = Value::Mapping(Default::default());
+            }
+            at = inner;
+        }
+        whole
+    }
+
+    /// The line after the last line of `scope` that is not blank.
+    fn content_end(&self, scope: std::ops::Range<usize>) -> usize {
+        let start = scope.start;
+        scope
+            .rev()
+            .find(|&i| !self.lines[i].trim().is_empty())
+            .map_or(start, |i| i + 1)
     }
 
     /// The top-level key whose value holds the 1-based `line`.
@@ -88,9 +241,14 @@ impl Document {
         at
     }
 
-    /// The line after the value of the key at line `at`: its indented lines and list items,
-    /// without the blank lines that end it.
+    /// The line after the value of the top-level key at line `at`.
     fn block_end(&self, at: usize) -> usize {
+        self.block_end_at(at, 0)
+    }
+
+    /// The line after the value of the key at line `at`, indented by `indent`: its lines
+    /// indented further and its list items, without the blank lines that end it.
+    fn block_end_at(&self, at: usize, indent: usize) -> usize {
         let mut end = at + 1;
         let mut last = at + 1;
         while end < self.lines.len() {
@@ -99,7 +257,9 @@ impl Document {
                 end += 1;
                 continue;
             }
-            if !(line.starts_with([' ', '\t']) || line.starts_with("- ") || line == "-") {
+            let rest = &line[indentation(line).min(indent)..];
+            let item = rest.starts_with("- ") || rest == "-";
+            if !(indentation(line) > indent || (indentation(line) == indent && item)) {
                 break;
             }
             end += 1;
@@ -107,6 +267,18 @@ impl Document {
         }
         last
     }
+}
+
+/// The number of spaces (and tabs) a line starts with.
+fn indentation(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '\t']).len()
+}
+
+/// Whether the text after a key's colon leaves its value to the lines below (nothing but a
+/// comment), so that keys inside it have their own lines.
+fn is_open(after_colon: &str) -> bool {
+    let value = after_colon.trim();
+    value.is_empty() || value.starts_with('#')
 }
 
 /// Whether `line` is the top-level mapping key `key:`.
@@ -303,6 +475,81 @@ organization: 请填写工作单位   # 全称\nhonors: []                 # 例
         assert_eq!(doc.key_at(2).as_deref(), Some("name"));
         assert_eq!(doc.key_at(7).as_deref(), Some("summary"));
         assert_eq!(doc.key_at(1), None);
+    }
+
+    const SITE: &str = "title: 最美   # 网站名称\ncampaign:\n  year: 2022\n  rules:\n    # 名额\n    quotas:\n      county: 2   # 每个县市区\n      society: 1\n    young_age: 45\n\n# 页脚\nfooter: {icp: 冀ICP备1号}\n";
+
+    fn set_at(text: &str, path: &[&str], value: Value) -> String {
+        let mut doc = Document::new(text);
+        doc.set_path(path, &[], &value);
+        doc.text()
+    }
+
+    #[test]
+    fn a_key_inside_mappings_is_set_in_place_and_missing_ones_are_added_to_their_mapping() {
+        let county = set_at(
+            SITE,
+            &["campaign", "rules", "quotas", "county"],
+            Value::from(3),
+        );
+        assert_eq!(
+            county,
+            SITE.replace("county: 2   # 每个县市区", "county: 3 # 每个县市区")
+        );
+        let university = set_at(
+            SITE,
+            &["campaign", "rules", "quotas", "university"],
+            Value::from(1),
+        );
+        assert!(
+            university.contains("      society: 1\n      university: 1\n    young_age: 45\n"),
+            "{university}"
+        );
+        let share = set_at(
+            SITE,
+            &["campaign", "rules", "young_share"],
+            Value::from(0.3),
+        );
+        assert!(
+            share.contains("    young_age: 45\n    young_share: 0.3\n\n# 页脚"),
+            "{share}"
+        );
+        let start = set_at(
+            SITE,
+            &["campaign", "publicity", "start"],
+            Value::from("2022-05-01"),
+        );
+        assert!(
+            start.contains("    young_age: 45\n  publicity:\n    start: 2022-05-01\n"),
+            "{start}"
+        );
+        let icp = set_at(
+            SITE,
+            &["footer", "police"],
+            Value::from("冀公网安备13110202000123号"),
+        );
+        assert_eq!(parsed(&icp, "footer")["icp"], Value::from("冀ICP备1号"));
+        assert_eq!(
+            parsed(&icp, "footer")["police"],
+            Value::from("冀公网安备13110202000123号")
+        );
+        assert!(icp.contains("# 页脚\nfooter:\n  icp:"), "{icp}");
+        let new = set_at(
+            "title: x\n",
+            &["campaign", "rules", "laureates"],
+            Value::from(10),
+        );
+        assert_eq!(new, "title: x\ncampaign:\n  rules:\n    laureates: 10\n");
+    }
+
+    #[test]
+    fn a_line_has_the_path_of_its_keys() {
+        let doc = Document::new(SITE);
+        assert_eq!(doc.path_at(7), ["campaign", "rules", "quotas", "county"]);
+        assert_eq!(doc.path_at(5), ["campaign", "rules"]);
+        assert_eq!(doc.path_at(1), ["title"]);
+        let deploy = Document::new("deploy:\n  - name: a\n    kind: s3\n");
+        assert_eq!(deploy.path_at(3), ["deploy", "kind"]);
     }
 
     #[test]

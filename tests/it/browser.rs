@@ -2154,3 +2154,136 @@ fn an_editor_starts_from_an_empty_campaign_and_ends_with_a_nominee_that_checks_c
     assert!(at("在试验田查看小麦长势") < at("给农民讲课"));
     assert!(page.contains("从一粒种子开始"), "the story");
 }
+
+/// The studio's bar link to the screen `name`, followed; waits for `ready` on that screen.
+fn open_screen(window: &Window, name: &str, ready: &str) {
+    let link = format!("document.querySelector('#tabs a[href=\"#/{name}\"]')");
+    window.expect(&format!("!!{link}"), "the bar links the screen");
+    window.run(&format!("{link}.click()"));
+    window.expect(ready, "the screen shows");
+}
+
+#[test]
+fn a_setting_changed_shows_its_finding_at_its_field_and_is_saved_once_put_right() {
+    let site = crate::studio_settings::commented_site();
+    let studio = crate::studio::Studio::start(&site);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    let county = "document.getElementById('setting-campaign.rules.quotas.county')";
+    open_screen(&window, "settings", &format!("!!{county}"));
+    assert_eq!(window.js(&format!("{county}.value")), "2");
+    assert_eq!(window.js(&format!("{county}.type")), "number");
+    assert_eq!(
+        window.js("document.getElementById('setting-campaign.phase').tagName"),
+        "SELECT"
+    );
+    assert_eq!(
+        window.js("document.getElementById('setting-campaign.publicity.start').type"),
+        "date"
+    );
+    assert_eq!(
+        window.js("document.getElementById('setting-campaign.categories').value"),
+        "乡村振兴"
+    );
+    assert_eq!(
+        window.js("document.querySelector('label[for=\"setting-footer.icp\"]').textContent"),
+        "ICP 备案号"
+    );
+    let found = |field: &str, severity: &str| {
+        format!("document.querySelectorAll('.findings[data-for=\"{field}\"] .finding.{severity}').length")
+    };
+    type_into(&window, "setting-footer.icp", "ICP备123号");
+    window.expect(
+        &format!("{} === 1", found("footer.icp", "warning")),
+        "the malformed number is warned at its field",
+    );
+    type_into(&window, "setting-campaign.rules.quotas.county", "-1");
+    window.expect(
+        &format!("{} === 1", found("campaign.rules.quotas.county", "error")),
+        "a quota below nought is an error at its field",
+    );
+    type_into(&window, "setting-footer.icp", "冀ICP备87654321号");
+    type_into(&window, "setting-campaign.rules.quotas.county", "3");
+    window.expect(
+        "document.querySelectorAll('#settings .finding').length === 0",
+        "both put right, no finding is left",
+    );
+    assert!(
+        crate::studio_settings::on_disk(&site, "site.yaml").contains("county: 2"),
+        "nothing saved yet"
+    );
+    window.run("document.getElementById('settings-save').click()");
+    window.expect(
+        "document.getElementById('settings-state').textContent === '已保存'",
+        "saved",
+    );
+    let saved = crate::studio_settings::on_disk(&site, "site.yaml");
+    assert!(saved.contains("      county: 3 # 每个县市区\n"), "{saved}");
+    assert!(
+        saved.contains("  icp: 冀ICP备87654321号 # 备案\n"),
+        "{saved}"
+    );
+    assert!(
+        saved
+            .starts_with("# 本届评选的设置（办公室 2022-03 核对）\ntitle: 测试评选   # 网站名称\n"),
+        "{saved}"
+    );
+    assert!(saved.contains("    # 名额按通知第三条\n"), "{saved}");
+    let errors = window.take_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn the_history_lists_two_saves_and_going_back_restores_the_file() {
+    let site = crate::studio_settings::commented_site();
+    let original = crate::studio_settings::on_disk(&site, "site.yaml");
+    let studio = crate::studio::Studio::start(&site);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    let title = "document.getElementById('setting-title')";
+    open_screen(&window, "settings", &format!("!!{title}"));
+    for name in ["第一次改名", "第二次改名"] {
+        type_into(&window, "setting-title", name);
+        window.run("document.getElementById('settings-save').click()");
+        window.expect(
+            "document.getElementById('settings-state').textContent === '已保存'",
+            "saved",
+        );
+        assert!(site
+            .read("site.yaml")
+            .contains(&format!("title: {name} # 网站名称")));
+    }
+    open_screen(
+        &window,
+        "history",
+        "document.querySelectorAll('#changes li.change').length === 2",
+    );
+    let texts =
+        window.js("[...document.querySelectorAll('#changes li.change')].map(c => c.textContent)");
+    let texts: Vec<&str> = texts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert!(
+        texts[0].contains("site.yaml") && texts[0].contains("+ title: 第二次改名"),
+        "{texts:?}"
+    );
+    assert!(texts[1].contains("− title: 测试评选"), "{texts:?}");
+    window.run("document.querySelectorAll('#changes li.change')[1].querySelector('button.restore').click()");
+    window.expect(
+        "document.querySelectorAll('#changes li.change').length === 3 && document.getElementById('changes-state').textContent.startsWith('已恢复')",
+        "restored, and the restore is listed",
+    );
+    assert_eq!(
+        crate::studio_settings::on_disk(&site, "site.yaml"),
+        original
+    );
+    let errors = window.take_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+}

@@ -1,0 +1,243 @@
+//! The studio's 设置 screen over HTTP: site.yaml as a form, checked at its settings, saved
+//! with its comments kept; and the security rules for its endpoints.
+
+use crate::studio::Studio;
+use crate::support::*;
+
+/// A campaign whose site.yaml an editor has commented.
+pub fn commented_site() -> TestSite {
+    let site = TestSite::new(
+        "# 本届评选的设置（办公室 2022-03 核对）\ntitle: 测试评选   # 网站名称\n\
+         base_url: https://example.org/zuimei/\ncampaign:\n  categories: [乡村振兴]\n  rules:\n\
+         \x20   # 名额按通知第三条\n    quotas:\n      county: 2   # 每个县市区\n      society: 1\n\
+         \x20   photo_min_bytes: 0\n    portrait_min_width: 0\nfooter:\n  icp: 冀ICP备12345678号   # 备案\n",
+    );
+    site.laureate(
+        "王芳",
+        "gender: 女\nbirth: 1990-03\norganization: 市农科院\ncategory: 乡村振兴\n\
+         channel: county\nrecommender: 城区科协\nsummary: 扎根田间。\nfield: 小麦育种\n",
+        "## 第一章\n\n最初的故事。",
+        3,
+    );
+    site
+}
+
+/// The text of the site's file `rel`.
+pub fn on_disk(site: &TestSite, rel: &str) -> String {
+    std::fs::read_to_string(site.root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Asserts that `target` refuses a request without the key, with a foreign `Host`, and (for
+/// a write) from another site or without the key in a header; and that nothing changed.
+pub fn refuses_strangers(studio: &Studio, method: &str, target: &str, body: &str) {
+    let cookie = studio.cookie();
+    let key = format!("X-Laurel-Key: {}\r\n", studio.key);
+    let own = format!("Origin: http://{}\r\n", studio.address);
+    let foreign_host = format!("Host: evil.example:{}\r\n", studio.port());
+    let without_key = studio.request(method, target, &own, body);
+    assert_eq!(without_key.status, 403, "{target} without the key");
+    let rebound = studio.raw(
+        method,
+        target,
+        &format!("{foreign_host}{cookie}{key}{own}"),
+        body,
+    );
+    assert_eq!(rebound.status, 403, "{target} with a foreign Host");
+    if method != "GET" {
+        let cross =
+            format!("{cookie}{key}Origin: http://evil.example\r\nContent-Type: text/plain\r\n");
+        let answer = studio.request(method, target, &cross, body);
+        assert_eq!(answer.status, 403, "{target} from another site");
+        let form_post = studio.request(method, target, &format!("{cookie}{own}"), body);
+        assert_eq!(
+            form_post.status, 403,
+            "{target} without the key in a header"
+        );
+    }
+}
+
+/// The settings screen's data.
+fn settings(studio: &Studio) -> serde_json::Value {
+    serde_json::from_str(&studio.get("/api/settings")).unwrap()
+}
+
+#[test]
+fn a_setting_saved_keeps_the_comments_and_order_of_site_yaml() {
+    let site = commented_site();
+    let before = on_disk(&site, "site.yaml");
+    let studio = Studio::start(&site);
+    let data = settings(&studio);
+    let value = |key: &str| {
+        data["settings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == key)
+            .unwrap_or_else(|| panic!("{key}: {data}"))
+            .clone()
+    };
+    assert_eq!(value("campaign.rules.quotas.county")["value"], 2);
+    assert_eq!(
+        value("campaign.rules.quotas.county")["label"],
+        "每个县市区推荐名额"
+    );
+    assert_eq!(value("campaign.phase")["kind"], "choice");
+    assert_eq!(value("campaign.categories")["value"][0], "乡村振兴");
+    let keys = data.to_string();
+    for secret in ["secret", "access_key", "password", "token"] {
+        assert!(!keys.contains(secret), "no field for a secret: {secret}");
+    }
+    let version = data["source"]["version"].clone();
+    let values = serde_json::json!({
+        "title": "测试评选",
+        "campaign.rules.quotas.county": 3,
+        "campaign.publicity.phone": "0318-2123456",
+        "footer.icp": "冀ICP备12345678号",
+        "campaign.categories": ["乡村振兴"],
+    });
+    let (status, saved) = studio.post(
+        "/api/settings",
+        &serde_json::json!({"version": version, "values": values}),
+    );
+    assert_eq!(status, 200, "{saved}");
+    let after = on_disk(&site, "site.yaml");
+    let inserted = |line: &&str| line.starts_with("  publicity:") || line.contains("phone:");
+    let kept: Vec<&str> = after.lines().filter(|l| !inserted(l)).collect();
+    assert!(after.contains("\n  publicity:\n    phone: "), "{after}");
+    assert_eq!(
+        kept.join("\n") + "\n",
+        before.replace("county: 2   # 每个县市区", "county: 3 # 每个县市区"),
+        "only the changed settings; every comment stays"
+    );
+    assert!(
+        after.contains("# 本届评选的设置（办公室 2022-03 核对）\ntitle: 测试评选   # 网站名称\n")
+    );
+    let (_, report) = check_json(&site);
+    assert_eq!(
+        report["laureates"], 1,
+        "the saved site.yaml is one laurel reads: {report}"
+    );
+    // The history has the text before; a change on disk meanwhile is refused.
+    let history = studio.get("/api/history?path=site.yaml");
+    assert!(history.contains("\"id\""), "{history}");
+    site.write("site.yaml", &format!("{after}# 编辑器里改过\n"));
+    let stale = serde_json::json!({"version": saved["version"], "values": {"title": "别的"}});
+    let (status, conflict) = studio.post("/api/settings", &stale);
+    assert_eq!(status, 409, "{conflict}");
+    assert!(on_disk(&site, "site.yaml").ends_with("# 编辑器里改过\n"));
+    assert!(on_disk(&site, "site.yaml").contains("title: 测试评选"));
+}
+
+#[test]
+fn a_bad_quota_and_a_bad_registration_number_are_found_at_their_settings_before_saving() {
+    let site = commented_site();
+    let before = on_disk(&site, "site.yaml");
+    let studio = Studio::start(&site);
+    let ask = |values: serde_json::Value| {
+        let (status, answer) = studio.post(
+            "/api/settings/check",
+            &serde_json::json!({ "values": values }),
+        );
+        assert_eq!(status, 200, "{answer}");
+        answer["findings"].as_array().unwrap().clone()
+    };
+    let at = |findings: &[serde_json::Value], field: &str, severity: &str| {
+        findings
+            .iter()
+            .filter(|f| f["field"] == field && f["severity"] == severity)
+            .count()
+    };
+    assert!(
+        ask(serde_json::json!({})).is_empty(),
+        "the fixture is clean"
+    );
+    let quota = ask(serde_json::json!({"campaign.rules.quotas.county": -1}));
+    assert_eq!(
+        at(&quota, "campaign.rules.quotas.county", "error"),
+        1,
+        "{quota:?}"
+    );
+    let icp = ask(serde_json::json!({"footer.icp": "ICP备123号", "base_url": ""}));
+    assert_eq!(at(&icp, "footer.icp", "warning"), 1, "{icp:?}");
+    assert_eq!(at(&icp, "base_url", "warning"), 1, "{icp:?}");
+    let publicity = ask(serde_json::json!({"campaign.phase": "publicity"}));
+    assert_eq!(
+        at(&publicity, "campaign.publicity.start", "warning"),
+        1,
+        "{publicity:?}"
+    );
+    assert_eq!(
+        on_disk(&site, "site.yaml"),
+        before,
+        "checking saves nothing"
+    );
+    let (status, _) = studio.post(
+        "/api/settings/check",
+        &serde_json::json!({"values": {"deploy.secret_key": "x"}}),
+    );
+    assert_eq!(status, 400, "a key the form does not have");
+}
+
+#[test]
+fn the_settings_endpoints_keep_the_studios_security_rules() {
+    let site = commented_site();
+    let before = on_disk(&site, "site.yaml");
+    let studio = Studio::start(&site);
+    let version = settings(&studio)["source"]["version"].clone();
+    let write = serde_json::json!({"version": version, "values": {"title": "被改了"}}).to_string();
+    refuses_strangers(&studio, "GET", "/api/settings", "");
+    refuses_strangers(&studio, "POST", "/api/settings", &write);
+    refuses_strangers(&studio, "POST", "/api/settings/check", &write);
+    assert_eq!(on_disk(&site, "site.yaml"), before);
+}
+
+/// The studio's list of changes.
+fn changes(studio: &Studio) -> Vec<serde_json::Value> {
+    let list: serde_json::Value = serde_json::from_str(&studio.get("/api/changes")).unwrap();
+    list["changes"].as_array().unwrap().clone()
+}
+
+/// Saves `values` into site.yaml through the settings form; the new version.
+fn save_settings(studio: &Studio, values: serde_json::Value) -> serde_json::Value {
+    let version = settings(studio)["source"]["version"].clone();
+    let body = serde_json::json!({"version": version, "values": values});
+    let (status, saved) = studio.post("/api/settings", &body);
+    assert_eq!(status, 200, "{saved}");
+    saved["version"].clone()
+}
+
+#[test]
+fn every_change_is_listed_newest_first_and_going_back_restores_the_file() {
+    let site = commented_site();
+    let original = on_disk(&site, "site.yaml");
+    let studio = Studio::start(&site);
+    assert!(changes(&studio).is_empty());
+    save_settings(&studio, serde_json::json!({"title": "第一次改名"}));
+    save_settings(&studio, serde_json::json!({"title": "第二次改名"}));
+    let story = "content/laureates/王芳/story.md";
+    let read = studio.source(story);
+    let body = serde_json::json!({"path": story, "text": "## 第一章\n\n改过的故事。", "version": read["version"]});
+    assert_eq!(studio.post("/api/source", &body).0, 200);
+    let listed = changes(&studio);
+    let files: Vec<&str> = listed.iter().map(|c| c["path"].as_str().unwrap()).collect();
+    assert_eq!(files, [story, "site.yaml", "site.yaml"], "{listed:?}");
+    let ids: Vec<&str> = listed.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert!(ids[0] > ids[1] && ids[1] > ids[2], "newest first: {ids:?}");
+    assert_eq!(listed[0]["removed"][0], "最初的故事。");
+    assert_eq!(listed[0]["added"][0], "改过的故事。");
+    assert_eq!(listed[1]["removed"][0], "title: 第一次改名 # 网站名称");
+    assert_eq!(listed[1]["added"][0], "title: 第二次改名 # 网站名称");
+    assert_eq!(listed[2]["removed"][0], "title: 测试评选   # 网站名称");
+    // Back to before the first change: site.yaml as it was, the restore listed in turn.
+    let oldest = &listed[2];
+    let back =
+        serde_json::json!({"path": "site.yaml", "version": oldest["version"], "id": oldest["id"]});
+    let (status, answer) = studio.post("/api/restore", &back);
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(on_disk(&site, "site.yaml"), original);
+    let after = changes(&studio);
+    assert_eq!(after.len(), 4, "{after:?}");
+    assert_eq!(after[0]["path"], "site.yaml");
+    assert_eq!(after[0]["removed"][0], "title: 第二次改名 # 网站名称");
+    refuses_strangers(&studio, "GET", "/api/changes", "");
+}
