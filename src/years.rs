@@ -115,6 +115,100 @@ pub fn old_urls_year(root: &Path, config: &SiteConfig, years: &[u32]) -> Result<
     }
 }
 
+/// What starting the next year's campaign did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Begun {
+    /// The year begun.
+    pub year: u32,
+    /// The year whose nominees moved from `content/laureates/` to `content/<year>/laureates/`
+    /// (the site had one year until then), if any.
+    pub moved: Option<u32>,
+}
+
+/// The keys of a campaign that belong to its year and are not copied to the next one: the
+/// year, the reference date, the phase and the 公示 (its dates and contacts).
+const KEYS_OF_THE_YEAR: &[&str] = &["year", "reference_date", "phase", "publicity"];
+
+/// Starts the campaign of the year after the newest: `content/<year>/campaign.yaml` with the
+/// newest year's campaign settings (categories, rules and quotas, order, round, review; the
+/// official name with its year moved on), without what belongs to a year (its dates, phase
+/// and 公示), and an empty `laureates/` for its nominees, so that the studio, `laurel new` and
+/// `laurel import` work on it. A site of one year first becomes a site of several: its
+/// `content/laureates/` moves to `content/<its year>/laureates/`, and that year's pages keep their old addresses (see [`old_urls_year`]).
+pub fn begin_next(root: &Path) -> Result<Begun, Diagnostic> {
+    let site_yaml = root.join(layout::SITE_CONFIG);
+    let config = SiteConfig::load(root).map_err(|problems| {
+        let first = problems.0.into_iter().next();
+        first.unwrap_or_else(|| Diagnostic::new(&site_yaml, crate::tr!("studio-load-failed")))
+    })?;
+    let years = of_site(root);
+    let current = years.last().copied().unwrap_or(config.campaign.year);
+    let next = current + 1;
+    let next_dir = layout::year_dir(root, next);
+    if next_dir.exists() {
+        let said = crate::said!("year-begun-already", year = next.to_string());
+        return Err(Diagnostic::said(&next_dir, said));
+    }
+    let campaign = match years.last() {
+        Some(&year) if layout::year_campaign_file(root, year).is_file() => {
+            let text = crate::diagnostics::read_text(&layout::year_campaign_file(root, year))?;
+            serde_yaml::from_str(&text).unwrap_or_default()
+        }
+        _ => {
+            let text = std::fs::read_to_string(&site_yaml).unwrap_or_default();
+            let document: crate::yaml::Value = serde_yaml::from_str(&text).unwrap_or_default();
+            document.get("campaign").cloned().unwrap_or_default()
+        }
+    };
+    let moved = match years.is_empty() {
+        true => Some(make_several(root, current)?),
+        false => None,
+    };
+    let io = |e: std::io::Error| Diagnostic::new(&next_dir, e.to_string());
+    std::fs::create_dir_all(next_dir.join("laureates")).map_err(io)?;
+    let text = next_campaign(campaign, current, next);
+    std::fs::write(layout::year_campaign_file(root, next), text).map_err(io)?;
+    Ok(Begun { year: next, moved })
+}
+
+/// `content/laureates/` moved to `content/<year>/laureates/`; the year.
+fn make_several(root: &Path, year: u32) -> Result<u32, Diagnostic> {
+    let from = layout::laureates_dir(root, None);
+    let to = layout::laureates_dir(root, Some(year));
+    let io = |e: std::io::Error| Diagnostic::new(&from, e.to_string());
+    std::fs::create_dir_all(layout::year_dir(root, year)).map_err(io)?;
+    if from.is_dir() {
+        std::fs::rename(&from, &to).map_err(io)?;
+    } else {
+        std::fs::create_dir_all(&to).map_err(io)?;
+    }
+    Ok(year)
+}
+
+/// The text of the next year's `campaign.yaml`: `campaign` (a year's settings) without
+/// [`KEYS_OF_THE_YEAR`], its name's year moved on, and `year: next`.
+fn next_campaign(campaign: crate::yaml::Value, current: u32, next: u32) -> String {
+    let mut kept = campaign.as_mapping().cloned().unwrap_or_default();
+    for key in KEYS_OF_THE_YEAR {
+        kept.remove(*key);
+    }
+    for key in ["name", "名称"] {
+        if let Some(crate::yaml::Value::String(name)) = kept.get_mut(key) {
+            *name = name.replace(&current.to_string(), &next.to_string());
+        }
+    }
+    let mut settings = serde_yaml::Mapping::new();
+    settings.insert("year".into(), next.into());
+    settings.extend(kept);
+    let yaml = serde_yaml::to_string(&settings).unwrap_or_default();
+    let said = crate::tr!(
+        "year-begun-header",
+        year = next.to_string(),
+        from = current.to_string()
+    );
+    format!("# {said}\n{yaml}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::{choose, NoSuchYear};

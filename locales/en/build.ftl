@@ -27,3 +27,6 @@ removed-element = the <{ $name }> element{ $name ->
         [script] : pages run no scripts from stories
        *[other] {""}
     }
+year-begun-already = the { $year } campaign was begun already (content/{ $year }/ exists)
+    .fix = look at that year under Phases and years, or move the folder away first
+year-begun-header = the { $year } campaign's settings: copied from { $from }; fill in the year's dates, phase and 公示 from its notice

@@ -161,6 +161,29 @@ studio-changes-intro = Every change the studio made to a file, newest first. 「
 studio-changes-none = No changes yet: files saved in the studio are listed here.
 studio-changes-lines = lines changed
 studio-changes-restore = Back to before this change
+studio-phases = Phases and years
+studio-phase-intro = During the 公示 only the 公示 is published; the showcase publishes the whole site. Below is what each phase makes public with today's nominees and settings. The phase is written in
+studio-phase-now = current phase
+studio-phase-listed = People listed
+studio-phase-nobody = nobody
+studio-phase-switch = Switch to:
+studio-phase-switched = Switched to:
+studio-phase-pages = { $phase ->
+        [publicity] Only the 公示 page (also the front page), extra pages and the 404 page are published; no profile, card, gallery, media kit, photo, poster, feed or search index.
+       *[showcase] The front page and filters, a profile page and H5 card for each of { $count } people, the gallery, the media kit, photos and posters, the feed, the search index and the sitemap are published{ $publicity ->
+            [yes] , and the 公示 page stays
+           *[no] {""}
+        }.
+    }
+studio-years = Years
+studio-years-none = The site has no earlier years.
+studio-year-look = (read only)
+studio-year-read-only = · read only
+studio-year-next = Begin the next campaign:
+studio-year-next-note = The next campaign copies this one's settings (categories, rules and quotas, order, review); its year, dates, phase and 公示 are left to fill in. This year's nominees move to their year's folder, and the published addresses keep working.
+studio-year-next-confirm = Begin the next campaign?
+studio-year-begun = Begun:
+studio-year-next-yes = Begin it
 studio-settings = Settings
 studio-settings-intro = This is site.yaml: only the settings changed are written back, and the file keeps its comments and order. Checked by laurel check's rules as you type.
 studio-settings-save = Save settings

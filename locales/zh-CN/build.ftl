@@ -27,3 +27,6 @@ removed-element = <{ $name }> 元素{ $name ->
         [script] ：页面不运行事迹中的脚本
        *[other] {""}
     }
+year-begun-already = { $year } 年的评选已经开始过了（content/{ $year }/ 已存在）
+    .fix = 在阶段与年度里查看这一年，或先移走这个文件夹
+year-begun-header = { $year } 年的评选设置：由 { $from } 年复制，年度、日期、阶段和公示请按本届通知填写

@@ -161,6 +161,29 @@ studio-changes-intro = 工作台对文件的每一次修改，最新的在前。
 studio-changes-none = 还没有修改记录：在工作台里保存过的文件会列在这里。
 studio-changes-lines = 行有改动
 studio-changes-restore = 恢复到这次修改之前
+studio-phases = 阶段与年度
+studio-phase-intro = 公示期间只发布公示；展示阶段发布整个网站。下面是按现在的推荐人选和设置，每个阶段会公开的内容。阶段写在
+studio-phase-now = 当前阶段
+studio-phase-listed = 公开的人员
+studio-phase-nobody = 无人
+studio-phase-switch = 切换到：
+studio-phase-switched = 已切换到：
+studio-phase-pages = { $phase ->
+        [publicity] 只发布公示页（它也是首页）、附加页面和 404 页；不发布个人页面、H5 卡片、图说、媒体包、照片、海报、订阅和搜索索引。
+       *[showcase] 发布首页和筛选页、{ $count } 人各自的个人页面和 H5 卡片、图说、媒体包、照片和海报、订阅、搜索索引和网站地图{ $publicity ->
+            [yes] ，公示页也保留
+           *[no] {""}
+        }。
+    }
+studio-years = 年度
+studio-years-none = 网站里还没有往届。
+studio-year-look = 年（只读查看）
+studio-year-read-only = 年 · 只读
+studio-year-next = 开始新一届：
+studio-year-next-note = 开始新一届会复制本届的评选设置（类别、规则与名额、排序、评分标准），年度、日期、阶段和公示留给新一届填写；本届的推荐人选移到自己的年份文件夹，已发布的网址继续有效。
+studio-year-next-confirm = 确定开始新一届吗？
+studio-year-begun = 已开始新一届：
+studio-year-next-yes = 确定开始
 studio-settings = 设置
 studio-settings-intro = 这里改的是 site.yaml：只改动过的项会写回文件，文件里的注释和顺序保持不变。输入时即按 laurel check 的规则检查。
 studio-settings-save = 保存设置

@@ -102,7 +102,21 @@ struct Unit {
 
 /// The dashboard of the site at `root` (canonical), as `laurel check` sees it.
 pub fn campaign(root: &Path) -> Campaign {
-    let opened = crate::campaign::Campaign::newest(root);
+    of_campaign(crate::campaign::Campaign::newest(root))
+}
+
+/// `GET /api/campaign?year=…`: the dashboard of one year of the site (an earlier one, to
+/// look at), or 404 for a year it does not have.
+pub fn of_year(root: &Path, year: &str) -> super::Answer {
+    let year = year.parse().ok();
+    match year.and_then(|y| crate::campaign::Campaign::open(root, Some(y)).ok()) {
+        Some(opened) => super::Answer::json(&of_campaign(opened)),
+        None => super::Answer::not_found(),
+    }
+}
+
+/// The dashboard of the year `opened` is on.
+fn of_campaign(opened: crate::campaign::Campaign) -> Campaign {
     let checked = opened.check();
     let report = checked.report;
     match checked.site {

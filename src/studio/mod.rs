@@ -18,6 +18,7 @@ mod draft;
 pub mod files;
 pub mod guard;
 mod nominee;
+mod phases;
 mod photos;
 mod profile;
 pub mod save;
@@ -262,7 +263,13 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
         ("POST", "/api/render") => nominee::preview(&context.root, body, &context.previews),
         ("GET" | "HEAD", "/") => answer::page(context.secret.as_str(), context.lang),
         ("GET" | "HEAD", "/api/messages") => Answer::json(&answer::messages_json()),
-        ("GET" | "HEAD", "/api/campaign") => Answer::json(&dashboard::campaign(&context.root)),
+        ("GET" | "HEAD", "/api/campaign") => match query_value(query, "year") {
+            Some(year) => dashboard::of_year(&context.root, &year),
+            None => Answer::json(&dashboard::campaign(&context.root)),
+        },
+        ("GET" | "HEAD", "/api/phases") => phases::open(&context.root),
+        ("POST", "/api/phase") => phases::switch(&context.root, body),
+        ("POST", "/api/years/next") => phases::begin_next(&context.root),
         ("GET" | "HEAD", "/api/file") => match query_value(query, "path") {
             Some(rel) => files::image(&context.root, &rel),
             None => Answer::not_found(),

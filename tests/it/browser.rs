@@ -2253,9 +2253,11 @@ fn the_history_lists_two_saves_and_going_back_restores_the_file() {
             "document.getElementById('settings-state').textContent === '已保存'",
             "saved",
         );
-        assert!(site
-            .read("site.yaml")
-            .contains(&format!("title: {name} # 网站名称")));
+        let saved = crate::studio_settings::on_disk(&site, "site.yaml");
+        assert!(
+            saved.contains(&format!("title: {name} # 网站名称")),
+            "{saved}"
+        );
     }
     open_screen(
         &window,
@@ -2283,6 +2285,63 @@ fn the_history_lists_two_saves_and_going_back_restores_the_file() {
     assert_eq!(
         crate::studio_settings::on_disk(&site, "site.yaml"),
         original
+    );
+    let errors = window.take_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn the_phase_is_switched_with_what_each_makes_public_and_an_earlier_year_is_read_only() {
+    let site = crate::studio_settings::commented_site();
+    let studio = crate::studio::Studio::start(&site);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    let publicity = "document.querySelector('.phase[data-phase=\"publicity\"]')";
+    open_screen(&window, "phases", &format!("!!{publicity}"));
+    let said = window.js(&format!("{publicity}.textContent"));
+    let said = said.as_str().unwrap();
+    assert!(
+        said.contains("只发布公示页") && said.contains("王芳"),
+        "{said}"
+    );
+    assert_eq!(
+        window.js("document.querySelector('.phase.current').dataset.phase"),
+        "showcase"
+    );
+    window.run(&format!(
+        "{publicity}.querySelector('button.switch').click()"
+    ));
+    window.expect(
+        "document.querySelector('.phase.current') && document.querySelector('.phase.current').dataset.phase === 'publicity'",
+        "the 公示 is the phase now",
+    );
+    assert!(crate::studio_settings::on_disk(&site, "site.yaml").contains("\n  phase: publicity\n"));
+    window.run("document.getElementById('begin-next-year').click()");
+    window.expect(
+        "!!document.getElementById('begin-next-year-yes')",
+        "asked to confirm",
+    );
+    assert!(
+        !site.root().join("content/2023").exists(),
+        "nothing before confirming"
+    );
+    window.run("document.getElementById('begin-next-year-yes').click()");
+    window.expect(
+        "!!document.querySelector('#earlier-years a[href=\"#/phases/2022\"]')",
+        "2023 begun, 2022 an earlier year",
+    );
+    assert!(site.root().join("content/2023/campaign.yaml").is_file());
+    window.run("document.querySelector('#earlier-years a[href=\"#/phases/2022\"]').click()");
+    window.expect(
+        "!!document.querySelector('#year-view .card[data-folder=\"王芳\"]')",
+        "2022's dashboard",
+    );
+    assert_eq!(
+        window.js("document.querySelectorAll('#year-view a.open, #year-view #new-nominee, #year-view .media-link').length"),
+        0,
+        "to read only"
     );
     let errors = window.take_errors();
     assert!(errors.is_empty(), "{errors:?}");

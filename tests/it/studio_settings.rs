@@ -241,3 +241,128 @@ fn every_change_is_listed_newest_first_and_going_back_restores_the_file() {
     assert_eq!(after[0]["removed"][0], "title: 第二次改名 # 网站名称");
     refuses_strangers(&studio, "GET", "/api/changes", "");
 }
+
+/// The phases screen's data.
+fn phases(studio: &Studio) -> serde_json::Value {
+    serde_json::from_str(&studio.get("/api/phases")).unwrap()
+}
+
+/// The names a phase's statement lists.
+fn listed(data: &serde_json::Value, phase: &str) -> Vec<String> {
+    let statement = data["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["phase"] == phase)
+        .unwrap();
+    serde_json::from_value(statement["listed"].clone()).unwrap()
+}
+
+#[test]
+fn each_phase_says_who_and_what_is_public_and_the_switch_keeps_site_yamls_comments() {
+    let site = commented_site();
+    site.write(
+        "content/laureates/李强/profile.yaml",
+        "name: 李强\ngender: 男\nstatus: nominated\n",
+    );
+    site.write("content/laureates/李强/story.md", "故事。");
+    let before = on_disk(&site, "site.yaml");
+    let studio = Studio::start(&site);
+    let data = phases(&studio);
+    assert_eq!(data["phase"], "showcase");
+    assert_eq!(listed(&data, "showcase"), ["王芳"]);
+    assert_eq!(listed(&data, "publicity"), ["王芳"]);
+    let statement = |data: &serde_json::Value, phase: &str| {
+        data["phases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["phase"] == phase)
+            .unwrap()["pages"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        statement(&data, "publicity").contains("只发布公示页"),
+        "{data}"
+    );
+    assert!(
+        statement(&data, "showcase").contains("1 人各自的个人页面和 H5 卡片"),
+        "{data}"
+    );
+    save_settings(
+        &studio,
+        serde_json::json!({"campaign.publicise_nominees": true}),
+    );
+    let data = phases(&studio);
+    assert_eq!(listed(&data, "publicity"), ["李强", "王芳"]);
+    assert_eq!(
+        listed(&data, "showcase"),
+        ["王芳"],
+        "the nominees only on the 公示"
+    );
+    let switch = serde_json::json!({"phase": "publicity", "version": data["source"]["version"]});
+    let (status, saved) = studio.post("/api/phase", &switch);
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(phases(&studio)["phase"], "publicity");
+    let after = on_disk(&site, "site.yaml");
+    assert!(after.contains("\n  phase: publicity\n"), "{after}");
+    for line in before.lines().filter(|l| l.contains('#')) {
+        assert!(after.contains(line), "{line} kept: {after}");
+    }
+    let stale = studio.post("/api/phase", &switch);
+    assert_eq!(stale.0, 409, "a version already replaced");
+    let write = serde_json::json!({"phase": "showcase", "version": saved["version"]}).to_string();
+    refuses_strangers(&studio, "GET", "/api/phases", "");
+    refuses_strangers(&studio, "POST", "/api/phase", &write);
+    refuses_strangers(&studio, "POST", "/api/years/next", "{}");
+    assert_eq!(phases(&studio)["phase"], "publicity");
+    assert!(!site.root().join("content/2023").exists());
+}
+
+#[test]
+fn the_next_year_copies_the_settings_keeps_the_old_addresses_and_the_old_year_can_be_read() {
+    let site = commented_site();
+    let studio = Studio::start(&site);
+    let (status, begun) = studio.post("/api/years/next", &serde_json::json!({}));
+    assert_eq!(status, 200, "{begun}");
+    assert_eq!(begun["year"], 2023);
+    assert_eq!(begun["moved"], 2022);
+    assert!(site
+        .root()
+        .join("content/2022/laureates/王芳/profile.yaml")
+        .is_file());
+    assert!(!site.root().join("content/laureates").exists());
+    let campaign: serde_json::Value =
+        serde_yaml::from_str(&on_disk(&site, "content/2023/campaign.yaml")).unwrap();
+    assert_eq!(campaign["year"], 2023);
+    assert_eq!(campaign["categories"][0], "乡村振兴");
+    assert_eq!(campaign["rules"]["quotas"]["county"], 2);
+    assert!(campaign.get("phase").is_none() && campaign.get("publicity").is_none());
+    let now: serde_json::Value = serde_json::from_str(&studio.get("/api/campaign")).unwrap();
+    assert_eq!(now["year"], 2023);
+    assert_eq!(now["nominees"].as_array().unwrap().len(), 0);
+    let earlier: serde_json::Value =
+        serde_json::from_str(&studio.get("/api/campaign?year=2022")).unwrap();
+    assert_eq!(earlier["year"], 2022);
+    assert_eq!(earlier["nominees"][0]["name"], "王芳");
+    let data = phases(&studio);
+    assert_eq!(data["years"], serde_json::json!([2022, 2023]));
+    assert_eq!(data["source"]["path"], "content/2023/campaign.yaml");
+    // The old year's pages keep their addresses; a new nominee goes to the new year.
+    site.build_ok();
+    assert!(site
+        .public()
+        .join("2022/laureates/wang-fang/index.html")
+        .is_file());
+    let old = std::fs::read_to_string(site.public().join("laureates/wang-fang/index.html"))
+        .expect("her old address still answers");
+    assert!(old.contains("/zuimei/2022/laureates/wang-fang/"), "{old}");
+    let (status, _) = studio.post("/api/nominees", &serde_json::json!({"name": "赵敏"}));
+    assert_eq!(status, 201);
+    assert!(site
+        .root()
+        .join("content/2023/laureates/赵敏/profile.yaml")
+        .is_file());
+}

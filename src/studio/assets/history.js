@@ -1,7 +1,7 @@
 // laurel studio: 修改记录 (#/history), every change the studio made to a file, newest first:
 // the file, the time, the lines that went and came; 「恢复到这次修改之前」 brings the file back
 // to the text it had before that change (itself a change, listed and undoable in turn). Uses
-// el, t, getJson and postJson of studio.js.
+// el, t and postJson of studio.js, screenData of settings.js.
 'use strict';
 
 /** One change: the file, when, what went and came, and the way back. */
@@ -28,13 +28,8 @@ async function restoreChange(change) {
 
 /** The list of changes. */
 async function showChanges(app) {
-  let data;
-  try {
-    data = await getJson('/api/changes');
-  } catch (e) {
-    app.replaceChildren(el('p', { class: 'message' }, t('studio-load-failed')));
-    return;
-  }
+  const data = await screenData(app, '/api/changes');
+  if (!data) return;
   app.replaceChildren(el('div', { id: 'changes' },
     el('div', { class: 'toolbar' }, el('h2', {}, t('studio-history')), el('output', { id: 'changes-state' })),
     el('p', { class: 'note' }, t('studio-changes-intro')),

@@ -2,7 +2,8 @@
 // from the server; as one types, the unsaved form is checked by the library's own reading of
 // site.yaml and each finding shows at its setting; saving sends the version the form read
 // (a site.yaml changed on disk meanwhile is refused with 409, nothing written). Uses el, t,
-// getJson, postJson, findingList, light and debounce of the studio's other files.
+// getJson, postJson, findingList, light and debounce of the studio's other files; its
+// screenData is the other screens' too.
 'use strict';
 
 /** What the settings screen last read: site.yaml's version, the settings, a target's parts. */
@@ -151,15 +152,20 @@ async function saveSettings() {
   }
 }
 
-/** The settings screen. */
-async function showSettings(app) {
-  let data;
+/** The JSON of `path` for a screen, or null after saying on the screen that it did not load. */
+async function screenData(app, path) {
   try {
-    data = await getJson('/api/settings');
+    return await getJson(path);
   } catch (e) {
     app.replaceChildren(el('p', { class: 'message' }, t('studio-load-failed')));
-    return;
+    return null;
   }
+}
+
+/** The settings screen. */
+async function showSettings(app) {
+  const data = await screenData(app, '/api/settings');
+  if (!data) return;
   settingsPage.data = data;
   app.replaceChildren(el('div', { id: 'settings' },
     el('div', { class: 'toolbar' },
