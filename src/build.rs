@@ -2,6 +2,7 @@
 //! one's input. `laurel build` writes the result to disk; `laurel serve` keeps it in memory.
 //! Both run [`run_stages`], so they report the same problems and warnings.
 
+pub use crate::cancel::{Cancel, Step};
 use crate::check;
 use crate::config::{Phase, SiteConfig};
 use crate::content::{self, Site};
@@ -24,6 +25,18 @@ use std::sync::Arc;
 
 pub use crate::layout::CACHE_DIR;
 
+/// One build at a time in a process: a build removes from the media cache what it did not
+/// use, which would take files from under another build of the same site running meanwhile
+/// (the studio's preview rebuilding while its 生成 runs).
+static CACHE_TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Waits for the media cache's turn; held until the guard is dropped.
+fn cache_turn() -> std::sync::MutexGuard<'static, ()> {
+    CACHE_TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// Called as images finish with (images done, images in all), from any thread.
 pub type Progress = Arc<dyn Fn(usize, usize) + Send + Sync>;
 
@@ -36,6 +49,9 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Told of the media stage's progress, if set.
     pub progress: Option<Progress>,
+    /// Asked between stages and images whether to stop (a stopped build fails as a failed
+    /// one does, leaving the output as it was).
+    pub cancel: Cancel,
 }
 
 /// What the pipeline made of a site, in memory.
@@ -68,6 +84,7 @@ impl Built {
 /// Builds the site at `options.root` into `options.output`, unless nothing has changed since
 /// the last good build into it (see [`fingerprint`](crate::fingerprint)).
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, Diagnostics> {
+    let _turn = cache_turn();
     output::check_output_folder(&options.root, &options.output)?;
     let cache_dir = options.root.join(CACHE_DIR);
     // site.yaml is read once: its fonts are inputs, and the stages build from it.
@@ -104,9 +121,11 @@ fn build_all(
         config?,
         &cache,
         &report,
+        &options.cancel,
         &RenderOptions::default(),
         &writer,
     )?;
+    options.cancel.reach(Step::Write)?;
     writer.finish(
         &built.media,
         &built.site.root.join(crate::layout::STATIC_DIR),
@@ -131,9 +150,11 @@ pub fn run_stages(
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
+    let _turn = cache_turn();
     let mut config = site_config(root)?;
     config.serve_under(served_under);
-    run_stages_with(root, config, cache, progress, options, sink)
+    let never = Cancel::default();
+    run_stages_with(root, config, cache, progress, &never, options, sink)
 }
 
 /// site.yaml of the site at `root`, its problems relative to the root.
@@ -141,22 +162,33 @@ fn site_config(root: &Path) -> Result<SiteConfig, Diagnostics> {
     SiteConfig::load(root).map_err(|problems| problems.relative_to(root))
 }
 
-/// Runs every stage over the site at `root` whose site.yaml is `config` (see [`run_stages`]).
+/// Runs every stage over the site at `root` whose site.yaml is `config` (see [`run_stages`]),
+/// asking `cancel` between them.
 fn run_stages_with(
     root: &Path,
     config: SiteConfig,
     cache: &Cache,
     progress: &(dyn Fn(usize, usize) + Sync),
+    cancel: &Cancel,
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
+    cancel.reach(Step::Load)?;
     let years = crate::years::of_site(root);
+    let stages = Stages { progress, cancel };
     if !years.is_empty() {
-        return run_years(root, &config, &years, cache, progress, options, sink);
+        return run_years(root, &config, &years, cache, &stages, options, sink);
     }
     let site = content::load(root, config)?;
-    let media = media_stages(&site, cache, progress, None)?;
+    let media = media_stages(&site, cache, &stages, None)?;
+    cancel.reach(Step::Render)?;
     render_stage(site, media, options, sink)
+}
+
+/// What the media stages tell (images done of all) and ask (whether to stop).
+struct Stages<'a> {
+    progress: &'a (dyn Fn(usize, usize) + Sync),
+    cancel: &'a Cancel,
 }
 
 /// The links and private-data check, media and posters of one year's site; `old_routes` are
@@ -164,15 +196,17 @@ fn run_stages_with(
 fn media_stages(
     site: &Site,
     cache: &Cache,
-    progress: &(dyn Fn(usize, usize) + Sync),
+    stages: &Stages,
     old_routes: Option<&Routes>,
 ) -> Result<MediaIndex, Diagnostics> {
     require_publishable(site)?;
+    stages.cancel.reach(Step::Media)?;
     // In the 公示 phase no photo or video is published, so none is processed.
     let mut media = match site.config.campaign.phase {
-        Phase::Showcase => media::process(site, cache, progress)?,
+        Phase::Showcase => media::process(site, cache, stages.progress, stages.cancel)?,
         Phase::Publicity => MediaIndex::default(),
     };
+    stages.cancel.reach(Step::Posters)?;
     poster::make(site, &mut media, cache, old_routes)?;
     Ok(media)
 }
@@ -187,7 +221,7 @@ fn run_years(
     config: &SiteConfig,
     years: &[u32],
     cache: &Cache,
-    progress: &(dyn Fn(usize, usize) + Sync),
+    stages: &Stages,
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
@@ -201,7 +235,7 @@ fn run_years(
             .and_then(|site| {
                 let old_routes = (year == old_urls_year).then(|| site.routes().without_year());
                 let media =
-                    media_stages(&site, &cache.for_year(year), progress, old_routes.as_ref())?;
+                    media_stages(&site, &cache.for_year(year), stages, old_routes.as_ref())?;
                 Ok((media, site))
             });
         match stages {
@@ -217,6 +251,7 @@ fn run_years(
         }
     }
     problems.into_result(())?;
+    stages.cancel.reach(Step::Render)?;
     let (sites, medias): (Vec<Site>, Vec<MediaIndex>) = loaded.into_iter().unzip();
     let person_years = years::person_years(&sites);
     let links: Vec<YearLink> = sites
@@ -277,6 +312,7 @@ pub fn rerender(
     options: &RenderOptions,
     sink: &dyn Sink,
 ) -> Result<Built, Diagnostics> {
+    let _turn = cache_turn();
     require_publishable(&site)?;
     if options.only_laureates.is_none() {
         poster::make(&site, &mut media, cache, None)?;

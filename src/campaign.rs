@@ -10,7 +10,7 @@
 //! println!("{} errors", report.errors);
 //! ```
 
-use crate::build::{self, BuildOptions, BuildSummary, Progress};
+use crate::build::{self, BuildOptions, BuildSummary, Cancel, Progress};
 use crate::check::{self, Report};
 use crate::config::{Phase, SiteConfig};
 use crate::content::{self, PartialSite};
@@ -141,16 +141,19 @@ impl Campaign {
         Some(RenamePlan { site, renames })
     }
 
-    /// Builds the site into `output`, unless nothing changed since the last good build.
+    /// Builds the site into `output`, unless nothing changed since the last good build;
+    /// `cancel` may stop it between steps (the output then stays as it was).
     pub fn build(
         &self,
         output: &Path,
         progress: Option<Progress>,
+        cancel: Cancel,
     ) -> Result<BuildSummary, Diagnostics> {
         build::build(&BuildOptions {
             root: self.root.clone(),
             output: output.to_path_buf(),
             progress,
+            cancel,
         })
     }
 
@@ -202,7 +205,9 @@ impl Campaign {
         })
     }
 
-    /// Publishes `public` to the deploy target (or, when `dry_run`, lists the changes).
+    /// Publishes `public` to the deploy target (or, when `dry_run`, lists the changes);
+    /// `cancel` may stop it between uploads (the target then is as an interrupted deploy
+    /// leaves it).
     pub fn deploy(
         &self,
         public: PathBuf,
@@ -210,6 +215,7 @@ impl Campaign {
         dry_run: bool,
         force: bool,
         progress: Option<Progress>,
+        cancel: Cancel,
     ) -> Result<deploy::Summary, Diagnostics> {
         deploy::deploy(&DeployOptions {
             root: self.root.clone(),
@@ -218,6 +224,7 @@ impl Campaign {
             dry_run,
             force,
             progress,
+            cancel,
         })
     }
 

@@ -16,6 +16,7 @@
 
 pub mod build;
 pub mod campaign;
+pub mod cancel;
 pub mod check;
 pub mod config;
 pub mod content;

@@ -88,6 +88,8 @@ serve-stopped = the server stopped accepting connections
 
 deploy-nothing-built = there is no built site to deploy
 deploy-nothing-built-hint = run `laurel build` first; deploy publishes public/ as it is
+operation-stopped = stopped as asked
+operation-stopped-hint = a stopped build leaves the last built site in place; a stopped deploy is completed by the next one; start again at any time
 deploy-no-targets = site.yaml has no deploy targets
 deploy-no-targets-hint = add a `deploy:` list with an s3 or folder target (see README「laurel deploy」)
 deploy-several-targets = site.yaml has several deploy targets ({ $names })

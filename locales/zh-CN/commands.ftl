@@ -72,6 +72,8 @@ serve-stopped = 预览服务不再接受连接
 
 deploy-nothing-built = 还没有生成网站，无可发布
 deploy-nothing-built-hint = 请先运行 `laurel build`；发布的是 public/ 的现状
+operation-stopped = 已按要求停止
+operation-stopped-hint = 停止的生成不会替换上次生成的网站；停止的发布下次发布时会补齐；可以随时重新开始
 deploy-no-targets = site.yaml 中没有发布目标
 deploy-no-targets-hint = 添加 `deploy:` 列表，写一个 s3 或 folder 目标（见 README「laurel deploy」）
 deploy-several-targets = site.yaml 中有多个发布目标（{ $names }）

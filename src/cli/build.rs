@@ -29,7 +29,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
     let output = under_root(&args.root, args.output);
     let started = Instant::now();
     let bar = progress_bar(args.quiet, tr!("progress-images"));
-    let result = campaign.build(&output, progress_callback(&bar));
+    let result = campaign.build(&output, progress_callback(&bar), Default::default());
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -36,7 +36,14 @@ pub fn run(args: DeployArgs) -> ExitCode {
     let public = under_root(&args.root, args.output);
     let bar = progress_bar(args.quiet || args.dry_run, tr!("progress-uploads"));
     let progress = progress_callback(&bar);
-    let result = campaign.deploy(public, args.target, args.dry_run, args.force, progress);
+    let result = campaign.deploy(
+        public,
+        args.target,
+        args.dry_run,
+        args.force,
+        progress,
+        Default::default(),
+    );
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -77,7 +77,9 @@ fn fill(
     options: &DeployOptions,
 ) -> Result<(), Diagnostic> {
     let _ = std::fs::remove_dir_all(staging);
+    options.cancel.reach(super::Step::Upload)?;
     for (n, file) in local.iter().enumerate() {
+        options.cancel.check()?;
         let to = staging.join(&file.path);
         let old: PathBuf = dest.join(&file.path);
         let unchanged = remote.files.get(&file.path) == Some(&file.entry) && old.is_file();

@@ -23,6 +23,7 @@ pub const MANIFEST: &str = ".laurel-deploy.json";
 
 /// Called as files finish with (files done, files in all), from any thread.
 pub use crate::build::Progress;
+pub use crate::cancel::{Cancel, Step};
 
 /// What to deploy where.
 #[derive(Clone)]
@@ -39,6 +40,9 @@ pub struct DeployOptions {
     pub force: bool,
     /// Told of the uploads' progress, if set.
     pub progress: Option<Progress>,
+    /// Asked between uploads whether to stop (a stopped deploy leaves the target as an
+    /// interrupted one does: the old manifest, so the next run redoes what is missing).
+    pub cancel: Cancel,
 }
 
 /// One change a deploy makes.
@@ -139,6 +143,7 @@ pub fn deploy(options: &DeployOptions) -> Result<Summary, Diagnostics> {
         );
     }
     let started = Instant::now();
+    options.cancel.reach(Step::Compare)?;
     let local = local_files(&options.public)?;
     let (changes, unchanged, requests) = match target.kind {
         DeployKind::Folder => folder::deploy(target, &local, options)?,

@@ -4,6 +4,7 @@
 //! eight at a time, and every request is retried with backoff on network errors, 429 and 5xx.
 //! Credentials come from the environment only and are never printed.
 
+use super::Step;
 use super::{cache_control, MANIFEST};
 use super::{changes, check_deletions, plan, Change, DeployOptions, Entry, LocalFile, Manifest};
 use crate::config::DeployTarget;
@@ -47,8 +48,11 @@ pub fn deploy(
     if options.dry_run {
         return Ok((made, plan.unchanged, store.requests()));
     }
+    options.cancel.reach(Step::Upload)?;
     store.upload_in_order(&plan.uploads, options)?;
+    options.cancel.reach(Step::Delete)?;
     for (path, _) in &plan.deletions {
+        options.cancel.check()?;
         store.delete(path)?;
     }
     if !plan.uploads.is_empty() || !plan.deletions.is_empty() || remote.files.is_empty() {
@@ -305,6 +309,7 @@ impl Store {
                 .map_or(uploads.len(), |n| start + n);
             pool.install(|| {
                 uploads[start..end].par_iter().try_for_each(|(file, _)| {
+                    options.cancel.check()?;
                     let bytes =
                         std::fs::read(&file.file).map_err(|e| super::cannot_read(&file.file, e))?;
                     let content_type = crate::routes::content_type(&file.path);

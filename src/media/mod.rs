@@ -29,6 +29,7 @@ pub use portrait::{is_portrait_shape, portrait_likeness};
 pub use roles::{image_requests, laureate_image_requests, laureate_images, LaureateImages, Role};
 pub use video::{video_info, VideoError, VideoInfo};
 
+use crate::cancel::Cancel;
 use crate::config::ImageSettings;
 use crate::content::{Focus, Site};
 use crate::diagnostics::Diagnostics;
@@ -181,6 +182,7 @@ pub fn process(
     site: &Site,
     cache: &Cache,
     progress: &(dyn Fn(usize, usize) + Sync),
+    cancel: &Cancel,
 ) -> Result<MediaIndex, Diagnostics> {
     let mut index = MediaIndex::default();
     let mut problems = Diagnostics::default();
@@ -192,7 +194,15 @@ pub fn process(
     requests.sort_by_cached_key(|r| {
         std::cmp::Reverse(std::fs::metadata(&r.source).map_or(0, |m| m.len()))
     });
-    process_images(site, cache, &requests, progress, &mut index, &mut problems);
+    process_images(
+        site,
+        cache,
+        &requests,
+        progress,
+        cancel,
+        &mut index,
+        &mut problems,
+    );
     if problems.is_empty() {
         let sources: HashSet<&Path> = requests
             .iter()
@@ -204,24 +214,32 @@ pub fn process(
     problems.into_result(index)
 }
 
-/// Processes `requests` in parallel into `index`, each problem into `problems`.
+/// Processes `requests` in parallel into `index`, each problem into `problems`, telling
+/// `progress` of each image done and asking `cancel` before each image: once stopping is
+/// asked for, no further image is begun and the stage fails with that.
 fn process_images(
     site: &Site,
     cache: &Cache,
     requests: &[ImageRequest],
     progress: &(dyn Fn(usize, usize) + Sync),
+    cancel: &Cancel,
     index: &mut MediaIndex,
     problems: &mut Diagnostics,
 ) {
     let done = AtomicUsize::new(0);
     let results: Vec<_> = requests
         .par_iter()
+        .filter(|_| !cancel.is_cancelled())
         .map(|request| {
             let result = process_image(request, &site.config.images, cache);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, requests.len());
             (request, result)
         })
         .collect();
+    if let Err(stopped) = cancel.check() {
+        problems.push(stopped);
+        return;
+    }
     for (request, result) in results {
         match result {
             Ok(processed) => {

@@ -254,9 +254,31 @@ fn parse_range(header: &str, total: u64) -> Option<(u64, u64)> {
     (start <= end && end < total).then_some((start, end))
 }
 
-/// Streams reload events to one browser until it goes away, on the connection's own writer
-/// (see the module's note), flushed after every event.
+/// Streams reload events to one browser until it goes away (see [`event_stream`]).
 fn events(request: Request, live: &Live, extra: &[(&str, &str)]) -> io::Result<()> {
+    let events = live.subscribe();
+    event_stream(request, extra, || {
+        Some(match events.recv_timeout(Duration::from_secs(15)) {
+            Ok(Event::Reload) => "event: reload\ndata: now\n\n".to_string(),
+            Ok(Event::Fine) => "event: fine\ndata: ok\n\n".to_string(),
+            Ok(Event::Problem(report)) => {
+                let data: String = report.lines().map(|l| format!("data: {l}\n")).collect();
+                format!("event: problem\n{data}\n")
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ": still here\n\n".to_string(),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return None,
+        })
+    })
+}
+
+/// Answers `request` with a stream of server-sent events on the connection's own writer (see
+/// the module's note): a head with `extra` headers, then each event `next` gives (waiting as
+/// long as it likes), flushed at once, until `next` gives `None` or the browser goes away.
+pub fn event_stream(
+    request: Request,
+    extra: &[(&str, &str)],
+    mut next: impl FnMut() -> Option<String>,
+) -> io::Result<()> {
     let mut out = request.into_writer();
     let mut head = String::from(
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n",
@@ -267,21 +289,11 @@ fn events(request: Request, live: &Live, extra: &[(&str, &str)]) -> io::Result<(
     head.push_str("\r\nretry: 500\n\n");
     out.write_all(head.as_bytes())?;
     out.flush()?;
-    let events = live.subscribe();
-    loop {
-        let message = match events.recv_timeout(Duration::from_secs(15)) {
-            Ok(Event::Reload) => "event: reload\ndata: now\n\n".to_string(),
-            Ok(Event::Fine) => "event: fine\ndata: ok\n\n".to_string(),
-            Ok(Event::Problem(report)) => {
-                let data: String = report.lines().map(|l| format!("data: {l}\n")).collect();
-                format!("event: problem\n{data}\n")
-            }
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ": still here\n\n".to_string(),
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
-        };
+    while let Some(message) = next() {
         out.write_all(message.as_bytes())?;
         out.flush()?;
     }
+    Ok(())
 }
 
 #[cfg(test)]

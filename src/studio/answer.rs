@@ -23,6 +23,14 @@ const CSP: &str =
 connect-src 'self'; font-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; \
 frame-ancestors 'none'";
 
+/// The headers every answer of the studio carries (a stream of events too).
+pub const PROTECTION: [(&str, &str); 4] = [
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+];
+
 /// An answer to one request.
 #[derive(Debug)]
 pub struct Answer {
@@ -87,18 +95,12 @@ impl Answer {
 
     /// The tiny_http response, with the common headers; without a body for HEAD.
     pub fn into_response(self, head: bool) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-        let common = [
-            ("Content-Security-Policy", CSP),
-            ("X-Content-Type-Options", "nosniff"),
-            ("Referrer-Policy", "no-referrer"),
-            ("X-Frame-Options", "DENY"),
-        ];
         // An answer with a policy of its own (the preview's pages) keeps it.
         let own_policy = self
             .headers
             .iter()
             .any(|(n, _)| n == "Content-Security-Policy");
-        let common = common.into_iter().filter(|(name, _)| {
+        let common = PROTECTION.into_iter().filter(|(name, _)| {
             !own_policy || !matches!(*name, "Content-Security-Policy" | "X-Frame-Options")
         });
         let cache = match self.headers.iter().any(|(n, _)| n == "Cache-Control") {

@@ -17,6 +17,7 @@ mod dashboard;
 mod draft;
 pub mod files;
 pub mod guard;
+mod jobs;
 mod nominee;
 mod phases;
 mod photos;
@@ -55,6 +56,8 @@ struct Context {
     images: photos::ImageMaker,
     /// The whole site as `serve` shows it, under [`SITE_PATH`]; built on the first visit.
     live: OnceLock<Arc<Live>>,
+    /// The long operation running (生成, 发布), or the last one.
+    jobs: jobs::Jobs,
 }
 
 impl Context {
@@ -97,6 +100,9 @@ manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'
     ("X-Frame-Options", "SAMEORIGIN"),
 ];
 
+/// The stream of the long operation's status (see [`jobs`]).
+const JOB_EVENTS: &str = "/api/jobs/events";
+
 /// Whether `path` is the live site's (or its reload events).
 fn is_site(path: &str) -> bool {
     path == crate::serve::http::EVENTS_PATH
@@ -135,6 +141,7 @@ impl Studio {
                 previews: Default::default(),
                 images,
                 live: OnceLock::new(),
+                jobs: jobs::Jobs::default(),
             }),
         })
     }
@@ -192,6 +199,9 @@ fn answer_request(mut request: tiny_http::Request, context: &Context) {
         Ok(Access::Enter) => enter(context, path),
         Ok(Access::Granted) if is_site(path) => {
             return crate::serve::http::answer(request, &context.live(), SITE_HEADERS)
+        }
+        Ok(Access::Granted) if method == "GET" && path == JOB_EVENTS => {
+            return context.jobs.follow(request)
         }
         Ok(Access::Granted) if photos::is_upload(&method, path) => {
             let length = request.body_length().map(|n| n as u64);
@@ -270,6 +280,10 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
         ("GET" | "HEAD", "/api/phases") => phases::open(&context.root),
         ("POST", "/api/phase") => phases::switch(&context.root, body),
         ("POST", "/api/years/next") => phases::begin_next(&context.root),
+        ("POST", "/api/build") => jobs::build(&context.jobs, &context.root),
+        ("POST", "/api/jobs/stop") => context.jobs.stop(),
+        ("GET" | "HEAD", "/api/jobs") => Answer::json(&context.jobs.status()),
+        ("GET" | "HEAD", "/api/site") => site_state(context),
         ("GET" | "HEAD", "/api/file") => match query_value(query, "path") {
             Some(rel) => files::image(&context.root, &rel),
             None => Answer::not_found(),
@@ -325,6 +339,14 @@ fn new_nominee(context: &Context, body: &[u8]) -> Answer {
             Answer::json_status(400, &serde_json::json!({ "error": message }))
         }
     }
+}
+
+/// Whether the live site under [`SITE_PATH`] has been built (or failed to build), its first
+/// build started by this asking: `{"ready": true}` once its pages can be framed.
+fn site_state(context: &Context) -> Answer {
+    let live = context.live();
+    let ready = !live.snapshot().pages.is_empty() || live.problem().is_some();
+    Answer::json(&serde_json::json!({ "ready": ready }))
 }
 
 /// The query's `path=` (empty when it has none, which no route takes).

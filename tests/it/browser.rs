@@ -2346,3 +2346,63 @@ fn the_phase_is_switched_with_what_each_makes_public_and_an_earlier_year_is_read
     let errors = window.take_errors();
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+#[test]
+fn the_studio_builds_the_site_with_its_progress_and_previews_it_at_two_widths() {
+    let site = crate::studio::two_nominees();
+    let studio = crate::studio::Studio::start(&site);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    let tab = "document.querySelector('#tabs a[href=\"#/publish\"]')";
+    window.expect(
+        &format!("{tab}?.textContent === '生成与发布'"),
+        "the bar links the screen",
+    );
+    window.run(&format!("{tab}.click()"));
+    window.expect(
+        "!!document.getElementById('build')",
+        "the build button shows",
+    );
+    // Every state the progress line shows, as it shows it.
+    window.run(
+        "window.seen = []; new MutationObserver(() => { const line = document.getElementById('build-progress'); \
+         window.seen.push(line.dataset.state + ' ' + line.textContent); }).observe(document.getElementById('build-progress'), \
+         { childList: true, subtree: true, attributes: true }); document.getElementById('build').click();",
+    );
+    let finished =
+        window.wait_until("document.getElementById('build-progress').dataset.state === 'done'");
+    let seen = window.js("window.seen");
+    assert!(
+        finished,
+        "the build finishes: {seen} {:?}",
+        window.take_errors()
+    );
+    let running = seen.as_array().unwrap().iter().filter_map(|s| s.as_str());
+    assert!(
+        running
+            .clone()
+            .any(|s| s.starts_with("running") && s.contains("秒")),
+        "the steps showed while it ran: {seen}"
+    );
+    let summary = window.js("document.getElementById('build-summary').textContent");
+    assert!(summary.as_str().unwrap().contains("2 位人物"), "{summary}");
+    assert!(site.public().join("index.html").is_file());
+    let frame = |kind: &str| format!("document.querySelector('#build-preview .{kind} iframe')");
+    for kind in ["phone", "desktop"] {
+        window.expect(
+            &format!(
+                "{}?.contentDocument?.body?.textContent.includes('王芳')",
+                frame(kind)
+            ),
+            "the built site shows in the preview",
+        );
+    }
+    let width = |kind: &str| window.js(&format!("{}.contentWindow.innerWidth", frame(kind)));
+    assert_eq!(width("phone"), 390, "a phone's width");
+    assert_eq!(width("desktop"), 1280, "a desktop's width");
+    window.screenshot("studio-publish");
+    assert_eq!(window.js(OVERFLOW_CHECK), serde_json::json!([]));
+    assert_eq!(window.take_errors(), Vec::<String>::new());
+}

@@ -135,6 +135,7 @@ fn build_with_a_long_clip(site: &TestSite) -> laurel::build::BuildSummary {
         root: site.root().to_path_buf(),
         output: site.public(),
         progress: None,
+        cancel: Default::default(),
     })
     .expect("the site builds")
 }

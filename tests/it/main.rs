@@ -25,6 +25,7 @@ mod serve;
 mod speaks;
 mod studio;
 mod studio_photos;
+mod studio_publish;
 mod studio_settings;
 mod studio_site;
 mod support;
