@@ -19,10 +19,15 @@ function followJob(show) {
   });
 }
 
+/** The words of each way an operation ends, and of each step it takes. */
+const ENDINGS = { done: 'studio-job-done', failed: 'studio-job-failed', stopped: 'studio-job-stopped' };
+const STEPS = Object.fromEntries(['waiting', 'load', 'media', 'posters', 'render', 'write', 'compare', 'upload', 'delete']
+  .map(step => [step, 'studio-step-' + step]));
+
 /** An operation's line: its step (or how it ended), its counts, a bar and the time taken. */
 function jobLine(status) {
-  const words = status.state !== 'running' ? t('studio-job-' + status.state)
-    : status.stopping ? t('studio-stopping') : t('studio-step-' + status.step);
+  const words = status.state !== 'running' ? t(ENDINGS[status.state])
+    : status.stopping ? t('studio-stopping') : t(STEPS[status.step]);
   const unit = status.kind === 'build' ? t('studio-job-images') : t('studio-job-files');
   const finished = status.state === 'done';
   return [
