@@ -106,7 +106,8 @@ pub struct UnitReport {
 /// One file import writes.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileAction {
-    /// The received file it comes from (or `推荐表` for the generated profile and story).
+    /// The received file it comes from: for the profile the 推荐表 (`汇总表` when only its row
+    /// named the candidate), for the story the 事迹材料 or the 推荐表.
     pub from: String,
     /// Where it goes, relative to the laureate folder.
     pub to: String,

@@ -31,7 +31,7 @@ pub fn plan_candidate(candidate: &mut Candidate, converter: &heif::Converter) ->
     let profile = profile(candidate, contact_lines);
     let mut planned = vec![
         Planned {
-            from: "推荐表".into(),
+            from: candidate.form_origin.clone(),
             to: PROFILE_FILE.into(),
             bytes: profile.to_yaml().into_bytes(),
         },

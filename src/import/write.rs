@@ -17,7 +17,8 @@ pub const RECORD_FILE: &str = ".laurel-import.json";
 /// One file to write into a laureate folder.
 #[derive(Debug, Clone)]
 pub struct Planned {
-    /// The received file it comes from (or `推荐表` for the generated profile and story).
+    /// The received file it comes from: for the profile the 推荐表 (`汇总表` when only its row
+    /// named the candidate), for the story the 事迹材料 or the 推荐表.
     pub from: String,
     /// Where it goes, relative to the laureate folder.
     pub to: String,

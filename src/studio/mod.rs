@@ -22,6 +22,7 @@ mod nominee;
 mod phases;
 mod photos;
 mod profile;
+mod receive;
 pub mod save;
 mod settings;
 
@@ -220,6 +221,12 @@ fn answer_request(mut request: tiny_http::Request, context: &Context) {
             }
             answer
         }
+        Ok(Access::Granted) if receive::is_upload(&method, path) => {
+            let length = request.body_length().map(|n| n as u64);
+            let (batch, rel) = (query_value(query, "batch"), path_in(query));
+            let batch = batch.unwrap_or_default();
+            receive::file(&context.root, &batch, &rel, length, request.as_reader())
+        }
         Ok(Access::Granted) => {
             let mut body = Vec::new();
             let limit = answer::MAX_BODY as u64;
@@ -293,6 +300,14 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
         ("POST", "/api/settings") => settings::save(&context.root, body),
         ("POST", "/api/settings/check") => settings::validate(&context.root, body),
         ("POST", "/api/media") => arrange::arrange(&context.root, body),
+        ("GET" | "HEAD", "/api/receive") => receive::status(&context.root),
+        ("POST", "/api/receive") => receive::open(&context.root),
+        ("GET" | "HEAD", "/api/receive/plan") => receive::plan(
+            &context.root,
+            &query_value(query, "batch").unwrap_or_default(),
+        ),
+        ("POST", "/api/receive/confirm") => receive::confirm(&context.root, body),
+        ("POST", "/api/receive/discard") => receive::discard(&context.root, body),
         ("GET" | "HEAD", "/api/media") => photos::media_of(
             &context.root,
             &query_value(query, "folder").unwrap_or_default(),

@@ -2406,3 +2406,67 @@ fn the_studio_builds_the_site_with_its_progress_and_previews_it_at_two_widths() 
     assert_eq!(window.js(OVERFLOW_CHECK), serde_json::json!([]));
     assert_eq!(window.take_errors(), Vec::<String>::new());
 }
+
+#[test]
+fn the_studio_receives_a_zip_of_forms_shows_the_plan_and_imports_only_when_confirmed() {
+    let site = TestSite::new("title: 测试评选\n");
+    let studio = crate::studio::Studio::start(&site);
+    let dir = tempfile::tempdir().unwrap();
+    let zip = dir.path().join("城区科协.zip");
+    std::fs::write(
+        &zip,
+        crate::studio_receive::forms_zip(&[(".DS_Store", b"x")]),
+    )
+    .unwrap();
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    window.expect(
+        "!!document.querySelector('#tabs a[href=\"#/receive\"]')",
+        "the bar links to 接收材料",
+    );
+    window.run("document.querySelector('#tabs a[href=\"#/receive\"]').click()");
+    let input = window.tab.wait_for_element("#receive-files").unwrap();
+    let limits = window.js("document.getElementById('receive-limits').textContent");
+    assert!(limits.as_str().unwrap().contains("600 MB"), "{limits}");
+    input.set_input_files(&[&zip.to_string_lossy()]).unwrap();
+    window.expect(
+        "document.querySelectorAll('#plan .plan-candidate').length === 2",
+        "the plan names both nominees",
+    );
+    let plan = window.js("document.getElementById('plan').textContent");
+    let plan = plan.as_str().unwrap();
+    assert!(
+        plan.contains("王芳")
+            && plan.contains("城区科协.zip!王芳/推荐表.docx")
+            && plan.contains("新建"),
+        "who, which file becomes what: {plan}"
+    );
+    assert!(
+        !site.root().join("content/laureates/王芳").exists(),
+        "nothing written before confirming"
+    );
+    assert_eq!(window.js(OVERFLOW_CHECK), serde_json::json!([]));
+    window.screenshot("studio-receive-plan");
+    window.run("document.getElementById('receive-confirm').click()");
+    window.expect(
+        "document.querySelectorAll('#imported .nominee-link').length === 2",
+        "the report links to each nominee",
+    );
+    assert_eq!(
+        window.js("document.querySelector('#imported .nominee-link').getAttribute('href')"),
+        serde_json::json!("#/nominee/%E7%8E%8B%E8%8A%B3")
+    );
+    assert!(site
+        .root()
+        .join("content/laureates/王芳/profile.yaml")
+        .is_file());
+    window.screenshot("studio-receive-done");
+    window.run("document.querySelector('#imported a[href=\"#\"]').click()");
+    window.expect(
+        "!!document.querySelector('.card[data-folder=\"王芳\"]') && !!document.querySelector('.card[data-folder=\"赵建国\"]')",
+        "both nominees on the dashboard",
+    );
+    assert_eq!(window.take_errors(), Vec::<String>::new());
+}

@@ -26,6 +26,7 @@ mod speaks;
 mod studio;
 mod studio_photos;
 mod studio_publish;
+mod studio_receive;
 mod studio_settings;
 mod studio_site;
 mod support;
