@@ -8,7 +8,7 @@
 
 pub mod dossier;
 pub mod joint;
-mod nomination;
+pub(crate) mod nomination;
 pub mod province;
 mod sheet;
 pub mod summary;

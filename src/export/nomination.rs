@@ -129,7 +129,7 @@ pub fn story_lines(chapters: &[Chapter]) -> Vec<String> {
 }
 
 /// Sanitised HTML as the text a reader sees: tags dropped, entities decoded, on one line.
-fn plain_text(html: &str) -> String {
+pub(crate) fn plain_text(html: &str) -> String {
     let mut text = String::new();
     let mut in_tag = false;
     for c in html.chars() {

@@ -17,6 +17,7 @@ mod dashboard;
 mod draft;
 pub mod files;
 pub mod guard;
+mod handouts;
 mod jobs;
 mod nominee;
 mod phases;
@@ -302,6 +303,12 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
         ("POST", "/api/media") => arrange::arrange(&context.root, body),
         ("GET" | "HEAD", "/api/receive") => receive::status(&context.root),
         ("POST", "/api/receive") => receive::open(&context.root),
+        ("GET" | "HEAD", "/api/handouts") => handouts::handouts(&context.root),
+        ("GET" | "HEAD", "/api/handouts/summary.xlsx") => handouts::summary(&context.root, "xlsx"),
+        ("GET" | "HEAD", "/api/handouts/summary.csv") => handouts::summary(&context.root, "csv"),
+        ("GET" | "HEAD", built) if built.starts_with(handouts::BUILT_PATH) => {
+            handouts::built(&context.root, &built[handouts::BUILT_PATH.len()..])
+        }
         ("GET" | "HEAD", "/api/receive/plan") => receive::plan(
             &context.root,
             &query_value(query, "batch").unwrap_or_default(),

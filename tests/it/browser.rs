@@ -2470,3 +2470,40 @@ fn the_studio_receives_a_zip_of_forms_shows_the_plan_and_imports_only_when_confi
     );
     assert_eq!(window.take_errors(), Vec::<String>::new());
 }
+
+#[test]
+fn the_studio_hands_out_the_summary_and_each_built_nominees_posters() {
+    served_example();
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-example");
+    let studio = crate::studio::Studio::start_at(&root);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    window.expect(
+        "!!document.querySelector('#tabs a[href=\"#/handouts\"]')",
+        "the bar links to 材料包",
+    );
+    window.run("document.querySelector('#tabs a[href=\"#/handouts\"]').click()");
+    window.expect(
+        "[...document.querySelectorAll('#handouts a.download')].some(a => a.textContent.includes('海报'))",
+        "a built nominee's 海报 is listed",
+    );
+    let summary = window.js("document.getElementById('summary-xlsx').textContent");
+    assert!(
+        summary
+            .as_str()
+            .unwrap()
+            .contains("含个人信息，仅供内部使用"),
+        "{summary}"
+    );
+    let answer = window.js(
+        "fetch([...document.querySelectorAll('#handouts a.download')].find(a => a.textContent.includes('海报')).href)
+           .then(r => [r.status, r.headers.get('Content-Type')])",
+    );
+    assert_eq!(answer, serde_json::json!([200, "image/jpeg"]));
+    let qr = window.js("(async () => { const i = document.querySelector('#handouts img.qr'); await i.decode(); return i.naturalWidth > 0; })()");
+    assert_eq!(qr, serde_json::json!(true), "the QR code shows");
+    window.screenshot("studio-handouts");
+    assert_eq!(window.take_errors(), Vec::<String>::new());
+}

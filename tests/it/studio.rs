@@ -47,9 +47,14 @@ impl Raw {
 impl Studio {
     /// Starts `laurel studio --no-open` on a free port for `site` (in its default language).
     pub fn start(site: &TestSite) -> Studio {
+        Studio::start_at(site.root())
+    }
+
+    /// Starts `laurel studio --no-open` on a free port for the site at `root`.
+    pub fn start_at(root: &std::path::Path) -> Studio {
         let mut child = Command::new(env!("CARGO_BIN_EXE_laurel"))
             .args(["studio", "--no-open", "--port", "0", "--root"])
-            .arg(site.root())
+            .arg(root)
             .env("LAUREL_FFMPEG", "off")
             .env_remove("LAUREL_LANG")
             .stdout(Stdio::piped())
