@@ -245,6 +245,7 @@ studio-year-next-confirm = Begin the next campaign?
 studio-year-begun = Begun:
 studio-year-next-yes = Begin it
 studio-settings = Settings
+studio-settings-year-file = This year's campaign, rules and 公示 are in its own file (the phase switch under Phases and years writes it); the same settings here are site.yaml's, for the years without a campaign.yaml. This year's file:
 studio-settings-intro = This is site.yaml: only the settings changed are written back, and the file keeps its comments and order. Checked by laurel check's rules as you type.
 studio-settings-save = Save settings
 studio-settings-conflict = site.yaml was changed elsewhere; the settings were not saved. Reload and change them again.

@@ -245,6 +245,7 @@ studio-year-next-confirm = 确定开始新一届吗？
 studio-year-begun = 已开始新一届：
 studio-year-next-yes = 确定开始
 studio-settings = 设置
+studio-settings-year-file = 本届的评选活动、评选规则与名额和公示设置在本届自己的文件里（在「阶段与年度」切换阶段会写到它）；这里的同名各项是 site.yaml 的，只用于没有自己 campaign.yaml 的年份。本届的文件：
 studio-settings-intro = 这里改的是 site.yaml：只改动过的项会写回文件，文件里的注释和顺序保持不变。输入时即按 laurel check 的规则检查。
 studio-settings-save = 保存设置
 studio-settings-conflict = site.yaml 已在别处被修改，设置没有保存。请重新载入后再改。

@@ -227,8 +227,14 @@ pub fn open(root: &Path) -> Answer {
             serde_json::json!({ "id": id, "label": label })
         })
         .collect();
+    // In a site of several years, the newest year's own campaign.yaml (if it has one) holds
+    // its campaign: the page says so.
+    let campaign = crate::layout::campaign_file(root, crate::years::newest(root));
+    let year_campaign = (campaign != root.join(crate::layout::SITE_CONFIG))
+        .then(|| save::relative(root, &campaign));
     Answer::json(&serde_json::json!({
         "source": source,
+        "year_campaign": year_campaign,
         "sections": sections,
         "settings": settings,
         "target_parts": parts,

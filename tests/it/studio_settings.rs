@@ -67,6 +67,10 @@ fn a_setting_saved_keeps_the_comments_and_order_of_site_yaml() {
     let before = on_disk(&site, "site.yaml");
     let studio = Studio::start(&site);
     let data = settings(&studio);
+    assert!(
+        data["year_campaign"].is_null(),
+        "one year: site.yaml holds it"
+    );
     let value = |key: &str| {
         data["settings"]
             .as_array()
@@ -350,6 +354,11 @@ fn the_next_year_copies_the_settings_keeps_the_old_addresses_and_the_old_year_ca
     let data = phases(&studio);
     assert_eq!(data["years"], serde_json::json!([2022, 2023]));
     assert_eq!(data["source"]["path"], "content/2023/campaign.yaml");
+    assert_eq!(
+        settings(&studio)["year_campaign"],
+        "content/2023/campaign.yaml",
+        "the settings screen says where this year's campaign is"
+    );
     // The old year's pages keep their addresses; a new nominee goes to the new year.
     site.build_ok();
     assert!(site

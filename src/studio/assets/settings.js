@@ -174,6 +174,7 @@ async function showSettings(app) {
       el('output', { id: 'settings-state' }),
       el('button', { type: 'button', id: 'settings-save', class: 'primary', onclick: saveSettings }, t('studio-settings-save'))),
     el('p', { class: 'note' }, t('studio-settings-intro')),
+    data.year_campaign ? el('p', { class: 'finding warning', id: 'year-campaign' }, t('studio-settings-year-file') + ' ' + data.year_campaign) : null,
     el('div', { id: 'settings-other' }),
     el('form', { id: 'settings-form', class: 'form settings-form', onsubmit: e => e.preventDefault() },
       data.sections.map(section => el('fieldset', { 'data-section': section.id },
