@@ -197,7 +197,9 @@ impl Window {
         };
         let browser = Browser::new(options).expect("start Chromium");
         let tab = browser.new_tab().unwrap();
-        tab.set_default_timeout(Duration::from_secs(20));
+        // Navigations and element waits: 60 s, as on two cores with every test's browser
+        // and builds at once (load 8–10) a first page load took over 20 s several times.
+        tab.set_default_timeout(Duration::from_secs(60));
         // A phone is a mobile viewport at 3x pixels; a desktop a plain window.
         let phone = size == PHONE;
         let metrics: SetDeviceMetricsOverride = serde_json::from_value(serde_json::json!({
