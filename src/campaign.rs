@@ -11,7 +11,7 @@
 //! ```
 
 use crate::build::{self, BuildOptions, BuildSummary, Cancel, Progress};
-use crate::check::{self, Report};
+use crate::check::{self, Memo, Report};
 use crate::config::{Phase, SiteConfig};
 use crate::content::{self, PartialSite};
 use crate::deploy::{self, DeployOptions};
@@ -119,11 +119,32 @@ impl Campaign {
         Ok(content::load_partial_with(&self.root, config.clone()))
     }
 
-    /// Checks every nomination of the year against the campaign's rules.
+    /// Checks every nomination of the year against the campaign's rules. What it learns of
+    /// each photo and video is kept in the site's cache folder ([`Campaign::check_memo`]), so
+    /// the next check reads only the files that changed.
     pub fn check(&self) -> Checked {
+        let mut memo = self.check_memo();
+        let checked = self.check_with(&mut memo);
+        memo.save();
+        checked
+    }
+
+    /// What earlier checks of the year learnt of its photos and videos, from the site's cache
+    /// folder (`.laurel-cache/check.json`; a year of several: under `years/<year>/`).
+    pub fn check_memo(&self) -> Memo {
+        let mut dir = self.root.join(crate::layout::CACHE_DIR);
+        if let Some(year) = self.year {
+            dir = dir.join("years").join(year.to_string());
+        }
+        Memo::open(&self.root, &dir)
+    }
+
+    /// [`Campaign::check`] with what `memo` knows of the files, kept in it for the next
+    /// check (the studio holds one for its session).
+    pub fn check_with(&self, memo: &mut Memo) -> Checked {
         match self.nominees() {
             Ok(site) => Checked {
-                report: check::check_partial(&site),
+                report: check::check_partial_with(&site, memo),
                 site: Some(site),
             },
             Err(problems) => Checked {

@@ -1,5 +1,6 @@
 //! The rules about one laureate: profile fields, portrait, photos and videos.
 
+use super::memo::Facts;
 use super::{Checker, Rule, Severity};
 use crate::config::Rules;
 use crate::content::{Laureate, Photo};
@@ -218,7 +219,11 @@ pub(super) fn check_portrait(c: &mut Checker, l: &Laureate) {
     if !check_readable(c, l, &portrait.source) {
         return;
     }
-    let Ok((width, height)) = media::source_dimensions(&portrait.source) else {
+    let dimensions = || media::source_dimensions(&portrait.source);
+    let Ok((width, height)) = c
+        .memo
+        .recall(&portrait.source, Facts::dimensions, dimensions)
+    else {
         return; // the build reports unreadable images
     };
     // A team's portrait is its group photo, of any shape.
@@ -279,14 +284,21 @@ pub(super) fn file_name(path: &Path) -> String {
 /// The `photo-unreadable` finding for an image the media stage would refuse (empty, cut
 /// short, or not what its extension says); true when the image is usable.
 fn check_readable(c: &mut Checker, l: &Laureate, image: &Path) -> bool {
-    let result = std::fs::read(image)
-        .map_err(media::ImageError::Read)
-        .and_then(|bytes| {
-            // Read once: the shared-photo rule compares these hashes.
-            c.hashes.insert(image.to_path_buf(), blake3::hash(&bytes));
-            media::inspect_image(&bytes, image)
-        });
-    let Err(problem) = result else {
+    // Read once: the shared-photo rule compares these hashes.
+    let whole = c.memo.recall(image, Facts::whole, || {
+        let bytes = std::fs::read(image).map_err(|e| (media::ImageError::Read(e), None))?;
+        let hash = blake3::hash(&bytes);
+        media::inspect_image(&bytes, image).map_err(|e| (e, Some(hash)))?;
+        Ok(hash.to_hex().to_string())
+    });
+    let (hash, problem) = match whole {
+        Ok(hex) => (blake3::Hash::from_hex(hex).ok(), None),
+        Err((problem, hash)) => (hash, Some(problem)),
+    };
+    if let Some(hash) = hash {
+        c.hashes.insert(image.to_path_buf(), hash);
+    }
+    let Some(problem) = problem else {
         return true;
     };
     let d = problem.into_diagnostic(image);
@@ -362,7 +374,9 @@ pub(super) fn check_videos(c: &mut Checker, l: &Laureate) {
                 said!("video-captions"),
             );
         }
-        let info = match media::video_info(&video.source) {
+        let info = match c.memo.recall(&video.source, Facts::video, || {
+            media::video_info(&video.source)
+        }) {
             Ok(info) => info,
             Err(media::VideoError(why)) => {
                 c.add(

@@ -18,7 +18,7 @@ mod roles;
 mod video;
 
 pub use self::image::{crop_fractions, preview_jpeg, process_image, ImageError};
-pub use cache::Cache;
+pub use cache::{write_atomically, Cache};
 pub use decode::{dimensions, inspect_image, sniff, source_dimensions, Sniffed};
 #[cfg(test)]
 pub use encode::{grey_pixels, write_test_jpeg};

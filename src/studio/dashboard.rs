@@ -1,14 +1,19 @@
-//! The dashboard's data: every nominee with check's verdict on them, the campaign's numbers
-//! against its rules, and the campaign-wide findings. Made by the calls `laurel check` makes
-//! (load every nominee of the newest year, then check), so the two never disagree.
+//! The dashboard's data, in two answers: first the cards (every nominee and the campaign's
+//! numbers against its rules, from the profiles alone: at 6,000 nominees a fraction of a
+//! second), then check's verdict (each nominee's findings and the campaign-wide ones), which
+//! reads the photos and videos. Both are made by the calls `laurel check` makes (load every
+//! nominee of the newest year, then check), so the two never disagree; the verdict keeps what
+//! it learnt of each file for the session ([`Memo`]), so the next look reads only what changed.
 
-use crate::check::{self, Finding, Report, Severity};
+use crate::campaign::Campaign as Opened;
+use crate::check::{self, Finding, Memo, Severity};
 use crate::content::{Laureate, PartialSite, Status};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
-/// What the dashboard shows.
+/// The dashboard's cards.
 #[derive(Debug, Serialize)]
 pub struct Campaign {
     /// The site's title.
@@ -21,12 +26,32 @@ pub struct Campaign {
     nominees: Vec<Nominee>,
     /// The numbers the rules limit.
     counts: Option<Counts>,
+}
+
+/// Check's verdict on the campaign, which the dashboard fills in after the cards.
+#[derive(Debug, Serialize)]
+pub struct Verdict {
+    /// Each nominee's findings, in the cards' order.
+    nominees: Vec<NomineeVerdict>,
     /// Findings about the campaign as a whole (quotas, shares, site.yaml).
     findings: Vec<Finding>,
-    /// Errors and warnings in all.
+    /// Errors in all.
     errors: usize,
     /// Warnings in all.
     warnings: usize,
+}
+
+/// Check's findings about one nominee.
+#[derive(Debug, Serialize)]
+struct NomineeVerdict {
+    /// The nominee's folder, as on their card.
+    folder: String,
+    /// Check's errors about this nominee.
+    errors: usize,
+    /// Check's warnings about this nominee.
+    warnings: usize,
+    /// Those findings.
+    findings: Vec<Finding>,
 }
 
 /// One nominee's card.
@@ -54,12 +79,6 @@ struct Nominee {
     portrait: Option<String>,
     /// Whether the profile loaded.
     loaded: bool,
-    /// Check's errors about this nominee.
-    errors: usize,
-    /// Check's warnings about this nominee.
-    warnings: usize,
-    /// Those findings.
-    findings: Vec<Finding>,
 }
 
 /// The campaign's numbers against its rules.
@@ -100,61 +119,55 @@ struct Unit {
     quota: usize,
 }
 
-/// The dashboard of the site at `root` (canonical), as `laurel check` sees it.
+/// The dashboard's cards of the site at `root` (canonical): every nominee of the newest year
+/// as loaded, without check's verdict.
 pub fn campaign(root: &Path) -> Campaign {
-    of_campaign(crate::campaign::Campaign::newest(root))
+    cards_of(&Opened::newest(root))
+}
+
+/// An earlier year's dashboard: its cards with check's verdict in the same answer.
+#[derive(Debug, Serialize)]
+struct WithVerdict {
+    /// The cards.
+    #[serde(flatten)]
+    cards: Campaign,
+    /// Check's verdict on them.
+    verdict: Verdict,
 }
 
 /// `GET /api/campaign?year=…`: the dashboard of one year of the site (an earlier one, to
-/// look at), or 404 for a year it does not have.
+/// look at), check's verdict included, or 404 for a year it does not have.
 pub fn of_year(root: &Path, year: &str) -> super::Answer {
     let year = year.parse().ok();
-    match year.and_then(|y| crate::campaign::Campaign::open(root, Some(y)).ok()) {
-        Some(opened) => super::Answer::json(&of_campaign(opened)),
-        None => super::Answer::not_found(),
-    }
+    let Some(opened) = year.and_then(|y| Opened::open(root, Some(y)).ok()) else {
+        return super::Answer::not_found();
+    };
+    let mut memo = opened.check_memo();
+    let verdict = verdict_of(&opened, &mut memo);
+    memo.save();
+    super::Answer::json(&WithVerdict {
+        cards: cards_of(&opened),
+        verdict,
+    })
 }
 
-/// The dashboard of the year `opened` is on.
-fn of_campaign(opened: crate::campaign::Campaign) -> Campaign {
-    let checked = opened.check();
-    let report = checked.report;
-    match checked.site {
-        Some(partial) => of_site(&partial, report),
-        None => Campaign {
+/// The cards of the year `opened` is on.
+fn cards_of(opened: &Opened) -> Campaign {
+    match opened.nominees() {
+        Ok(partial) => of_site(&partial),
+        Err(_) => Campaign {
             title: String::new(),
             year: opened.year().unwrap_or_default(),
             categories: Vec::new(),
             nominees: Vec::new(),
             counts: None,
-            errors: report.errors,
-            warnings: report.warnings,
-            findings: report.findings,
         },
     }
 }
 
-/// The dashboard of a loaded site and its report.
-fn of_site(partial: &PartialSite, report: Report) -> Campaign {
+/// The cards of a loaded site.
+fn of_site(partial: &PartialSite) -> Campaign {
     let site = &partial.site;
-    let mut by_folder: BTreeMap<PathBuf, Vec<Finding>> = BTreeMap::new();
-    let mut campaign_wide = Vec::new();
-    let folders: Vec<PathBuf> = site
-        .laureates
-        .iter()
-        .map(|l| l.folder.clone())
-        .chain(partial.unloaded.iter().cloned())
-        .collect();
-    for finding in report.findings {
-        let file = site.root.join(&finding.place.file);
-        match folders.iter().find(|f| file.starts_with(f)) {
-            Some(folder) if finding.place.laureate.is_some() => {
-                by_folder.entry(folder.clone()).or_default().push(finding)
-            }
-            _ => campaign_wide.push(finding),
-        }
-    }
-    let mut take = |folder: &Path| by_folder.remove(folder).unwrap_or_default();
     let rules = &site.config.campaign.rules;
     let at = site.config.campaign.reference_date;
     let mut nominees: Vec<Nominee> = site
@@ -162,31 +175,96 @@ fn of_site(partial: &PartialSite, report: Report) -> Campaign {
         .iter()
         .map(|l| {
             let young = check::is_young(l, rules, at).unwrap_or(false);
-            nominee(l, &site.root, young, take(&l.folder))
+            nominee(l, &site.root, young)
         })
         .collect();
-    nominees.extend(
-        partial
-            .unloaded
-            .iter()
-            .map(|folder| unloaded(folder, take(folder))),
-    );
+    nominees.extend(partial.unloaded.iter().map(PathBuf::as_path).map(unloaded));
     Campaign {
         title: site.config.title.clone(),
         year: site.config.campaign.year,
         categories: site.config.campaign.categories.clone(),
         nominees,
         counts: Some(counts(site)),
-        findings: campaign_wide,
-        errors: report.errors,
-        warnings: report.warnings,
     }
 }
 
+/// Check's verdict on the site at `root` (canonical), as `laurel check` gives it; `memo`
+/// holds what the session's earlier checks learnt of the files (opened from the site's cache
+/// folder on the first call, and saved there after each).
+pub fn verdict(root: &Path, memo: &Mutex<Option<Memo>>) -> Verdict {
+    let opened = Opened::newest(root);
+    let mut kept = memo.lock().unwrap_or_else(PoisonError::into_inner);
+    let memo = kept.get_or_insert_with(|| opened.check_memo());
+    let verdict = verdict_of(&opened, memo);
+    memo.save();
+    verdict
+}
+
+/// Check's verdict on the year `opened` is on, with what `memo` knows of the files.
+fn verdict_of(opened: &Opened, memo: &mut Memo) -> Verdict {
+    let checked = opened.check_with(memo);
+    let report = checked.report;
+    let (errors, warnings) = (report.errors, report.warnings);
+    let (nominees, findings) = match checked.site {
+        Some(partial) => by_nominee(&partial, report.findings),
+        None => (Vec::new(), report.findings),
+    };
+    Verdict {
+        nominees,
+        findings,
+        errors,
+        warnings,
+    }
+}
+
+/// `findings` shared out to the nominees (every card's folder, in the cards' order), and
+/// those about the campaign as a whole.
+fn by_nominee(
+    partial: &PartialSite,
+    findings: Vec<Finding>,
+) -> (Vec<NomineeVerdict>, Vec<Finding>) {
+    let site = &partial.site;
+    let folders: Vec<&Path> = site
+        .laureates
+        .iter()
+        .map(|l| l.folder.as_path())
+        .chain(partial.unloaded.iter().map(PathBuf::as_path))
+        .collect();
+    let known: HashSet<&Path> = folders.iter().copied().collect();
+    let mut by_folder: BTreeMap<&Path, Vec<Finding>> = BTreeMap::new();
+    let mut campaign_wide = Vec::new();
+    for finding in findings {
+        let file = site.root.join(&finding.place.file);
+        // The folder among the file's ancestors: a look-up per level, not a scan of them all.
+        match file.ancestors().find_map(|a| known.get(a)) {
+            Some(folder) if finding.place.laureate.is_some() => {
+                by_folder.entry(*folder).or_default().push(finding)
+            }
+            _ => campaign_wide.push(finding),
+        }
+    }
+    let nominees = folders
+        .into_iter()
+        .map(|folder| {
+            let findings = by_folder.remove(&folder).unwrap_or_default();
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            NomineeVerdict {
+                folder: folder_name(folder),
+                errors,
+                warnings: findings.len() - errors,
+                findings,
+            }
+        })
+        .collect();
+    (nominees, campaign_wide)
+}
+
 /// A nominee's card.
-fn nominee(l: &Laureate, root: &Path, young: bool, findings: Vec<Finding>) -> Nominee {
+fn nominee(l: &Laureate, root: &Path, young: bool) -> Nominee {
     let relative = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_string_lossy().into();
-    let (errors, warnings) = tally(&findings);
     Nominee {
         folder: folder_name(&l.folder),
         name: l.name.clone(),
@@ -203,15 +281,11 @@ fn nominee(l: &Laureate, root: &Path, young: bool, findings: Vec<Finding>) -> No
         young,
         portrait: l.portrait.as_ref().map(|p| relative(&p.source)),
         loaded: true,
-        errors,
-        warnings,
-        findings,
     }
 }
 
 /// The card of a folder whose profile could not be read.
-fn unloaded(folder: &Path, findings: Vec<Finding>) -> Nominee {
-    let (errors, warnings) = tally(&findings);
+fn unloaded(folder: &Path) -> Nominee {
     Nominee {
         folder: folder_name(folder),
         name: folder_name(folder),
@@ -224,19 +298,7 @@ fn unloaded(folder: &Path, findings: Vec<Finding>) -> Nominee {
         young: false,
         portrait: None,
         loaded: false,
-        errors,
-        warnings,
-        findings,
     }
-}
-
-/// Errors and warnings among `findings`.
-fn tally(findings: &[Finding]) -> (usize, usize) {
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    (errors, findings.len() - errors)
 }
 
 fn folder_name(folder: &Path) -> String {

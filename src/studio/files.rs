@@ -42,22 +42,29 @@ pub fn inside(root: &Path, rel: &str) -> Option<PathBuf> {
 /// An image of the site's content (a portrait, a photo) for the studio's pages; 404 for
 /// anything else, outside the site or not an image under `content/`.
 pub fn image(root: &Path, rel: &str) -> Answer {
-    let Some(path) = inside(root, rel) else {
+    let Some(path) = content_image(root, rel) else {
         return Answer::not_found();
     };
-    let is_image = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .is_some_and(|e| crate::content::IMAGE_EXTENSIONS.contains(&e.as_str()));
-    let in_content = path.starts_with(root.join(crate::layout::CONTENT_DIR));
     match std::fs::read(&path) {
-        Ok(bytes) if is_image && in_content => {
+        Ok(bytes) => {
             let name = path.to_string_lossy();
             Answer::new(200, &crate::routes::content_type(&name), bytes)
                 .header("Cache-Control", "private, no-cache")
         }
         _ => Answer::not_found(),
     }
+}
+
+/// `rel` resolved inside the site folder `root` (canonical) when it names an image of the
+/// site's content (a portrait, a photo under `content/`).
+pub fn content_image(root: &Path, rel: &str) -> Option<PathBuf> {
+    let path = inside(root, rel)?;
+    let is_image = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| crate::content::IMAGE_EXTENSIONS.contains(&e.as_str()));
+    let in_content = path.starts_with(root.join(crate::layout::CONTENT_DIR));
+    (is_image && in_content).then_some(path)
 }
 
 #[cfg(test)]

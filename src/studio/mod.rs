@@ -26,6 +26,7 @@ mod profile;
 mod receive;
 pub mod save;
 mod settings;
+mod thumbs;
 
 pub use answer::Answer;
 
@@ -56,6 +57,8 @@ struct Context {
     previews: std::sync::Mutex<nominee::Previews>,
     /// The site's images of nominees given photos, made in the background.
     images: photos::ImageMaker,
+    /// What the session's checks learnt of the photos and videos (opened on the first).
+    memo: std::sync::Mutex<Option<crate::check::Memo>>,
     /// The whole site as `serve` shows it, under [`SITE_PATH`]; built on the first visit.
     live: OnceLock<Arc<Live>>,
     /// The long operation running (生成, 发布), or the last one.
@@ -142,6 +145,7 @@ impl Studio {
                 lang: options.lang,
                 previews: Default::default(),
                 images,
+                memo: Default::default(),
                 live: OnceLock::new(),
                 jobs: jobs::Jobs::default(),
             }),
@@ -292,6 +296,10 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
         ("POST", "/api/jobs/stop") => context.jobs.stop(),
         ("GET" | "HEAD", "/api/jobs") => Answer::json(&context.jobs.status()),
         ("GET" | "HEAD", "/api/site") => site_state(context),
+        ("GET" | "HEAD", "/api/verdict") => {
+            Answer::json(&dashboard::verdict(&context.root, &context.memo))
+        }
+        ("GET" | "HEAD", "/api/thumb") => thumbs::thumbnail(&context.root, &path_in(query)),
         ("GET" | "HEAD", "/api/file") => match query_value(query, "path") {
             Some(rel) => files::image(&context.root, &rel),
             None => Answer::not_found(),

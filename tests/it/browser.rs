@@ -1455,6 +1455,47 @@ fn the_publicity_list_reads_on_a_phone_and_the_404_page_has_no_empty_band() {
 /// An office laptop's screen.
 const LAPTOP: (u32, u32) = (1366, 768);
 
+#[cfg(unix)]
+#[test]
+fn the_studio_dashboard_shows_the_cards_while_check_still_reads_the_photos() {
+    let site = crate::studio::two_nominees();
+    // 王芳's portrait is a pipe: check's read of it waits until the test writes the photo.
+    let portrait = site.root().join("content/laureates/王芳/photos/王芳0.jpg");
+    let bytes = std::fs::read(&portrait).unwrap();
+    std::fs::remove_file(&portrait).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&portrait).status();
+    assert!(made.unwrap().success(), "mkfifo");
+    let studio = crate::studio::Studio::start(&site);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    window.expect(
+        "document.querySelectorAll('#cards .card').length === 2",
+        "the cards come while check waits",
+    );
+    let lights = "[...document.querySelectorAll('#cards .light')].map(l => l.textContent).join()";
+    assert_eq!(window.js(lights), "检查中…,检查中…");
+    window.run("{ const q = document.getElementById('search'); q.value = '农科'; q.dispatchEvent(new Event('input')); }");
+    window.expect(
+        "[...document.querySelectorAll('#cards .card')].map(c => c.dataset.folder).join() === '王芳'",
+        "the search works meanwhile",
+    );
+    // Writing blocks until a reader opens the pipe: in a thread, so that a check that never
+    // reads it fails the wait below instead of hanging the test.
+    std::thread::spawn(move || std::fs::write(portrait, bytes));
+    window.run("{ const q = document.getElementById('search'); q.value = ''; q.dispatchEvent(new Event('input')); }");
+    window.expect(
+        "document.querySelector('.card[data-folder=\"李强\"] .light').dataset.light === 'red'",
+        "check's verdict fills in the lights",
+    );
+    assert!(window
+        .js("document.getElementById('campaign-findings').textContent")
+        .as_str()
+        .unwrap()
+        .contains("province_pick"));
+}
+
 #[test]
 fn the_studio_dashboard_shows_every_nominee_with_checks_verdict() {
     let site = crate::studio::two_nominees();
@@ -1473,7 +1514,10 @@ fn the_studio_dashboard_shows_every_nominee_with_checks_verdict() {
                 "document.querySelector('.card[data-folder=\"{name}\"] .light').dataset.light"
             ))
         };
-        assert_eq!(light("李强"), "red", "李强 lacks required fields");
+        window.expect(
+            "document.querySelector('.card[data-folder=\"李强\"] .light').dataset.light === 'red'",
+            "check's verdict comes after the cards: 李强 lacks required fields",
+        );
         let campaign = window.js("document.getElementById('campaign-findings').textContent");
         assert!(
             campaign.as_str().unwrap().contains("province_pick"),
@@ -1492,10 +1536,9 @@ fn the_studio_dashboard_shows_every_nominee_with_checks_verdict() {
             "",
             "the key left the address bar"
         );
-        assert_eq!(
-            window.js("document.querySelector('.card[data-folder=\"王芳\"] img').naturalWidth > 0"),
-            true,
-            "the portrait shows"
+        window.expect(
+            "document.querySelector('.card[data-folder=\"王芳\"] img').naturalWidth === 144",
+            "the portrait shows, as a small thumbnail",
         );
         window.run("{ const s = document.getElementById('state'); s.value = 'errors'; s.dispatchEvent(new Event('input')); }");
         window.expect(

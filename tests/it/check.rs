@@ -685,3 +685,64 @@ fn consent_is_checked_shown_in_the_kit_and_export_and_its_form_stays_private() {
         "{text}"
     );
 }
+
+/// A JPEG of the same size as `whole` whose end-of-image marker is gone: a photo cut short in
+/// transfer and padded back to its length.
+fn cut_short_same_size(whole: &[u8]) -> Vec<u8> {
+    let mut cut = whole.to_vec();
+    let end = cut.len() - 2;
+    cut[end..].copy_from_slice(&[0, 0]);
+    cut
+}
+
+/// The files of `report`'s `photo-unreadable` findings.
+fn unreadable(report: &serde_json::Value) -> Vec<String> {
+    let findings = report["findings"].as_array().unwrap();
+    let found = findings.iter().filter(|f| f["rule"] == "photo-unreadable");
+    found
+        .map(|f| f["file"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn set_modified(path: &std::path::Path, at: std::time::SystemTime) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(at).unwrap();
+}
+
+#[test]
+fn a_photo_replaced_by_a_broken_one_is_found_on_the_next_check() {
+    let site = TestSite::new(RULES_YAML);
+    site.laureate("王芳", &profile(&captions("王芳", 2)), "故事", 2);
+    let rel = "content/laureates/王芳/photos/王芳1.jpg";
+    let (_, first) = check_json(&site);
+    assert_eq!(unreadable(&first), Vec::<String>::new());
+    assert!(site.root().join(".laurel-cache/check.json").is_file());
+    // The same name and size, written later: the kept facts do not hide it.
+    let path = site.root().join(rel);
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    site.write_bytes(rel, &cut_short_same_size(&std::fs::read(&path).unwrap()));
+    set_modified(&path, modified + std::time::Duration::from_secs(2));
+    let (code, second) = check_json(&site);
+    assert_eq!(unreadable(&second), vec![rel.to_string()], "{second:#}");
+    assert_eq!(code, Some(1));
+    // And again on the check after that: only what a photo passed is kept.
+    assert_eq!(unreadable(&check_json(&site).1), vec![rel.to_string()]);
+}
+
+#[test]
+fn a_second_check_does_not_read_photos_whose_size_and_time_did_not_change() {
+    let site = TestSite::new(RULES_YAML);
+    site.laureate("王芳", &profile(&captions("王芳", 2)), "故事", 2);
+    let rel = "content/laureates/王芳/photos/王芳2.jpg";
+    assert_eq!(unreadable(&check_json(&site).1), Vec::<String>::new());
+    // Cut short behind check's back: the same size, its modification time put back. A check
+    // that read the photo would say so; one that kept what it learnt does not.
+    let path = site.root().join(rel);
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    site.write_bytes(rel, &cut_short_same_size(&std::fs::read(&path).unwrap()));
+    set_modified(&path, modified);
+    assert_eq!(unreadable(&check_json(&site).1), Vec::<String>::new());
+    // Without the kept facts it is read, and found.
+    std::fs::remove_file(site.root().join(".laurel-cache/check.json")).unwrap();
+    assert_eq!(unreadable(&check_json(&site).1), vec![rel.to_string()]);
+}

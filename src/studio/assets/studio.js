@@ -31,8 +31,13 @@ async function getJson(path) {
 /** The address of an image of the site, by its path relative to the site folder. */
 const fileUrl = path => '/api/file?path=' + encodeURIComponent(path);
 
-/** The traffic light of a number of errors and warnings. */
+/** The traffic light of a number of errors and warnings; grey while they are not known
+ * (`undefined`: check still runs, `null`: it could not be done). */
 function light(errors, warnings) {
+  if (errors == null) {
+    const state = errors === null ? 'unchecked' : 'checking';
+    return el('span', { class: 'light ' + state, 'data-light': state }, t('studio-' + state));
+  }
   const colour = errors ? 'red' : warnings ? 'amber' : 'green';
   const words = errors || warnings
     ? [errors ? errors + ' ' + t('studio-errors') : '', warnings ? warnings + ' ' + t('studio-warnings') : '']
@@ -78,10 +83,20 @@ const statusWord = status => ({
   not_selected: t('studio-status-not-selected'),
 })[status];
 
-/** A nominee's card. */
+/** The address of the small thumbnail the dashboard shows of a portrait. */
+const thumbUrl = path => '/api/thumb?path=' + encodeURIComponent(path);
+
+/** Check's verdict on a nominee while it is not known: the light says 「检查中…」. */
+const CHECKING = { errors: undefined, warnings: undefined, findings: [] };
+
+/** Check's verdict on a nominee when check could not be done. */
+const UNCHECKED = { errors: null, warnings: null, findings: [] };
+
+/** A nominee's card, with check's verdict on them when it has come (`n.verdict`). */
 function card(n) {
+  const verdict = n.verdict === null ? UNCHECKED : n.verdict || CHECKING;
   const portrait = n.portrait
-    ? el('img', { src: fileUrl(n.portrait), alt: n.name, loading: 'lazy', width: 72, height: 96 })
+    ? el('img', { src: thumbUrl(n.portrait), alt: n.name, loading: 'lazy', decoding: 'async', width: 72, height: 96 })
     : el('div', { class: 'noportrait' }, n.loaded ? t('studio-no-portrait') : t('studio-unloaded'));
   const tags = [
     n.category && el('span', { class: 'tag' }, n.category),
@@ -96,10 +111,10 @@ function card(n) {
       el('p', {}, n.organization || n.folder),
       n.recommender && el('p', {}, n.recommender + (n.channel ? '（' + n.channel + '）' : '')),
       el('div', { class: 'tags' }, tags),
-      light(n.errors, n.warnings),
+      light(verdict.errors, verdict.warnings),
       n.loaded ? el('a', { class: 'media-link', href: '#media/' + encodeURIComponent(n.folder) }, t('studio-media-title')) : null),
-    n.findings.length
-      ? el('details', {}, el('summary', {}, t('studio-findings-total')), findingList(n.findings, n.folder))
+    verdict.findings.length
+      ? el('details', {}, el('summary', {}, t('studio-findings-total')), findingList(verdict.findings, n.folder))
       : null);
 }
 
@@ -120,8 +135,9 @@ function countTiles(data) {
       count(c.young + ' / ' + c.young_counted, t('studio-young') + '（' + t('studio-young-note') + ' '
         + c.young_percent_min + '%）', youngShort ? 'bad' : ''));
   }
-  tiles.push(count(data.errors + ' / ' + data.warnings, t('studio-errors') + ' / ' + t('studio-warnings'),
-    data.errors ? 'bad' : data.warnings ? 'warn' : ''));
+  const v = data.verdict;
+  tiles.push(count(v ? v.errors + ' / ' + v.warnings : t('studio-checking'), t('studio-errors') + ' / ' + t('studio-warnings'),
+    !v ? '' : v.errors ? 'bad' : v.warnings ? 'warn' : ''));
   return el('div', { class: 'counts' }, tiles);
 }
 
@@ -157,18 +173,36 @@ function newNomineeForm() {
   return form;
 }
 
-/** What the filters keep of the nominees. */
+/** What the filters keep of the nominees (the state filters keep none before check's verdict). */
 function matches(n, query, category, state) {
   const text = [n.name, n.organization, n.recommender, n.folder].join(' ').toLowerCase();
   if (query && !text.includes(query.toLowerCase())) return false;
   if (category && n.category !== category) return false;
-  if (state === 'errors') return n.errors > 0;
-  if (state === 'warnings') return n.errors === 0 && n.warnings > 0;
-  if (state === 'clean') return n.errors === 0 && n.warnings === 0;
+  const v = n.verdict || CHECKING;
+  if (state === 'errors') return v.errors > 0;
+  if (state === 'warnings') return v.errors === 0 && v.warnings > 0;
+  if (state === 'clean') return v.errors === 0 && v.warnings === 0;
   return true;
 }
 
-function dashboard(data) {
+/** Cards drawn at a time: the next ones when the list's end comes near the screen. */
+const BATCH = 120;
+
+/** The campaign-wide findings, or what stands in for them before and without check's verdict. */
+function campaignFindings(data) {
+  const v = data.verdict;
+  return [el('h2', {}, t('studio-campaign-findings')),
+    v === undefined ? el('p', {}, t('studio-checking'))
+      : !v ? el('p', { class: 'message' }, t('studio-check-failed'))
+        : v.findings.length ? findingList(v.findings) : el('p', {}, t('studio-no-campaign-findings'))];
+}
+
+/**
+ * The dashboard of `data` (the cards): its nodes. Check's verdict is put in when the promise
+ * `verdict` gives it (`null`: check could not be done), or at once when `data` has it (an
+ * earlier year's dashboard).
+ */
+function dashboard(data, verdict) {
   const list = el('ul', { class: 'cards', id: 'cards' });
   const shown = el('output', { id: 'shown' });
   const search = el('input', { type: 'search', id: 'search', placeholder: t('studio-search'), 'aria-label': t('studio-search') });
@@ -177,25 +211,60 @@ function dashboard(data) {
   const state = el('select', { id: 'state', 'aria-label': t('studio-all-states') },
     [['', 'studio-all-states'], ['errors', 'studio-only-errors'], ['warnings', 'studio-only-warnings'], ['clean', 'studio-only-clean']]
       .map(([value, id]) => el('option', { value }, t(id))));
+  // The filters run over every nominee; the cards they keep are drawn BATCH at a time.
+  let kept = [];
+  const more = el('li', { class: 'more' }, el('button', { type: 'button' }, t('studio-more')));
+  const drawMore = () => {
+    more.remove();
+    const next = kept.slice(list.querySelectorAll('.card').length).slice(0, BATCH);
+    list.append(...next.map(card));
+    if (list.querySelectorAll('.card').length < kept.length) {
+      list.append(more);
+      // Observed anew, so that the end still on the screen draws the next batch at once.
+      observer.unobserve(more);
+      observer.observe(more);
+    }
+  };
+  const observer = new IntersectionObserver(entries => {
+    if (entries.some(e => e.isIntersecting) && more.isConnected) drawMore();
+  }, { rootMargin: '800px' });
+  more.querySelector('button').addEventListener('click', drawMore);
   const refresh = () => {
-    const kept = data.nominees.filter(n => matches(n, search.value.trim(), category.value, state.value));
-    list.replaceChildren(...kept.map(card));
+    kept = data.nominees.filter(n => matches(n, search.value.trim(), category.value, state.value));
+    list.replaceChildren();
+    drawMore();
     if (!kept.length) list.append(el('li', { class: 'message' }, data.nominees.length ? t('studio-none-match') : t('studio-no-nominees')));
     shown.textContent = t('studio-shown') + ' ' + kept.length + ' / ' + t('studio-of') + ' ' + data.nominees.length;
   };
   for (const control of [search, category, state]) control.addEventListener('input', refresh);
   refresh();
+  const tiles = countTiles(data);
+  const findings = el('section', { id: 'campaign-findings' }, campaignFindings(data));
   const aside = el('aside', {},
     el('section', {}, newNomineeForm()),
-    el('section', { id: 'campaign-findings' }, el('h2', {}, t('studio-campaign-findings')),
-      data.findings.length ? findingList(data.findings) : el('p', {}, t('studio-no-campaign-findings'))),
+    findings,
     data.counts && data.counts.units.length
       ? el('section', {}, el('h2', {}, t('studio-units')), unitTable(data.counts.units)) : null);
-  return [countTiles(data), el('div', { class: 'layout' },
+  const fill = verdict => {
+    data.verdict = verdict;
+    const of = new Map((verdict ? verdict.nominees : []).map(v => [v.folder, v]));
+    for (const n of data.nominees) n.verdict = of.get(n.folder) || (verdict ? { errors: 0, warnings: 0, findings: [] } : null);
+    tiles.replaceWith(countTiles(data));
+    findings.replaceChildren(...campaignFindings(data));
+    if (state.value) { refresh(); return; }
+    const byFolder = new Map(data.nominees.map(n => [n.folder, n]));
+    for (const drawn of list.querySelectorAll('.card')) drawn.replaceWith(card(byFolder.get(drawn.dataset.folder)));
+  };
+  const parts = [tiles, el('div', { class: 'layout' },
     el('section', { 'aria-label': t('studio-nominees') }, el('div', { class: 'filters' }, search, category, state, shown), list),
     aside)];
+  if (data.verdict !== undefined) fill(data.verdict);
+  // Put in only while these cards are still shown.
+  else if (verdict) verdict.then(v => { if (parts[1].isConnected) fill(v); });
+  return parts;
 }
 
+/** The dashboard: the cards as soon as the profiles are read, check's verdict put in when it comes. */
 async function showDashboard() {
   const app = document.getElementById('app');
   try {
@@ -204,7 +273,8 @@ async function showDashboard() {
       document.getElementById('title').textContent = data.title + ' · ' + t('studio-title');
       document.title = data.title + ' · ' + t('studio-title');
     }
-    app.replaceChildren(...dashboard(data));
+    // The verdict is not waited for: the cards are usable meanwhile.
+    app.replaceChildren(...dashboard(data, getJson('/api/verdict').catch(() => null)));
   } catch (e) {
     app.replaceChildren(el('p', { class: 'message' }, t('studio-load-failed')));
   }
