@@ -36,7 +36,8 @@ const fileUrl = path => '/api/file?path=' + encodeURIComponent(path);
 function light(errors, warnings) {
   if (errors == null) {
     const state = errors === null ? 'unchecked' : 'checking';
-    return el('span', { class: 'light ' + state, 'data-light': state }, t('studio-' + state));
+    return el('span', { class: 'light ' + state, 'data-light': state },
+      errors === null ? t('studio-unchecked') : t('studio-checking'));
   }
   const colour = errors ? 'red' : warnings ? 'amber' : 'green';
   const words = errors || warnings
