@@ -1482,8 +1482,9 @@ fn the_studio_dashboard_shows_the_cards_while_check_still_reads_the_photos() {
         "the search works meanwhile",
     );
     // Writing blocks until a reader opens the pipe: in a thread, so that a check that never
-    // reads it fails the wait below instead of hanging the test.
-    std::thread::spawn(move || std::fs::write(portrait, bytes));
+    // reads it fails the wait below instead of hanging the test. Written again for each reader
+    // (the card's thumbnail reads the portrait too, maybe first).
+    std::thread::spawn(move || while std::fs::write(&portrait, &bytes).is_ok() {});
     window.run("{ const q = document.getElementById('search'); q.value = ''; q.dispatchEvent(new Event('input')); }");
     window.expect(
         "document.querySelector('.card[data-folder=\"李强\"] .light').dataset.light === 'red'",
