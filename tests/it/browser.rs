@@ -2553,3 +2553,38 @@ fn the_studio_hands_out_the_summary_and_each_built_nominees_posters() {
     window.screenshot("studio-handouts");
     assert_eq!(window.take_errors(), Vec::<String>::new());
 }
+
+#[test]
+fn the_studio_dashboard_draws_its_cards_in_batches_and_searches_them_all() {
+    let site = TestSite::new("title: 测试评选\ncampaign:\n  categories: [乡村振兴]\n");
+    for i in 1..=130 {
+        site.write(
+            &format!("content/laureates/测试{i:03}/profile.yaml"),
+            &format!("name: 测试{i:03}\norganization: 第{i}研究所\n"),
+        );
+    }
+    let studio = crate::studio::Studio::start(&site);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    let cards = "document.querySelectorAll('#cards .card').length";
+    window.expect(&format!("{cards} === 120"), "the first 120 cards");
+    assert_eq!(
+        window.js("document.getElementById('shown').textContent"),
+        "显示 130 / 共 130"
+    );
+    window.run("{ const q = document.getElementById('search'); q.value = '第130研究所'; q.dispatchEvent(new Event('input')); }");
+    window.expect(
+        "[...document.querySelectorAll('#cards .card')].map(c => c.dataset.folder).join() === '测试130'",
+        "the search finds a nominee not drawn yet",
+    );
+    window.run("{ const q = document.getElementById('search'); q.value = ''; q.dispatchEvent(new Event('input')); }");
+    window.expect(&format!("{cards} === 120"), "the first 120 again");
+    window.run("window.scrollTo(0, document.body.scrollHeight)");
+    window.expect(
+        &format!("{cards} === 130"),
+        "the rest drawn as the list's end comes near",
+    );
+    assert_eq!(window.take_errors(), Vec::<String>::new());
+}

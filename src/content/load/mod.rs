@@ -16,6 +16,7 @@ use crate::routes::{LaureateTarget, LinkTargets, Route, Routes};
 use crate::{layout, markdown, said};
 use pages::load_pages;
 use profile::load_laureate;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -91,8 +92,15 @@ fn load_with(root: &Path, config: SiteConfig, scope: Scope) -> PartialSite {
     let mut laureates = Vec::new();
     let mut stories = Vec::new();
     let mut unloaded = Vec::new();
-    for folder in subfolders(&layout::laureates_dir(root, year), &mut problems) {
-        match load_laureate(&folder, &config) {
+    let folders = subfolders(&layout::laureates_dir(root, year), &mut problems);
+    // Read in parallel (6,000 profiles and stories take a second on one core), then taken in
+    // the folders' order, so the problems come in the same order as before.
+    let loaded: Vec<_> = folders
+        .par_iter()
+        .map(|folder| load_laureate(folder, &config))
+        .collect();
+    for (folder, result) in folders.into_iter().zip(loaded) {
+        match result {
             Ok((laureate, _, _))
                 if scope == Scope::Published && !laureate.is_published(&config.campaign) => {}
             Ok((laureate, story, found)) => {
@@ -113,11 +121,14 @@ fn load_with(root: &Path, config: SiteConfig, scope: Scope) -> PartialSite {
         Some(year) => years_link_targets(root, &config, year, own, &pages),
         None => (own.clone(), own),
     };
-    for (laureate, story) in laureates.iter_mut().zip(stories) {
-        laureate.story = markdown::render(&story, &|href| {
-            targets.resolve(href, &Route::Profile(&laureate.slug))
+    laureates
+        .par_iter_mut()
+        .zip(stories)
+        .for_each(|(laureate, story)| {
+            laureate.story = markdown::render(&story, &|href| {
+                targets.resolve(href, &Route::Profile(&laureate.slug))
+            });
         });
-    }
     for (page, body) in pages.iter_mut().zip(bodies) {
         page.body = markdown::render(&body, &|href| {
             page_targets.resolve(href, &Route::Page(&page.slug))
