@@ -239,7 +239,7 @@ function dashboard(data, verdict) {
   };
   for (const control of [search, category, state]) control.addEventListener('input', refresh);
   refresh();
-  const tiles = countTiles(data);
+  let tiles = countTiles(data);
   const findings = el('section', { id: 'campaign-findings' }, campaignFindings(data));
   const aside = el('aside', {},
     el('section', {}, newNomineeForm()),
@@ -250,7 +250,11 @@ function dashboard(data, verdict) {
     data.verdict = verdict;
     const of = new Map((verdict ? verdict.nominees : []).map(v => [v.folder, v]));
     for (const n of data.nominees) n.verdict = of.get(n.folder) || (verdict ? { errors: 0, warnings: 0, findings: [] } : null);
-    tiles.replaceWith(countTiles(data));
+    const counted = countTiles(data);
+    tiles.replaceWith(counted);
+    // Not yet on the page when the verdict came with the data: the nodes returned take it.
+    if (parts[0] === tiles) parts[0] = counted;
+    tiles = counted;
     findings.replaceChildren(...campaignFindings(data));
     if (state.value) { refresh(); return; }
     const byFolder = new Map(data.nominees.map(n => [n.folder, n]));
