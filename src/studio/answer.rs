@@ -191,6 +191,34 @@ mod tests {
     }
 
     #[test]
+    fn the_scripts_declare_each_top_level_name_once() {
+        // The page loads every script into one global scope: a name declared twice at the
+        // top level is a SyntaxError that stops the second script whole.
+        let mut seen = std::collections::BTreeMap::new();
+        let mut twice = Vec::new();
+        for file in ASSETS
+            .files()
+            .filter(|f| f.path().extension() == Some("js".as_ref()))
+        {
+            for line in file.contents_utf8().unwrap_or_default().lines() {
+                let declared = ["const ", "let ", "function ", "async function ", "class "]
+                    .iter()
+                    .find_map(|keyword| line.strip_prefix(keyword));
+                let Some(rest) = declared else { continue };
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                    .collect();
+                let path = file.path().display().to_string();
+                if let Some(first) = seen.insert(name.clone(), path.clone()) {
+                    twice.push(format!("{name} in {first} and {path}"));
+                }
+            }
+        }
+        assert!(twice.is_empty(), "declared twice: {twice:?}");
+    }
+
+    #[test]
     fn every_answer_forbids_inline_script() {
         let response = Answer::text(200, "x").into_response(false);
         let csp = response

@@ -187,7 +187,7 @@ function matches(n, query, category, state) {
 }
 
 /** Cards drawn at a time: the next ones when the list's end comes near the screen. */
-const BATCH = 120;
+const CARDS_AT_ONCE = 120;
 
 /** The campaign-wide findings, or what stands in for them before and without check's verdict. */
 function campaignFindings(data) {
@@ -212,12 +212,12 @@ function dashboard(data, verdict) {
   const state = el('select', { id: 'state', 'aria-label': t('studio-all-states') },
     [['', 'studio-all-states'], ['errors', 'studio-only-errors'], ['warnings', 'studio-only-warnings'], ['clean', 'studio-only-clean']]
       .map(([value, id]) => el('option', { value }, t(id))));
-  // The filters run over every nominee; the cards they keep are drawn BATCH at a time.
+  // The filters run over every nominee; the cards they keep are drawn CARDS_AT_ONCE at a time.
   let kept = [];
   const more = el('li', { class: 'more' }, el('button', { type: 'button' }, t('studio-more')));
   const drawMore = () => {
     more.remove();
-    const next = kept.slice(list.querySelectorAll('.card').length).slice(0, BATCH);
+    const next = kept.slice(list.querySelectorAll('.card').length).slice(0, CARDS_AT_ONCE);
     list.append(...next.map(card));
     if (list.querySelectorAll('.card').length < kept.length) {
       list.append(more);
