@@ -249,11 +249,18 @@ impl Window {
     }
 
     fn visit(&self, url: &str) {
-        self.tab
-            .navigate_to(url)
-            .unwrap()
-            .wait_until_navigated()
-            .unwrap();
+        // headless_chrome's wait can miss a navigation's end (its flag is cleared by an event
+        // that may come before the wait begins: rust-headless-chrome #135); in full runs at
+        // load 8 a studio test's first navigation failed so, each test passing alone. Once
+        // more, then it is the page's failure.
+        let navigated = self.tab.navigate_to(url).unwrap().wait_until_navigated();
+        if navigated.is_err() {
+            self.tab
+                .navigate_to(url)
+                .unwrap()
+                .wait_until_navigated()
+                .unwrap();
+        }
         self.expect("document.readyState === 'complete'", "the page loads");
     }
 
