@@ -226,26 +226,13 @@ impl Campaign {
         })
     }
 
-    /// Publishes `public` to the deploy target (or, when `dry_run`, lists the changes);
-    /// `cancel` may stop it between uploads (the target then is as an interrupted deploy
-    /// leaves it).
-    pub fn deploy(
-        &self,
-        public: PathBuf,
-        target: Option<String>,
-        dry_run: bool,
-        force: bool,
-        progress: Option<Progress>,
-        cancel: Cancel,
-    ) -> Result<deploy::Summary, Diagnostics> {
+    /// Publishes `options.public` to the deploy target (or, when `dry_run`, lists the
+    /// changes); the site is this campaign's whatever `options.root` says. `options.cancel`
+    /// may stop it between uploads (the target then is as an interrupted deploy leaves it).
+    pub fn deploy(&self, options: DeployOptions) -> Result<deploy::Summary, Diagnostics> {
         deploy::deploy(&DeployOptions {
             root: self.root.clone(),
-            public,
-            target,
-            dry_run,
-            force,
-            progress,
-            cancel,
+            ..options
         })
     }
 

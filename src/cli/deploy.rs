@@ -2,6 +2,7 @@
 
 use super::{open, progress_bar, progress_callback, report, under_root};
 use clap::Args;
+use laurel::deploy::DeployOptions;
 use laurel::tr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,14 +37,14 @@ pub fn run(args: DeployArgs) -> ExitCode {
     let public = under_root(&args.root, args.output);
     let bar = progress_bar(args.quiet || args.dry_run, tr!("progress-uploads"));
     let progress = progress_callback(&bar);
-    let result = campaign.deploy(
+    let result = campaign.deploy(DeployOptions {
         public,
-        args.target,
-        args.dry_run,
-        args.force,
+        target: args.target,
+        dry_run: args.dry_run,
+        force: args.force,
         progress,
-        Default::default(),
-    );
+        ..DeployOptions::default()
+    });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

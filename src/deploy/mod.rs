@@ -26,7 +26,7 @@ pub use crate::build::Progress;
 pub use crate::cancel::{Cancel, Step};
 
 /// What to deploy where.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct DeployOptions {
     /// The site root (holding `site.yaml`).
     pub root: PathBuf,
@@ -43,6 +43,31 @@ pub struct DeployOptions {
     /// Asked between uploads whether to stop (a stopped deploy leaves the target as an
     /// interrupted one does: the old manifest, so the next run redoes what is missing).
     pub cancel: Cancel,
+    /// An access key for this run only (the studio asks for one when the environment holds
+    /// none); used before the environment's, never written or printed.
+    pub key: Option<AccessKey>,
+}
+
+/// An object storage's access key, typed in for one run.
+#[derive(Clone)]
+pub struct AccessKey {
+    /// The key's id (`AccessKeyId`).
+    pub id: String,
+    /// The key's secret.
+    pub secret: String,
+}
+
+impl std::fmt::Debug for AccessKey {
+    /// The id only: a secret never reaches a log or a message.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "AccessKey({}, secret hidden)", self.id)
+    }
+}
+
+/// Whether a deploy to `target` needs a key typed in: an object storage's, with none in the
+/// environment (a folder needs none).
+pub fn needs_key(target: &DeployTarget) -> bool {
+    target.kind == DeployKind::S3 && s3::key_from_environment().is_none()
 }
 
 /// One change a deploy makes.

@@ -2,11 +2,11 @@
 //! AWS S3, MinIO). Requests are signed by rusty-s3 (AWS Signature V4 as presigned URLs, with
 //! Content-Type and Cache-Control among the signed headers) and sent by ureq; uploads run
 //! eight at a time, and every request is retried with backoff on network errors, 429 and 5xx.
-//! Credentials come from the environment only and are never printed.
+//! Credentials come from the environment, or typed in the studio for one run; never printed.
 
-use super::Step;
 use super::{cache_control, MANIFEST};
 use super::{changes, check_deletions, plan, Change, DeployOptions, Entry, LocalFile, Manifest};
+use super::{AccessKey, Step};
 use crate::config::DeployTarget;
 use crate::diagnostics::Diagnostic;
 use md5::{Digest, Md5};
@@ -25,6 +25,16 @@ pub const KEY_VARIABLES: [(&str, &str); 2] = [
     ),
     ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"),
 ];
+
+/// The access key the environment holds (the first pair of [`KEY_VARIABLES`] set), if any.
+pub fn key_from_environment() -> Option<AccessKey> {
+    KEY_VARIABLES.iter().find_map(|(id, secret)| {
+        Some(AccessKey {
+            id: std::env::var(id).ok()?,
+            secret: std::env::var(secret).ok()?,
+        })
+    })
+}
 
 /// How many times a request is tried before the deploy gives up.
 const ATTEMPTS: u32 = 6;
@@ -116,20 +126,14 @@ impl Store {
                 crate::tr!("deploy-bad-bucket-hint"),
             )
         })?;
-        let credentials = KEY_VARIABLES
-            .iter()
-            .find_map(|(key, secret)| {
-                Some(Credentials::new(
-                    std::env::var(key).ok()?,
-                    std::env::var(secret).ok()?,
-                ))
-            })
-            .ok_or_else(|| {
-                problem(
-                    crate::tr!("deploy-no-credentials", target = &target.name),
-                    crate::tr!("deploy-no-credentials-hint"),
-                )
-            })?;
+        let key = options.key.clone().or_else(key_from_environment);
+        let key = key.ok_or_else(|| {
+            problem(
+                crate::tr!("deploy-no-credentials", target = &target.name),
+                crate::tr!("deploy-no-credentials-hint"),
+            )
+        })?;
+        let credentials = Credentials::new(key.id, key.secret);
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(Duration::from_secs(120)))

@@ -14,6 +14,7 @@ mod answer;
 mod arrange;
 mod changes;
 mod dashboard;
+mod deploy;
 mod draft;
 pub mod files;
 pub mod guard;
@@ -293,6 +294,8 @@ fn route(context: &Context, method: &str, path: &str, query: &str, body: &[u8]) 
         ("POST", "/api/phase") => phases::switch(&context.root, body),
         ("POST", "/api/years/next") => phases::begin_next(&context.root),
         ("POST", "/api/build") => jobs::build(&context.jobs, &context.root),
+        ("GET" | "HEAD", "/api/deploy") => deploy::targets(&context.root),
+        ("POST", "/api/deploy") => deploy::start(&context.jobs, &context.root, body),
         ("POST", "/api/jobs/stop") => context.jobs.stop(),
         ("GET" | "HEAD", "/api/jobs") => Answer::json(&context.jobs.status()),
         ("GET" | "HEAD", "/api/site") => site_state(context),

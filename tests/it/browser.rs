@@ -219,7 +219,14 @@ impl Window {
                         format!("{} {}", entry.text, entry.url.clone().unwrap_or_default())
                     })
                 }
-                Event::RuntimeExceptionThrown(e) => Some(e.params.exception_details.text.clone()),
+                Event::RuntimeExceptionThrown(e) => {
+                    let details = &e.params.exception_details;
+                    let thrown = details
+                        .exception
+                        .as_ref()
+                        .and_then(|x| x.description.clone());
+                    Some(format!("{} {}", details.text, thrown.unwrap_or_default()))
+                }
                 Event::RuntimeConsoleAPICalled(e) => {
                     (format!("{:?}", e.params.Type) == "Error").then(|| "console.error".to_string())
                 }
@@ -255,6 +262,14 @@ impl Window {
         // more, then it is the page's failure.
         let navigated = self.tab.navigate_to(url).unwrap().wait_until_navigated();
         if navigated.is_err() {
+            // The abandoned load's requests are cut off by the second navigation; what they
+            // throw (an aborted fetch: "Uncaught (in promise)") is not the page's failure.
+            self.tab
+                .navigate_to("about:blank")
+                .unwrap()
+                .wait_until_navigated()
+                .ok();
+            self.take_errors();
             self.tab
                 .navigate_to(url)
                 .unwrap()

@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-const KEY_ID: &str = "AKIALAURELTESTKEY";
-const SECRET: &str = "laurel-test-secret-do-not-print";
+pub const KEY_ID: &str = "AKIALAURELTESTKEY";
+pub const SECRET: &str = "laurel-test-secret-do-not-print";
 
 /// The virtual environment holding moto and boto3.
 fn venv() -> Option<PathBuf> {
@@ -29,14 +29,14 @@ fn venv() -> Option<PathBuf> {
 }
 
 /// moto's S3 server on a free port of 127.0.0.1, stopped when dropped.
-struct Moto {
+pub struct Moto {
     child: Child,
-    port: u16,
+    pub port: u16,
     venv: PathBuf,
 }
 
 impl Moto {
-    fn start() -> Option<Moto> {
+    pub fn start() -> Option<Moto> {
         let venv = venv()?;
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
@@ -59,14 +59,14 @@ impl Moto {
         Some(moto)
     }
 
-    fn endpoint(&self) -> String {
+    pub fn endpoint(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 
     /// Runs boto3 against the server: `create` a bucket, `lose-manifest` (delete the deploy
     /// manifest), or `dump` every object under `zuimei/` with its size, Content-Type and
     /// Cache-Control.
-    fn boto(&self, command: &str, bucket: &str) -> Value {
+    pub fn boto(&self, command: &str, bucket: &str) -> Value {
         let script = r#"
 import boto3, json, sys
 command, endpoint, bucket = sys.argv[1:4]
@@ -102,7 +102,7 @@ impl Drop for Moto {
 }
 
 /// A small site deploying to `endpoint` (bucket `bucket`, prefix `zuimei/`) and to a folder.
-fn site(endpoint: &str, bucket: &str, extra: &str) -> TestSite {
+pub fn site(endpoint: &str, bucket: &str, extra: &str) -> TestSite {
     let site = TestSite::new(&format!(
         "title: 最美科技工作者\nbase_url: https://kx.example.cn/zuimei/\ndeploy:\n  - name: oss\n    kind: s3\n    endpoint: {endpoint}\n    bucket: {bucket}\n    prefix: zuimei/\n{extra}  - name: www\n    kind: folder\n    path: www\n"
     ));
@@ -167,14 +167,14 @@ fn count(summary: &str, what: &str) -> usize {
 }
 
 /// The files of `public/` as bucket keys with their sizes.
-fn published(site: &TestSite) -> Vec<(String, u64)> {
+pub fn published(site: &TestSite) -> Vec<(String, u64)> {
     tree(&site.public())
         .into_iter()
         .map(|(path, bytes)| (format!("zuimei/{path}"), bytes.len() as u64))
         .collect()
 }
 
-fn objects(bucket: &Value) -> Vec<(String, u64)> {
+pub fn objects(bucket: &Value) -> Vec<(String, u64)> {
     let mut objects: Vec<(String, u64)> = bucket
         .as_object()
         .unwrap()
@@ -285,7 +285,7 @@ fn a_server_failing_every_third_request_still_ends_complete() {
         return;
     };
     moto.boto("create", "flaky");
-    let proxy = FlakyProxy::start(moto.port);
+    let proxy = FlakyProxy::start(moto.port, Flaw::Fails);
     let site = site(&format!("http://127.0.0.1:{}", proxy.port), "flaky", "");
     let summary = deploy_ok(&site, &["oss"]);
     assert_eq!(objects(&moto.boto("dump", "flaky")), published(&site));
@@ -359,14 +359,24 @@ fn without_credentials_an_s3_deploy_says_which_variables_to_set() {
     assert!(stderr(&output).contains("LAUREL_DEPLOY_ACCESS_KEY_ID"));
 }
 
-/// A proxy in front of the server that answers every third request with 503 itself.
-struct FlakyProxy {
-    port: u16,
+/// A proxy in front of the server that answers every third request with 503 itself, or
+/// (`slow`) passes each on after a pause.
+pub struct FlakyProxy {
+    pub port: u16,
     failed: Arc<AtomicUsize>,
 }
 
+/// How the proxy treats requests.
+#[derive(Clone, Copy)]
+pub enum Flaw {
+    /// Every third answered 503.
+    Fails,
+    /// Each passed on after this pause.
+    Slow(Duration),
+}
+
 impl FlakyProxy {
-    fn start(upstream: u16) -> FlakyProxy {
+    pub fn start(upstream: u16, flaw: Flaw) -> FlakyProxy {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let failed = Arc::new(AtomicUsize::new(0));
@@ -376,7 +386,7 @@ impl FlakyProxy {
             for client in listener.incoming().flatten() {
                 let (seen, counter) = (seen.clone(), counter.clone());
                 std::thread::spawn(move || {
-                    let _ = relay(client, upstream, &seen, &counter);
+                    let _ = relay(client, upstream, flaw, &seen, &counter);
                 });
             }
         });
@@ -388,6 +398,7 @@ impl FlakyProxy {
 fn relay(
     client: TcpStream,
     upstream: u16,
+    flaw: Flaw,
     seen: &AtomicUsize,
     failed: &AtomicUsize,
 ) -> std::io::Result<()> {
@@ -414,7 +425,9 @@ fn relay(
         }
         let mut body = vec![0; length];
         reader.read_exact(&mut body)?;
-        if seen.fetch_add(1, Ordering::Relaxed) % 3 == 2 {
+        if let Flaw::Slow(pause) = flaw {
+            std::thread::sleep(pause);
+        } else if seen.fetch_add(1, Ordering::Relaxed) % 3 == 2 {
             failed.fetch_add(1, Ordering::Relaxed);
             client.write_all(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n")?;
             continue;

@@ -57,6 +57,11 @@ impl Studio {
             .arg(root)
             .env("LAUREL_FFMPEG", "off")
             .env_remove("LAUREL_LANG")
+            // A deploy's key is typed in the page in the tests that need one.
+            .env_remove("LAUREL_DEPLOY_ACCESS_KEY_ID")
+            .env_remove("LAUREL_DEPLOY_SECRET_ACCESS_KEY")
+            .env_remove("AWS_ACCESS_KEY_ID")
+            .env_remove("AWS_SECRET_ACCESS_KEY")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

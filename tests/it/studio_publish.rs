@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::time::{Duration, Instant};
 
 /// The statuses of a stream of events, in order.
-fn statuses(stream: &str) -> Vec<Value> {
+pub fn statuses(stream: &str) -> Vec<Value> {
     stream
         .split("\n\n")
         .filter_map(|event| event.lines().find_map(|l| l.strip_prefix("data: ")))
@@ -17,7 +17,7 @@ fn statuses(stream: &str) -> Vec<Value> {
 }
 
 /// Follows the running operation's events to its end; every status it sent.
-fn follow(studio: &Studio) -> Vec<Value> {
+pub fn follow(studio: &Studio) -> Vec<Value> {
     let stream = studio.request("GET", "/api/jobs/events", &studio.cookie(), "");
     assert_eq!(stream.status, 200, "{}", stream.body);
     assert_eq!(
@@ -29,12 +29,12 @@ fn follow(studio: &Studio) -> Vec<Value> {
 }
 
 /// POST to the studio as its own page does.
-fn post(studio: &Studio, path: &str, body: &str) -> crate::studio::Raw {
+pub fn post(studio: &Studio, path: &str, body: &str) -> crate::studio::Raw {
     studio.request("POST", path, &studio.write_headers(), body)
 }
 
 /// Waits up to 60 s for the running operation's status to meet `condition`; the status.
-fn wait_for(studio: &Studio, condition: impl Fn(&Value) -> bool) -> Value {
+pub fn wait_for(studio: &Studio, condition: impl Fn(&Value) -> bool) -> Value {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let status: Value = serde_json::from_str(&studio.get("/api/jobs")).unwrap();

@@ -89,6 +89,7 @@ function buildSection() {
     if (!status) return;
     result.replaceChildren(...buildResult(status));
     if (status.state !== 'done') return;
+    document.dispatchEvent(new Event('laurel-built'));
     await siteReady();
     preview.replaceChildren(...sitePreview());
   };
@@ -105,12 +106,16 @@ function buildSection() {
   return { section, follow };
 }
 
+/** 生成与发布: the build's section, then the deploy's; an operation running already is followed. */
 async function showPublish(app) {
   const build = buildSection();
   app.replaceChildren(el('h2', { class: 'screen-title' }, t('studio-publish')), build.section);
   siteReady();
+  const deploy = await deploySection();
+  app.append(deploy.section);
   const running = await getJson('/api/jobs');
-  if (running && running.state === 'running' && running.kind === 'build') await build.follow();
+  if (!running || running.state !== 'running') return;
+  await (running.kind === 'build' ? build.follow() : deploy.follow());
 }
 
 screen('publish', 'studio-publish', showPublish);

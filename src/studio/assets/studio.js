@@ -325,8 +325,16 @@ async function showAddressedScreen() {
 
 window.addEventListener('hashchange', showAddressedScreen);
 
+/** Starts the page: the messages first (if the studio cannot be reached, its window closed,
+ * the page says so), then the screen the address names (the dashboard by default). */
 async function start() {
-  MESSAGES = await getJson('/api/messages');
+  try {
+    MESSAGES = await getJson('/api/messages');
+  } catch (e) {
+    document.getElementById('app').replaceChildren(
+      el('p', { class: 'message' }, '无法连接 laurel studio，请查看运行它的窗口。Cannot reach laurel studio.'));
+    return;
+  }
   document.getElementById('app').replaceChildren(el('p', { class: 'message' }, t('studio-loading')));
   const reload = document.getElementById('reload');
   reload.textContent = t('studio-reload');
