@@ -163,16 +163,16 @@ fn serve_file(mut stream: TcpStream, public: &Path) {
 }
 
 /// A headless Chromium window of the given size, and the errors its pages report.
-struct Window {
+pub struct Window {
     _browser: Browser,
-    tab: Arc<Tab>,
+    pub tab: Arc<Tab>,
     errors: Arc<Mutex<Vec<String>>>,
     size: (u32, u32),
 }
 
 impl Window {
     /// A window of `size`, or `None` (test skipped) without Chromium.
-    fn open(size: (u32, u32)) -> Option<Window> {
+    pub fn open(size: (u32, u32)) -> Option<Window> {
         let path = chromium()?;
         let profile = tempfile::tempdir().unwrap();
         let options = LaunchOptions {
@@ -255,7 +255,7 @@ impl Window {
         self.visit(&format!("http://{}/zuimei/{path}", served_years()));
     }
 
-    fn visit(&self, url: &str) {
+    pub fn visit(&self, url: &str) {
         // headless_chrome's wait can miss a navigation's end (its flag is cleared by an event
         // that may come before the wait begins: rust-headless-chrome #135); in full runs at
         // load 8 a studio test's first navigation failed so, each test passing alone. Once
@@ -298,7 +298,7 @@ impl Window {
     }
 
     /// Fails the test unless the JavaScript `condition` becomes true within 30 s.
-    fn expect(&self, condition: &str, what: &str) {
+    pub fn expect(&self, condition: &str, what: &str) {
         assert!(
             self.wait_until(condition),
             "{what}: `{condition}` stayed false"
@@ -306,7 +306,7 @@ impl Window {
     }
 
     /// Evaluates a JavaScript expression (awaiting a promise) and returns its value as JSON.
-    fn js(&self, expression: &str) -> serde_json::Value {
+    pub fn js(&self, expression: &str) -> serde_json::Value {
         let wrapped = format!("(async () => JSON.stringify(await ({expression})))()");
         let result = self
             .tab
@@ -317,7 +317,7 @@ impl Window {
     }
 
     /// Runs a script in the page (e.g. a library to inject).
-    fn run(&self, script: &str) {
+    pub fn run(&self, script: &str) {
         self.tab.evaluate(script, false).expect("script runs");
     }
 
@@ -359,11 +359,11 @@ impl Window {
         (rect[0].as_f64().unwrap(), rect[1].as_f64().unwrap())
     }
 
-    fn take_errors(&self) -> Vec<String> {
+    pub fn take_errors(&self) -> Vec<String> {
         std::mem::take(&mut self.errors.lock().unwrap())
     }
 
-    fn screenshot(&self, name: &str) {
+    pub fn screenshot(&self, name: &str) {
         let png = self
             .tab
             .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
@@ -402,7 +402,7 @@ const IMAGE_CHECK: &str = r#"
 "#;
 
 /// Elements wider than the screen: the page (or a card's page column) and what sticks out.
-const OVERFLOW_CHECK: &str = r#"
+pub const OVERFLOW_CHECK: &str = r#"
 [document.documentElement, ...document.querySelectorAll('.pages')]
   .filter(e => e.scrollWidth > e.clientWidth + 1)
   .map(e => (e.className || e.tagName) + ' ' + e.scrollWidth + '>' + e.clientWidth + ': ' +
@@ -1475,7 +1475,7 @@ fn the_publicity_list_reads_on_a_phone_and_the_404_page_has_no_empty_band() {
 }
 
 /// An office laptop's screen.
-const LAPTOP: (u32, u32) = (1366, 768);
+pub const LAPTOP: (u32, u32) = (1366, 768);
 
 #[cfg(unix)]
 #[test]
@@ -2067,7 +2067,7 @@ fn the_dashboards_findings_open_their_field_and_story_images_go_to_the_photos() 
 }
 
 /// Sets a form field of the nominee's page as typing would.
-fn type_into(window: &Window, id: &str, value: &str) {
+pub fn type_into(window: &Window, id: &str, value: &str) {
     window.run(&format!(
         "{{ const f = document.getElementById('{id}'); f.value = {value:?}; f.dispatchEvent(new Event('input', {{ bubbles: true }})); f.dispatchEvent(new Event('change', {{ bubbles: true }})); }}"
     ));
@@ -2224,7 +2224,7 @@ fn an_editor_starts_from_an_empty_campaign_and_ends_with_a_nominee_that_checks_c
 }
 
 /// The studio's bar link to the screen `name`, followed; waits for `ready` on that screen.
-fn open_screen(window: &Window, name: &str, ready: &str) {
+pub fn open_screen(window: &Window, name: &str, ready: &str) {
     let link = format!("document.querySelector('#tabs a[href=\"#/{name}\"]')");
     window.expect(&format!("!!{link}"), "the bar links the screen");
     window.run(&format!("{link}.click()"));

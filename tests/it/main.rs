@@ -24,6 +24,7 @@ mod round;
 mod serve;
 mod speaks;
 mod studio;
+mod studio_campaign;
 mod studio_deploy;
 mod studio_handouts;
 mod studio_photos;

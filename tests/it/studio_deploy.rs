@@ -5,8 +5,8 @@
 
 use crate::deploy::{objects, published, site, FlakyProxy, Flaw, Moto, KEY_ID, SECRET};
 use crate::studio::Studio;
+use crate::studio_campaign::files_holding;
 use crate::studio_publish::{follow, post, wait_for};
-use crate::support::*;
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -20,15 +20,6 @@ fn run(studio: &Studio, body: &str) -> Value {
     let started = post(studio, "/api/deploy", body);
     assert_eq!(started.status, 202, "{}", started.body);
     follow(studio).pop().unwrap()
-}
-
-/// Every file under `dir` (hidden folders included) holding `secret`.
-fn files_holding(dir: &std::path::Path, secret: &str) -> Vec<String> {
-    tree(dir)
-        .into_iter()
-        .filter(|(_, bytes)| bytes.windows(secret.len()).any(|w| w == secret.as_bytes()))
-        .map(|(path, _)| path)
-        .collect()
 }
 
 #[test]

@@ -1,0 +1,205 @@
+//! Whole campaigns in the studio, in Chromium: 发布 with a key typed in the page, and a
+//! campaign taken from an empty folder and three units' zips to a showcase deployed on moto's
+//! S3 server, without a terminal.
+
+use crate::browser::{open_screen, type_into, Window, LAPTOP, OVERFLOW_CHECK};
+use crate::deploy::{objects, published, site, Moto, KEY_ID, SECRET};
+use crate::studio::Studio;
+use crate::support::*;
+use std::io::Write;
+use std::path::Path;
+
+/// Every file under `dir` (hidden folders included) holding `secret`.
+pub fn files_holding(dir: &Path, secret: &str) -> Vec<String> {
+    tree(dir)
+        .into_iter()
+        .filter(|(_, bytes)| bytes.windows(secret.len()).any(|w| w == secret.as_bytes()))
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// On 生成与发布: the key typed, the plan asked for and confirmed; waits until published.
+fn publish_with_typed_key(window: &Window) {
+    window.expect(
+        "!!document.getElementById('deploy-plan') && !document.querySelector('.deploy-keys').hidden",
+        "the deploy's part asks for the key",
+    );
+    type_into(window, "deploy-key-id", KEY_ID);
+    type_into(window, "deploy-secret", SECRET);
+    window.run("document.getElementById('deploy-plan').click()");
+    window.expect(
+        "(document.getElementById('deploy-summary') || {}).textContent?.startsWith('发布计划') && !document.getElementById('deploy-confirm').hidden",
+        "the plan, and the button that confirms it",
+    );
+    window.screenshot("studio-deploy-plan");
+    window.run("document.getElementById('deploy-confirm').click()");
+    window.expect(
+        "(document.getElementById('deploy-summary') || {}).textContent?.startsWith('已发布')",
+        "published",
+    );
+    assert_eq!(
+        window.js("document.getElementById('deploy-key-id').value + document.getElementById('deploy-secret').value"),
+        "",
+        "the key is cleared from the page once used"
+    );
+}
+
+#[test]
+fn the_studio_publishes_to_s3_with_a_key_typed_in_the_page() {
+    let Some(moto) = Moto::start() else {
+        return;
+    };
+    let site = site(&moto.endpoint(), "kx-site", "");
+    let studio = Studio::start(&site);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    open_screen(
+        &window,
+        "publish",
+        "!!document.getElementById('deploy-plan')",
+    );
+    publish_with_typed_key(&window);
+    let done = window.js("document.getElementById('deploy-summary').textContent");
+    let files = published(&site).len();
+    assert!(
+        done.as_str()
+            .unwrap()
+            .contains(&format!("上传 {files} 个文件")),
+        "{done}"
+    );
+    assert_eq!(objects(&moto.boto("dump", "kx-site")), published(&site));
+    assert_eq!(files_holding(site.root(), SECRET), Vec::<String>::new());
+    assert_eq!(window.js(OVERFLOW_CHECK), serde_json::json!([]));
+    window.screenshot("studio-deploy-done");
+    assert_eq!(window.take_errors(), Vec::<String>::new());
+}
+
+/// A 推荐表 of `tests/fixtures/forms/`.
+fn form(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/forms/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A unit's zip: for each nominee (folder, form), the form, a 二寸 portrait and three photos.
+fn unit_zip(path: &Path, nominees: &[(&str, &str)]) {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for (n, (folder, form_file)) in nominees.iter().enumerate() {
+        let shade = 40 * n as u8;
+        let mut entries = vec![
+            (format!("{folder}/推荐表.docx"), form(form_file)),
+            (
+                format!("{folder}/证件照.jpg"),
+                jpeg(413, 579, [shade, 80, 120]),
+            ),
+        ];
+        for i in 1..=3u8 {
+            let photo = jpeg(1600, 1067, [shade, 50 * i, 60]);
+            entries.push((format!("{folder}/工作照{i}.jpg"), photo));
+        }
+        for (name, bytes) in entries {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(&bytes).unwrap();
+        }
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn a_campaign_goes_from_an_empty_folder_and_three_units_zips_to_a_deployed_showcase() {
+    let Some(moto) = Moto::start() else {
+        return;
+    };
+    // The folder as a double-clicked laurel.exe leaves it after its 「是」: `init --empty`.
+    let made = tempfile::tempdir().unwrap();
+    let root = made.path().join("最美科技工作者");
+    let init = laurel(&["init", "--empty", root.to_str().unwrap()]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    let zips = tempfile::tempdir().unwrap();
+    let units = [
+        (
+            "城区科协.zip",
+            vec![
+                ("王芳", "inline-colon.docx"),
+                ("赵建国", "story-after-table.docx"),
+            ],
+        ),
+        ("市农科院.zip", vec![("王建华", "national-grid.docx")]),
+        ("市第一中学.zip", vec![("阿依古丽", "retyped.docx")]),
+    ];
+    let zip_paths: Vec<String> = units
+        .iter()
+        .map(|(file, nominees)| {
+            let path = zips.path().join(file);
+            unit_zip(&path, nominees);
+            path.to_string_lossy().into_owned()
+        })
+        .collect();
+    let studio = Studio::start_at(&root);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    // 设置: where the site is published (no key: that is asked for when publishing).
+    open_screen(
+        &window,
+        "settings",
+        "!!document.getElementById('add-target')",
+    );
+    window.run("document.getElementById('add-target').click()");
+    for (part, value) in [
+        ("name", "oss".to_string()),
+        ("kind", "s3".to_string()),
+        ("endpoint", moto.endpoint()),
+        ("bucket", "kx-site".to_string()),
+        ("prefix", "zuimei/".to_string()),
+    ] {
+        type_into(&window, &format!("target-0-{part}"), &value);
+    }
+    window.run("document.getElementById('settings-save').click()");
+    window.expect(
+        "document.getElementById('settings-state').textContent === '已保存'",
+        "the target saved",
+    );
+    // 接收材料: the three zips at once, the plan, then the import.
+    open_screen(
+        &window,
+        "receive",
+        "!!document.getElementById('receive-files')",
+    );
+    let input = window.tab.wait_for_element("#receive-files").unwrap();
+    let chosen: Vec<&str> = zip_paths.iter().map(String::as_str).collect();
+    input.set_input_files(&chosen).unwrap();
+    window.expect(
+        "document.querySelectorAll('#plan .plan-candidate').length === 4",
+        "the plan names the four nominees of the three units",
+    );
+    window.run("document.getElementById('receive-confirm').click()");
+    window.expect(
+        "document.querySelectorAll('#imported .nominee-link').length === 4",
+        "all four imported",
+    );
+    // 生成与发布: build, then publish with the key typed in.
+    open_screen(&window, "publish", "!!document.getElementById('build')");
+    window.run("document.getElementById('build').click()");
+    window.expect(
+        "!!document.getElementById('build-summary') && !document.getElementById('deploy-not-built')",
+        "built, and the deploy's part no longer says it is not",
+    );
+    publish_with_typed_key(&window);
+    let bucket = moto.boto("dump", "kx-site");
+    let public = root.join("public");
+    let local: Vec<(String, u64)> = tree(&public)
+        .into_iter()
+        .map(|(path, bytes)| (format!("zuimei/{path}"), bytes.len() as u64))
+        .collect();
+    assert_eq!(objects(&bucket), local, "the bucket holds the built site");
+    let index = std::fs::read_to_string(public.join("index.html")).unwrap();
+    for name in ["王芳", "赵建国", "王建华", "阿依古丽"] {
+        assert!(index.contains(name), "{name} on the showcase's first page");
+    }
+    assert_eq!(files_holding(&root, SECRET), Vec::<String>::new());
+    assert_eq!(window.take_errors(), Vec::<String>::new());
+}
