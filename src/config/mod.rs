@@ -143,23 +143,34 @@ impl SiteConfig {
     /// The year is the folder's; reference_date defaults to 20 April of it.
     pub fn for_year(&self, year: u32) -> Result<SiteConfig, Diagnostics> {
         let file = layout::year_campaign_file(&self.root, year);
-        let (campaign, campaign_warnings) = match file.exists() {
-            true => year_campaign(&file, year)?,
+        match file.exists() {
+            true => self.for_year_with(year, &read_text(&file)?),
             false => {
                 let own = &self.own;
                 let campaign = Campaign {
                     year,
                     ..own.campaign.clone()
                 };
-                (campaign, own.campaign_warnings.clone())
+                Ok(self.of_year(year, campaign, own.campaign_warnings.clone()))
             }
-        };
-        Ok(SiteConfig {
+        }
+    }
+
+    /// The configuration of `year` with `text` as the year's `campaign.yaml` (the studio's
+    /// unsaved settings), as [`SiteConfig::for_year`] makes it from the file.
+    pub fn for_year_with(&self, year: u32, text: &str) -> Result<SiteConfig, Diagnostics> {
+        let file = layout::year_campaign_file(&self.root, year);
+        let (campaign, warnings) = year_campaign(text, &file, year)?;
+        Ok(self.of_year(year, campaign, warnings))
+    }
+
+    fn of_year(&self, year: u32, campaign: Campaign, warnings: Vec<Diagnostic>) -> SiteConfig {
+        SiteConfig {
             campaign,
             year_folder: Some(year),
-            warnings: [&self.own.footer_warnings[..], &campaign_warnings[..]].concat(),
+            warnings: [&self.own.footer_warnings[..], &warnings[..]].concat(),
             ..self.clone()
-        })
+        }
     }
 
     /// In a site of several years, the year folder this configuration is for.
@@ -210,13 +221,17 @@ impl SiteConfig {
     }
 }
 
-/// The campaign of `year` its `campaign.yaml` (`file`) makes, with the file's warnings.
-fn year_campaign(file: &Path, year: u32) -> Result<(Campaign, Vec<Diagnostic>), Diagnostics> {
-    let text = read_text(file)?;
-    let written: written::CampaignYaml = yaml::parse(&text, file)?;
+/// The campaign of `year` its `campaign.yaml` (`file`, holding `text`) makes, with the file's
+/// warnings.
+fn year_campaign(
+    text: &str,
+    file: &Path,
+    year: u32,
+) -> Result<(Campaign, Vec<Diagnostic>), Diagnostics> {
+    let written: written::CampaignYaml = yaml::parse(text, file)?;
     let written_year = written.year;
     let campaign = resolve::campaign(written, Campaign::of_year(year));
-    let review_problems = campaign.review.problems(&text, file);
+    let review_problems = campaign.review.problems(text, file);
     if !review_problems.is_empty() {
         return Err(Diagnostics(review_problems));
     }
@@ -226,10 +241,10 @@ fn year_campaign(file: &Path, year: u32) -> Result<(Campaign, Vec<Diagnostic>), 
             written = written.to_string(),
             folder = year.to_string()
         );
-        let line = yaml::line_of(&text, "year", "");
+        let line = yaml::line_of(text, "year", "");
         return Err(Diagnostic::said(file, said).at_line(line).into());
     }
-    let warnings = validate::publicity_warnings(&campaign, &text, file);
+    let warnings = validate::publicity_warnings(&campaign, text, file);
     Ok((campaign, warnings))
 }
 

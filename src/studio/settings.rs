@@ -1,10 +1,13 @@
-//! The 设置 screen: site.yaml as a form. Its settings are the keys of the written config
+//! The 设置 screen: site.yaml (and the newest year's own campaign.yaml) as a form. Its settings are the keys of the written config
 //! ([`crate::config`]'s `written` layer) an editor sets — the site, the campaign, its rules and
 //! quotas, the 公示, the footer, the deploy targets (never a secret: those come from the
 //! environment) — each with a kind the page makes its input from. The form's values are
 //! applied to site.yaml's text by [`crate::yaml::edit`] (only the keys whose values changed,
 //! comments and order kept), checked by the library's own reading of site.yaml (its errors
 //! and check's findings about it, each at its setting), and saved through [`super::save`].
+//! In a site of several years whose newest year has its own `campaign.yaml`, that file holds
+//! the year's campaign (`campaign.*` settings, written there from its top: `rules.quotas.county`);
+//! the rest stays in site.yaml.
 
 use super::profile::{same, tidied};
 use super::{save, Answer};
@@ -13,7 +16,7 @@ use crate::config::SiteConfig;
 use crate::yaml::{edit::Document, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A setting of the form.
 pub struct Setting {
@@ -122,15 +125,42 @@ fn choices(key: &str) -> &'static [&'static str] {
     }
 }
 
+/// The file a setting is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Home {
+    /// site.yaml.
+    Site,
+    /// The newest year's own campaign.yaml (its top is site.yaml's `campaign:`).
+    YearCampaign,
+}
+
 impl Setting {
-    /// Its keys from the top.
+    /// Its keys from the top of site.yaml.
     fn path(&self) -> Vec<&'static str> {
         self.key.split('.').collect()
     }
 
-    /// Its value in the parsed site.yaml `document`, under whichever spelling it has.
-    fn value_in(&self, document: &Value) -> Value {
+    /// Where it is written when the newest year has (`year_file`) or has not its own
+    /// campaign.yaml.
+    fn home(&self, year_file: bool) -> Home {
+        match year_file && self.key.starts_with("campaign.") {
+            true => Home::YearCampaign,
+            false => Home::Site,
+        }
+    }
+
+    /// Its keys from the top of the file it is written in.
+    fn path_in(&self, home: Home) -> Vec<&'static str> {
         let path = self.path();
+        match home {
+            Home::Site => path,
+            Home::YearCampaign => path[1..].to_vec(),
+        }
+    }
+
+    /// Its value in the parsed `document` of its file, under whichever spelling it has.
+    fn value_in(&self, document: &Value, home: Home) -> Value {
+        let path = self.path_in(home);
         let (last, parents) = path.split_last().expect("a key");
         let parent = parents.iter().try_fold(document, |v, key| v.get(*key));
         std::iter::once(last)
@@ -139,9 +169,9 @@ impl Setting {
             .unwrap_or(Value::Null)
     }
 
-    /// Whether `path` (keys from the top) is this setting's.
-    fn is_at(&self, path: &[String]) -> bool {
-        let own = self.path();
+    /// Whether `path` (keys from the top of its file) is this setting's.
+    fn is_at(&self, path: &[String], home: Home) -> bool {
+        let own = self.path_in(home);
         let (last, parents) = own.split_last().expect("a key");
         path.len() == own.len()
             && parents.iter().zip(path).all(|(a, b)| a == b)
@@ -193,23 +223,88 @@ fn label(key: &str) -> String {
     crate::tr!("studio-setting", key = key.replace('.', "_"))
 }
 
-/// `GET /api/settings`: site.yaml's text and version, and the form's settings with their
-/// values.
+/// The files the form edits: site.yaml, and the newest year's own campaign.yaml if it has one.
+struct Files {
+    site: PathBuf,
+    year_campaign: Option<(u32, PathBuf)>,
+}
+
+impl Files {
+    fn of(root: &Path) -> Files {
+        let site = root.join(crate::layout::SITE_CONFIG);
+        let newest = crate::years::newest(root);
+        let year_campaign = newest
+            .map(|year| (year, crate::layout::year_campaign_file(root, year)))
+            .filter(|(_, file)| file.is_file());
+        Files {
+            site,
+            year_campaign,
+        }
+    }
+
+    /// The file of `home`.
+    fn path(&self, home: Home) -> &Path {
+        match (&self.year_campaign, home) {
+            (Some((_, file)), Home::YearCampaign) => file,
+            _ => &self.site,
+        }
+    }
+}
+
+/// `GET /api/settings`: site.yaml's text and version (and the year's campaign.yaml's, when it
+/// has one), and the form's settings with their values.
 pub fn open(root: &Path) -> Answer {
-    let source = save::read(root, &root.join(crate::layout::SITE_CONFIG));
-    let document: Value = serde_yaml::from_str(&source.text).unwrap_or(Value::Null);
+    let files = Files::of(root);
+    let year_file = files.year_campaign.is_some();
+    let source = save::read(root, &files.site);
+    let campaign_source = files
+        .year_campaign
+        .as_ref()
+        .map(|(_, file)| save::read(root, file));
+    let parse = |text: &str| serde_yaml::from_str(text).unwrap_or(Value::Null);
+    let documents = [
+        parse(&source.text),
+        parse(campaign_source.as_ref().map_or("", |c| &c.text)),
+    ];
     let settings: Vec<SettingView> = SETTINGS
         .iter()
-        .map(|s| SettingView {
-            key: s.key,
-            section: s.section,
-            label: label(s.key),
-            kind: s.kind,
-            choices: choice_views(s.key),
-            value: s.value_in(&document),
+        .map(|s| {
+            let home = s.home(year_file);
+            SettingView {
+                key: s.key,
+                section: s.section,
+                label: label(s.key),
+                kind: s.kind,
+                choices: choice_views(s.key),
+                value: s.value_in(&documents[home as usize], home),
+            }
         })
         .collect();
-    let parts: Vec<PartView> = TARGET_PARTS
+    Answer::json(&serde_json::json!({
+        "source": source,
+        "campaign_source": campaign_source,
+        "sections": sections(),
+        "settings": settings,
+        "target_parts": target_parts(),
+        "target_label": label("deploy"),
+    }))
+}
+
+/// The form's sections, in order, with their names.
+fn sections() -> Vec<serde_json::Value> {
+    let mut ids: Vec<&str> = SETTINGS.iter().map(|s| s.section).collect();
+    ids.dedup();
+    ids.into_iter()
+        .map(|id| {
+            let label = crate::tr!("studio-setting-section", section = id);
+            serde_json::json!({ "id": id, "label": label })
+        })
+        .collect()
+}
+
+/// The parts of a deploy target as the page shows them.
+fn target_parts() -> Vec<PartView> {
+    TARGET_PARTS
         .iter()
         .map(|(key, kind)| PartView {
             key,
@@ -217,34 +312,18 @@ pub fn open(root: &Path) -> Answer {
             kind,
             choices: choice_views(key),
         })
-        .collect();
-    let mut sections: Vec<&str> = SETTINGS.iter().map(|s| s.section).collect();
-    sections.dedup();
-    let sections: Vec<serde_json::Value> = sections
-        .into_iter()
-        .map(|id| {
-            let label = crate::tr!("studio-setting-section", section = id);
-            serde_json::json!({ "id": id, "label": label })
-        })
-        .collect();
-    // In a site of several years, the newest year's own campaign.yaml (if it has one) holds
-    // its campaign: the page says so.
-    let campaign = crate::layout::campaign_file(root, crate::years::newest(root));
-    let year_campaign = (campaign != root.join(crate::layout::SITE_CONFIG))
-        .then(|| save::relative(root, &campaign));
-    Answer::json(&serde_json::json!({
-        "source": source,
-        "year_campaign": year_campaign,
-        "sections": sections,
-        "settings": settings,
-        "target_parts": parts,
-        "target_label": label("deploy"),
-    }))
+        .collect()
 }
 
-/// `text` (a site.yaml) with the form's `values` (by dotted key) set where they differ from
-/// the text's. Keys the form does not have are refused.
-pub fn apply(text: &str, values: &BTreeMap<String, Value>) -> Result<String, String> {
+/// `text` (the file of `home`) with the form's `values` (by dotted key) of that file set where
+/// they differ from the text's; `year_file` says whether the year has its own campaign.yaml.
+/// Keys the form does not have are refused.
+pub fn apply(
+    text: &str,
+    values: &BTreeMap<String, Value>,
+    home: Home,
+    year_file: bool,
+) -> Result<String, String> {
     let document: Value = serde_yaml::from_str(text).unwrap_or(Value::Null);
     let mut edited = Document::new(text);
     for (key, value) in values {
@@ -252,65 +331,135 @@ pub fn apply(text: &str, values: &BTreeMap<String, Value>) -> Result<String, Str
             return Err(key.clone());
         };
         let value = tidied(value);
-        if !same(&setting.value_in(&document), &value) {
-            edited.set_path(&setting.path(), setting.aliases, &value);
+        if setting.home(year_file) == home && !same(&setting.value_in(&document, home), &value) {
+            edited.set_path(&setting.path_in(home), setting.aliases, &value);
         }
     }
     Ok(edited.text())
 }
 
-/// What the form sends to check or save: site.yaml's version as it read it, its values.
+/// What the form sends to check or save: the versions of the files as it read them, its values.
 #[derive(Debug, Deserialize)]
 struct Form {
     #[serde(default)]
     version: String,
+    #[serde(default)]
+    campaign_version: String,
     values: BTreeMap<String, Value>,
 }
 
-/// site.yaml's text with the form of `body` applied, or the answer saying why not.
-fn applied(root: &Path, body: &[u8]) -> Result<(Form, String), Answer> {
-    let form: Form = serde_json::from_slice(body).map_err(|_| save::bad_request())?;
-    let current =
-        std::fs::read_to_string(root.join(crate::layout::SITE_CONFIG)).unwrap_or_default();
-    let text = apply(&current, &form.values).map_err(|key| {
-        let said = crate::tr!("studio-unknown-field", key = key);
-        Answer::json_status(400, &save::error(&said))
-    })?;
-    Ok((form, text))
+/// The texts of the form's files with the form of `body` applied: site.yaml's, and the year's
+/// campaign.yaml's when it has one.
+struct Applied {
+    form: Form,
+    files: Files,
+    site: String,
+    year_campaign: Option<String>,
 }
 
-/// `POST /api/settings`: the form's values written into site.yaml (409 when it changed on
-/// disk since the form read it).
+/// The form of `body` applied to its files, or the answer saying why not.
+fn applied(root: &Path, body: &[u8]) -> Result<Applied, Answer> {
+    let form: Form = serde_json::from_slice(body).map_err(|_| save::bad_request())?;
+    let files = Files::of(root);
+    let year_file = files.year_campaign.is_some();
+    let edit = |home: Home| {
+        let current = std::fs::read_to_string(files.path(home)).unwrap_or_default();
+        apply(&current, &form.values, home, year_file).map_err(|key| {
+            let said = crate::tr!("studio-unknown-field", key = key);
+            Answer::json_status(400, &save::error(&said))
+        })
+    };
+    let site = edit(Home::Site)?;
+    let year_campaign = year_file.then(|| edit(Home::YearCampaign)).transpose()?;
+    Ok(Applied {
+        form,
+        files,
+        site,
+        year_campaign,
+    })
+}
+
+/// `POST /api/settings`: the form's values written into site.yaml and the year's campaign.yaml
+/// (409, and nothing written, when either changed on disk since the form read it).
 pub fn save(root: &Path, body: &[u8]) -> Answer {
-    let (form, text) = match applied(root, body) {
+    let applied = match applied(root, body) {
         Ok(applied) => applied,
         Err(refusal) => return refusal,
     };
-    let path = root.join(crate::layout::SITE_CONFIG);
-    save::answer(save::write_checked(root, &path, &text, &form.version))
+    let campaign_file = applied.files.path(Home::YearCampaign);
+    let writes = [
+        (
+            applied.files.site.as_path(),
+            Some(&applied.site),
+            &applied.form.version,
+        ),
+        (
+            campaign_file,
+            applied.year_campaign.as_ref(),
+            &applied.form.campaign_version,
+        ),
+    ];
+    // Both versions first, so that a conflict in the second file leaves the first unwritten.
+    for (path, text, expected) in &writes {
+        let Some(text) = text else { continue };
+        if save::version(std::fs::read(path).ok().as_deref()) != **expected {
+            return save::answer(save::write_checked(root, path, text, expected));
+        }
+    }
+    let mut written = Vec::new();
+    for (path, text, expected) in writes {
+        if let Some(text) = text {
+            match save::write_checked(root, path, text, expected) {
+                Ok(source) => written.push(source),
+                Err(conflict) => return conflict,
+            }
+        }
+    }
+    let mut written = written.into_iter();
+    Answer::json(&serde_json::json!({
+        "source": written.next(),
+        "campaign_source": written.next(),
+    }))
 }
 
-/// `POST /api/settings/check`: what the library finds in site.yaml with the form's unsaved
-/// values (its errors, else check's findings about it), each at its setting.
+/// `POST /api/settings/check`: what the library finds in site.yaml (and the year's
+/// campaign.yaml) with the form's unsaved values (their errors, else check's findings about
+/// them), each at its setting.
 pub fn validate(root: &Path, body: &[u8]) -> Answer {
-    let text = match applied(root, body) {
-        Ok((_, text)) => text,
+    let applied = match applied(root, body) {
+        Ok(applied) => applied,
         Err(refusal) => return refusal,
     };
-    let file = root.join(crate::layout::SITE_CONFIG);
-    let found = match SiteConfig::parse(&text, &file) {
+    let year = applied.files.year_campaign.as_ref().map(|(year, _)| *year);
+    let config = SiteConfig::parse(&applied.site, &applied.files.site).and_then(|config| {
+        match (year, &applied.year_campaign) {
+            (Some(year), Some(text)) => config.for_year_with(year, text),
+            _ => Ok(config),
+        }
+    });
+    let found = match config {
         Ok(config) => check::site_config_findings(&config, root),
         Err(problems) => check::Report::of_broken_config(&problems).findings,
     };
-    let document = Document::new(&text);
     let found = found.into_iter().map(|f| f.relative_to(root)).collect();
-    super::nominee::at_fields(found, |finding| setting_of(finding, &document))
+    let site = Document::new(&applied.site);
+    let campaign = Document::new(applied.year_campaign.as_deref().unwrap_or(""));
+    let campaign_file = applied.files.path(Home::YearCampaign);
+    let campaign_rel = campaign_file.strip_prefix(root).unwrap_or(campaign_file);
+    super::nominee::at_fields(found, |finding| {
+        let home = match applied.year_campaign.is_some() && finding.place.file == campaign_rel {
+            true => Home::YearCampaign,
+            false => Home::Site,
+        };
+        let document = if home == Home::Site { &site } else { &campaign };
+        setting_of(finding, document, home)
+    })
 }
 
 /// The setting a finding is about: the one its message names (`campaign.publicity.start`,
-/// `（base_url）`), else the one at its line of site.yaml, else the one holding its line (a
-/// deploy target's key).
-fn setting_of(finding: &Finding, document: &Document) -> Option<&'static str> {
+/// `（base_url）`), else the one at its line of its file (`home`), else the one holding its line
+/// (a deploy target's key).
+fn setting_of(finding: &Finding, document: &Document, home: Home) -> Option<&'static str> {
     let path = finding
         .place
         .line
@@ -322,15 +471,21 @@ fn setting_of(finding: &Finding, document: &Document) -> Option<&'static str> {
         text.contains(s.key) || text.contains(&format!("（{last}）"))
     };
     let holding = |s: &&Setting| {
-        let own = s.path();
+        let own = s.path_in(home);
         !path.is_empty() && path.len() >= own.len() && own.iter().zip(&path).all(|(a, b)| a == b)
     };
+    let of_home = |s: &&Setting| home == Home::Site || s.key.starts_with("campaign.");
     SETTINGS
         .iter()
         .filter(named)
         .max_by_key(|s| s.key.len())
-        .or_else(|| SETTINGS.iter().find(|s| s.is_at(&path)))
-        .or_else(|| SETTINGS.iter().find(holding))
+        .or_else(|| {
+            SETTINGS
+                .iter()
+                .filter(of_home)
+                .find(|s| s.is_at(&path, home))
+        })
+        .or_else(|| SETTINGS.iter().filter(of_home).find(holding))
         .map(|s| s.key)
 }
 
@@ -345,12 +500,15 @@ mod tests {
             "{title: 最美, campaign.rules.quotas.county: 3, footer.icp: '', campaign.year: null}",
         )
         .unwrap();
-        let edited = apply(text, &values).unwrap();
+        let edited = apply(text, &values, Home::Site, false).unwrap();
         assert_eq!(
             edited,
             text.replace("county: 2   # 每县", "county: 3 # 每县")
         );
         let unknown: BTreeMap<String, Value> = serde_yaml::from_str("{secret: x}").unwrap();
-        assert_eq!(apply(text, &unknown), Err("secret".to_string()));
+        assert_eq!(
+            apply(text, &unknown, Home::Site, false),
+            Err("secret".to_string())
+        );
     }
 }

@@ -68,7 +68,7 @@ fn a_setting_saved_keeps_the_comments_and_order_of_site_yaml() {
     let studio = Studio::start(&site);
     let data = settings(&studio);
     assert!(
-        data["year_campaign"].is_null(),
+        data["campaign_source"].is_null(),
         "one year: site.yaml holds it"
     );
     let value = |key: &str| {
@@ -125,7 +125,8 @@ fn a_setting_saved_keeps_the_comments_and_order_of_site_yaml() {
     let history = studio.get("/api/history?path=site.yaml");
     assert!(history.contains("\"id\""), "{history}");
     site.write("site.yaml", &format!("{after}# 编辑器里改过\n"));
-    let stale = serde_json::json!({"version": saved["version"], "values": {"title": "别的"}});
+    let stale =
+        serde_json::json!({"version": saved["source"]["version"], "values": {"title": "别的"}});
     let (status, conflict) = studio.post("/api/settings", &stale);
     assert_eq!(status, 409, "{conflict}");
     assert!(on_disk(&site, "site.yaml").ends_with("# 编辑器里改过\n"));
@@ -207,7 +208,7 @@ fn save_settings(studio: &Studio, values: serde_json::Value) -> serde_json::Valu
     let body = serde_json::json!({"version": version, "values": values});
     let (status, saved) = studio.post("/api/settings", &body);
     assert_eq!(status, 200, "{saved}");
-    saved["version"].clone()
+    saved["source"]["version"].clone()
 }
 
 #[test]
@@ -354,11 +355,7 @@ fn the_next_year_copies_the_settings_keeps_the_old_addresses_and_the_old_year_ca
     let data = phases(&studio);
     assert_eq!(data["years"], serde_json::json!([2022, 2023]));
     assert_eq!(data["source"]["path"], "content/2023/campaign.yaml");
-    assert_eq!(
-        settings(&studio)["year_campaign"],
-        "content/2023/campaign.yaml",
-        "the settings screen says where this year's campaign is"
-    );
+    year_settings_go_to_the_years_campaign_yaml(&site, &studio);
     // The old year's pages keep their addresses; a new nominee goes to the new year.
     site.build_ok();
     assert!(site
@@ -374,4 +371,53 @@ fn the_next_year_copies_the_settings_keeps_the_old_addresses_and_the_old_year_ca
         .root()
         .join("content/2023/laureates/赵敏/profile.yaml")
         .is_file());
+}
+
+/// After 「开始新一届」: the settings screen reads and writes the new year's campaign settings in
+/// its campaign.yaml (site.yaml untouched), and finds a bad quota there at its setting.
+fn year_settings_go_to_the_years_campaign_yaml(site: &TestSite, studio: &Studio) {
+    let data = settings(studio);
+    assert_eq!(
+        data["campaign_source"]["path"], "content/2023/campaign.yaml",
+        "the settings screen says where this year's campaign is"
+    );
+    let county = data["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "campaign.rules.quotas.county")
+        .unwrap()["value"]
+        .clone();
+    assert_eq!(county, 2, "read from the year's campaign.yaml");
+    let site_yaml = on_disk(site, "site.yaml");
+    let form = |county: i64| {
+        serde_json::json!({
+            "version": data["source"]["version"],
+            "campaign_version": data["campaign_source"]["version"],
+            "values": {"campaign.rules.quotas.county": county, "title": "测试评选"},
+        })
+    };
+    let (status, found) = studio.post("/api/settings/check", &form(-1));
+    assert_eq!(status, 200, "{found}");
+    let at_county = found["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["field"] == "campaign.rules.quotas.county" && f["severity"] == "error")
+        .count();
+    assert_eq!(at_county, 1, "the year's bad quota at its setting: {found}");
+    let (status, saved) = studio.post("/api/settings", &form(4));
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(
+        saved["campaign_source"]["path"],
+        "content/2023/campaign.yaml"
+    );
+    let campaign: serde_json::Value =
+        serde_yaml::from_str(&on_disk(site, "content/2023/campaign.yaml")).unwrap();
+    assert_eq!(campaign["rules"]["quotas"]["county"], 4);
+    assert_eq!(on_disk(site, "site.yaml"), site_yaml, "site.yaml untouched");
+    // A form read before the save is refused, and writes neither file.
+    let (status, _) = studio.post("/api/settings", &form(5));
+    assert_eq!(status, 409);
+    assert!(on_disk(site, "content/2023/campaign.yaml").contains("county: 4"));
 }

@@ -137,10 +137,15 @@ function settingsChanged() {
 async function saveSettings() {
   const state = document.getElementById('settings-state');
   state.textContent = t('studio-saving');
-  const { ok, status, data } = await postJson('/api/settings',
-    { version: settingsPage.data.source.version, values: settingsValues() });
+  const yearFile = settingsPage.data.campaign_source;
+  const { ok, status, data } = await postJson('/api/settings', {
+    version: settingsPage.data.source.version,
+    campaign_version: yearFile ? yearFile.version : '',
+    values: settingsValues(),
+  });
   if (ok) {
-    settingsPage.data.source = data;
+    settingsPage.data.source = data.source;
+    settingsPage.data.campaign_source = data.campaign_source;
     state.textContent = t('studio-saved');
     await checkSettings();
     return;
@@ -174,7 +179,7 @@ async function showSettings(app) {
       el('output', { id: 'settings-state' }),
       el('button', { type: 'button', id: 'settings-save', class: 'primary', onclick: saveSettings }, t('studio-settings-save'))),
     el('p', { class: 'note' }, t('studio-settings-intro')),
-    data.year_campaign ? el('p', { class: 'finding warning', id: 'year-campaign' }, t('studio-settings-year-file') + ' ' + data.year_campaign) : null,
+    data.campaign_source ? el('p', { class: 'note', id: 'year-campaign' }, t('studio-settings-year-file') + ' ' + data.campaign_source.path) : null,
     el('div', { id: 'settings-other' }),
     el('form', { id: 'settings-form', class: 'form settings-form', onsubmit: e => e.preventDefault() },
       data.sections.map(section => el('fieldset', { 'data-section': section.id },
