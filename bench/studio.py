@@ -18,7 +18,9 @@ another binary)
              GET /api/campaign (every profile loaded; target < 1 s), then check's verdict,
              GET /api/verdict (load and check, as `laurel check`, with what check keeps of
              the photos in .laurel-cache/check.json; COLD=1 deletes it first); each the first
-             answer and the median of 5 more (AGAIN=n: n more).
+             answer and the median of 5 more (AGAIN=n: n more). DROP=1 (as root) empties the
+             system's page cache first, so the first answer reads every file from the disk, as
+             the first open after the computer starts does.
 
 The 60-nominee site is the example's nine copied round-robin (serve.py's make_site). Needs a
 release build (cargo build --release), python3 and ffmpeg.
@@ -185,6 +187,11 @@ def bench_dashboard():
     if os.environ.get("COLD") and os.path.exists(memo):
         os.remove(memo)
     kept = os.path.exists(memo)
+    if os.environ.get("DROP"):
+        subprocess.run(["sync"], check=True)
+        with open("/proc/sys/vm/drop_caches", "w") as caches:
+            caches.write("3\n")
+        print("page cache dropped: the first answer reads from the disk")
     studio = Studio(site)
     try:
         again = int(os.environ.get("AGAIN", "5"))

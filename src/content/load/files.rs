@@ -2,7 +2,7 @@
 //! the folder), their captions, and near misses for a file that is not there.
 
 use super::profile::{ProfileContext, RawProfile};
-use super::{extension, file_name, list_dir, IMAGE_EXTENSIONS, VIDEO_EXTENSIONS};
+use super::{extension, file_name, list_files, IMAGE_EXTENSIONS, VIDEO_EXTENSIONS};
 use crate::content::{Focus, Photo, Video};
 use crate::layout::{PHOTOS_DIR, VIDEOS_DIR};
 use crate::{layout, said};
@@ -19,7 +19,7 @@ pub(super) fn find_portrait(
 ) -> Option<Photo> {
     let source = match &raw.portrait {
         Some(written) => cx.resolve("portrait", written)?,
-        None => list_dir(&cx.folder.join(PHOTOS_DIR), &mut cx.problems)
+        None => list_files(&cx.folder.join(PHOTOS_DIR), &mut cx.problems)
             .into_iter()
             .find(|p| is_portrait_name(p, name))?,
     };
@@ -86,8 +86,8 @@ pub(super) fn find_photos(
         return photos;
     }
     let portrait_source = portrait.map(|p| p.source.clone());
-    for path in list_dir(&cx.folder.join(PHOTOS_DIR), &mut cx.problems) {
-        if !path.is_file() || Some(&path) == portrait_source.as_ref() {
+    for path in list_files(&cx.folder.join(PHOTOS_DIR), &mut cx.problems) {
+        if Some(&path) == portrait_source.as_ref() {
             continue;
         }
         if cx.check_extension("photos", &path, IMAGE_EXTENSIONS, "image") {
@@ -112,9 +112,9 @@ pub(super) fn find_videos(cx: &mut ProfileContext, raw: &RawProfile) -> Vec<Vide
                 (cx.resolve("file", &v.file), v.title.clone(), poster)
             })
             .collect(),
-        None => list_dir(&cx.folder.join(VIDEOS_DIR), &mut cx.problems)
+        None => list_files(&cx.folder.join(VIDEOS_DIR), &mut cx.problems)
             .into_iter()
-            .filter(|p| p.is_file() && !CAPTION_EXTENSIONS.contains(&extension(p).as_str()))
+            .filter(|p| !CAPTION_EXTENSIONS.contains(&extension(p).as_str()))
             .map(|p| (Some(p), None, None))
             .collect(),
     };
