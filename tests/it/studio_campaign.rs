@@ -203,3 +203,64 @@ fn a_campaign_goes_from_an_empty_folder_and_three_units_zips_to_a_deployed_showc
     assert_eq!(files_holding(&root, SECRET), Vec::<String>::new());
     assert_eq!(window.take_errors(), Vec::<String>::new());
 }
+
+#[test]
+fn a_build_stopped_half_way_builds_again_and_the_publicity_phase_publishes_only_the_publicity() {
+    let site = crate::studio_settings::commented_site();
+    // Nominees with large photos, so that the images take a while.
+    for (n, name) in ["张一", "王二", "赵三", "钱四"].iter().enumerate() {
+        site.laureate(name, "organization: 市科协\n", "故事。\n", 0);
+        for i in 1..=4u8 {
+            let photo = format!("content/laureates/{name}/photos/{name}{i}.jpg");
+            site.write_bytes(&photo, &jpeg(1600, 1200, [30 * n as u8, 60 * i, 90]));
+        }
+    }
+    let studio = Studio::start(&site);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    open_screen(&window, "publish", "!!document.getElementById('build')");
+    window.run("document.getElementById('build').click()");
+    window.expect(
+        "/图片 [1-9]/.test(document.getElementById('build-progress').textContent)",
+        "the images begun",
+    );
+    window.run("document.getElementById('stop').click()");
+    window.expect(
+        "document.getElementById('build-progress').dataset.state === 'stopped'",
+        "stopped",
+    );
+    let said = window.js("document.querySelector('#build-result h3').textContent");
+    assert_eq!(said, "已停止生成，上次生成的网站保持不变");
+    assert!(!site.public().exists(), "no half-built public/");
+    window.run("document.getElementById('build').click()");
+    window.expect(
+        "document.getElementById('build-progress').dataset.state === 'done'",
+        "built the second time",
+    );
+    assert!(site.public().join("laureates").is_dir());
+    // 公示: switched on 阶段与年度, then built: only the 公示 is published.
+    let publicity = "document.querySelector('.phase[data-phase=\"publicity\"]')";
+    open_screen(&window, "phases", &format!("!!{publicity}"));
+    window.run(&format!(
+        "{publicity}.querySelector('button.switch').click()"
+    ));
+    window.expect(
+        "document.querySelector('.phase.current')?.dataset.phase === 'publicity'",
+        "the 公示 is the phase now",
+    );
+    open_screen(&window, "publish", "!!document.getElementById('build')");
+    window.run("document.getElementById('build').click()");
+    window.expect(
+        "document.getElementById('build-progress').dataset.state === 'done'",
+        "the 公示 built",
+    );
+    let index = std::fs::read_to_string(site.public().join("index.html")).unwrap();
+    assert!(index.contains("公示") && index.contains("王芳"), "{index}");
+    assert!(
+        !site.public().join("laureates").exists(),
+        "no profile pages in the 公示"
+    );
+    assert_eq!(window.take_errors(), Vec::<String>::new());
+}

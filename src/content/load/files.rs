@@ -2,7 +2,7 @@
 //! the folder), their captions, and near misses for a file that is not there.
 
 use super::profile::{ProfileContext, RawProfile};
-use super::{extension, file_name, list_files, IMAGE_EXTENSIONS, VIDEO_EXTENSIONS};
+use super::{extension, file_name, list_dir, list_files, IMAGE_EXTENSIONS, VIDEO_EXTENSIONS};
 use crate::content::{Focus, Photo, Video};
 use crate::layout::{PHOTOS_DIR, VIDEOS_DIR};
 use crate::{layout, said};
@@ -19,7 +19,7 @@ pub(super) fn find_portrait(
 ) -> Option<Photo> {
     let source = match &raw.portrait {
         Some(written) => cx.resolve("portrait", written)?,
-        None => list_files(&cx.folder.join(PHOTOS_DIR), &mut cx.problems)
+        None => list_dir(&cx.folder.join(PHOTOS_DIR), &mut cx.problems)
             .into_iter()
             .find(|p| is_portrait_name(p, name))?,
     };
