@@ -107,3 +107,34 @@ fn a_deploy_stopped_half_way_is_finished_by_the_next() {
     assert_eq!(finished["state"], "done", "{finished}");
     assert_eq!(objects(&moto.boto("dump", "kx-site")), published(&site));
 }
+
+#[test]
+fn deletions_past_the_limit_are_planned_and_need_the_editors_confirmation() {
+    let Some(moto) = Moto::start() else {
+        return;
+    };
+    let site = site(&moto.endpoint(), "kx-site", "    max_deletes: 2\n");
+    let studio = Studio::start(&site);
+    assert_eq!(run(&studio, &with_key(false))["state"], "done");
+    let before = moto.boto("dump", "kx-site");
+    std::fs::remove_dir_all(site.root().join("content/laureates/李明远")).unwrap();
+    site.build_ok();
+    // The plan lists every deletion, past the limit too, for the page to show.
+    let plan = run(&studio, &with_key(true));
+    assert_eq!(plan["state"], "done", "{plan}");
+    let deleted = plan["summary"]["deleted"].as_u64().unwrap();
+    assert!(deleted > 2, "{plan}");
+    // Not confirmed: refused, nothing changed; confirmed (`force`): done.
+    let refused = run(&studio, &with_key(false));
+    assert_eq!(refused["state"], "failed", "{refused}");
+    assert!(refused["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("max_deletes"));
+    assert_eq!(moto.boto("dump", "kx-site"), before, "nothing changed");
+    let mut confirmed: Value = serde_json::from_str(&with_key(false)).unwrap();
+    confirmed["force"] = Value::Bool(true);
+    let done = run(&studio, &confirmed.to_string());
+    assert_eq!(done["summary"]["deleted"], deleted, "{done}");
+    assert_eq!(objects(&moto.boto("dump", "kx-site")), published(&site));
+}
