@@ -40,12 +40,22 @@ pub fn init(dir: &Path, start: Start) -> Result<(), Diagnostic> {
             extract(&EXAMPLE_CONTENT, &dir.join(crate::layout::CONTENT_DIR)).map_err(io)?;
         }
         Start::Empty => {
-            std::fs::write(&site_yaml, EMPTY_SITE_YAML).map_err(io)?;
+            std::fs::write(
+                &site_yaml,
+                empty_site_yaml(crate::review::select::today().year),
+            )
+            .map_err(io)?;
             std::fs::create_dir_all(dir.join(LAUREATES_DIR)).map_err(io)?;
         }
     }
     extract(&EXAMPLE_STATIC, &dir.join(crate::layout::STATIC_DIR)).map_err(io)?;
     std::fs::write(dir.join(".gitignore"), "public/\n.laurel-cache/\n").map_err(io)
+}
+
+/// The empty campaign's site.yaml for a campaign of `year` (its year, the deadline ages are
+/// computed at, the example of its official name): a campaign begun today is this year's.
+fn empty_site_yaml(year: u32) -> String {
+    EMPTY_SITE_YAML.replace("2022", &year.to_string())
 }
 
 fn extract(embedded: &Dir, target: &Path) -> std::io::Result<()> {
@@ -100,4 +110,18 @@ pub fn new_laureate(root: &Path, name: &str) -> Result<PathBuf, Diagnostic> {
     )
     .map_err(io)?;
     Ok(folder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_campaign_begun_today_is_this_years() {
+        let text = empty_site_yaml(2026);
+        let config = crate::config::SiteConfig::parse(&text, Path::new("site.yaml")).unwrap();
+        assert_eq!(config.campaign.year, 2026);
+        assert!(text.contains("reference_date: 2026-04-20"), "{text}");
+        assert!(!text.contains("2022"), "{text}");
+    }
 }

@@ -256,12 +256,19 @@ impl Window {
     }
 
     pub fn visit(&self, url: &str) {
-        // headless_chrome's wait can miss a navigation's end (its flag is cleared by an event
-        // that may come before the wait begins: rust-headless-chrome #135); in full runs at
-        // load 8 a studio test's first navigation failed so, each test passing alone. Once
-        // more, then it is the page's failure.
+        // headless_chrome's wait can miss a navigation's end (it waits for the lifecycle's
+        // `networkAlmostIdle`, and an `init` of any frame after it starts the wait again:
+        // rust-headless-chrome #135); in full runs a studio test's first navigation waited out
+        // the 60 s so, three times in four for one test run alone. So: 10 s for that wait, then
+        // the page itself is asked whether it loaded; only if it did not, once more.
+        self.tab.set_default_timeout(Duration::from_secs(10));
         let navigated = self.tab.navigate_to(url).unwrap().wait_until_navigated();
-        if navigated.is_err() {
+        self.tab.set_default_timeout(Duration::from_secs(60));
+        let loaded = navigated.is_ok()
+            || self.wait_until(
+                "location.href !== 'about:blank' && document.readyState === 'complete'",
+            );
+        if !loaded {
             // The abandoned load's requests are cut off by the second navigation; what they
             // throw (an aborted fetch: "Uncaught (in promise)") is not the page's failure.
             self.tab

@@ -264,3 +264,47 @@ fn a_build_stopped_half_way_builds_again_and_the_publicity_phase_publishes_only_
     );
     assert_eq!(window.take_errors(), Vec::<String>::new());
 }
+
+#[test]
+fn a_private_value_of_several_lines_survives_an_edit_of_the_private_data() {
+    let site = crate::studio::two_nominees();
+    let profile = site.root().join("content/laureates/李强/profile.yaml");
+    std::fs::write(
+        &profile,
+        "name: 李强\ngender: 男\nprivate:\n  phone: '13800001111'\n  opinion: |\n    同意推荐。\n    （盖章）\n    2022年4月15日\n",
+    )
+    .unwrap();
+    let studio = Studio::start(&site);
+    let Some(window) = Window::open(LAPTOP) else {
+        return;
+    };
+    window.visit(&studio.url);
+    window.run("location.hash = '#/nominee/' + encodeURIComponent('李强')");
+    let field = "document.getElementById('field-private')";
+    window.expect(&format!("!!{field}"), "his form");
+    let shown = window.js(&format!("{field}.value"));
+    assert_eq!(
+        shown,
+        "opinion（推荐单位意见）：同意推荐。\n  （盖章）\n  2022年4月15日\nphone（联系电话）：13800001111",
+        "the known keys named, the opinion's lines kept"
+    );
+    type_into(
+        &window,
+        "field-private",
+        &format!("{}\n电子邮箱：li@example.org", shown.as_str().unwrap()),
+    );
+    window.run("document.getElementById('save').click()");
+    window.expect(
+        "document.getElementById('save-state').textContent === '已保存'",
+        "saved",
+    );
+    let saved: serde_json::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&profile).unwrap()).unwrap();
+    assert_eq!(
+        saved["private"]["opinion"], "同意推荐。\n（盖章）\n2022年4月15日\n",
+        "the opinion's three lines, as they were"
+    );
+    assert_eq!(saved["private"]["phone"], "13800001111");
+    assert_eq!(saved["private"]["电子邮箱"], "li@example.org");
+    assert_eq!(window.take_errors(), Vec::<String>::new());
+}

@@ -35,13 +35,44 @@ function input(f, value) {
       items.map(text).join('\n'));
   }
   if (f.kind === 'map') {
-    const rows = value && typeof value === 'object' ? Object.entries(value) : [];
-    return el('textarea', { id, name: f.key, rows: Math.max(2, rows.length + 1), placeholder: t('studio-private-example') },
-      rows.map(([k, v]) => k + '：' + text(v)).join('\n'));
+    const shown = privateText(value);
+    return el('textarea', { id, name: f.key, rows: Math.max(2, shown.split('\n').length + 1), placeholder: t('studio-private-example') },
+      shown);
   }
   if (f.kind === 'consent') return el('input', { id, name: f.key, type: 'date', value: text(value && value.date) });
   const type = f.kind === 'month' ? 'month' : f.kind === 'date' ? 'date' : 'text';
   return el('input', { id, name: f.key, type, value: text(value) });
+}
+
+/** The `private:` data as the page shows it: a line per entry, `key：value` (a key import writes
+ * with its Chinese name in brackets: `phone（联系电话）`), the further lines of a value of several
+ * lines (a 推荐单位意见 with its seal and date) indented by two spaces. */
+function privateText(map) {
+  const entries = map && typeof map === 'object' ? Object.entries(map) : [];
+  return entries.map(([key, value]) => {
+    const name = MESSAGES['studio-private-key-' + key] !== key && MESSAGES['studio-private-key-' + key];
+    const lines = String(value == null ? '' : value).replace(/\s+$/, '').split('\n');
+    return (name ? key + '（' + name + '）' : key) + '：' + lines.map((l, i) => (i ? '  ' : '') + l).join('\n');
+  }).join('\n');
+}
+
+/** The `private:` map `text` says (as [privateText] shows it): an indented line, or one without a
+ * colon, goes on the value before it; a value whose text did not change stays as it `was`. */
+function privateValues(text, was) {
+  const values = {};
+  let last = null;
+  for (const line of text.split('\n')) {
+    const entry = /^\s/.test(line) ? null : line.match(/^([^:：（(]+?)\s*(?:[（(][^）)]*[）)])?\s*[:：]\s*(.*?)\s*$/);
+    if (entry) {
+      last = entry[1];
+      values[last] = entry[2];
+    } else if (last !== null && line.trim()) values[last] += '\n' + line.trim();
+  }
+  const before = was && typeof was === 'object' ? was : {};
+  for (const key of Object.keys(values)) {
+    if (String(before[key] == null ? '' : before[key]).trim() === values[key].trim()) values[key] = before[key];
+  }
+  return values;
 }
 
 /** The form's values, as profile.yaml takes them. */
@@ -51,13 +82,8 @@ function formValues() {
     const node = document.getElementById('field-' + f.key);
     if (f.kind === 'bool') values[f.key] = node.checked;
     else if (f.kind === 'list') values[f.key] = node.value.split(/\n/).map(s => s.trim()).filter(Boolean);
-    else if (f.kind === 'map') {
-      values[f.key] = {};
-      for (const line of node.value.split(/\n/)) {
-        const m = line.match(/^\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$/);
-        if (m) values[f.key][m[1]] = m[2];
-      }
-    } else if (f.kind === 'consent') {
+    else if (f.kind === 'map') values[f.key] = privateValues(node.value, page.data.values[f.key]);
+    else if (f.kind === 'consent') {
       // The date the person agreed; the signed form's file stays as profile.yaml has it.
       const was = page.data.values[f.key];
       values[f.key] = node.value ? Object.assign({}, was && typeof was === 'object' ? was : {}, { date: node.value }) : null;

@@ -120,9 +120,11 @@ function showSettingFindings(result) {
 
 /** Checks the unsaved form. */
 async function checkSettings() {
+  // The editor may have left the screen since the typing that asked for this check.
+  if (!document.getElementById('settings-form')) return;
   const asked = ++settingsPage.checks;
   const { ok, data } = await postJson('/api/settings/check', { values: settingsValues() });
-  if (ok && asked === settingsPage.checks) showSettingFindings(data);
+  if (ok && asked === settingsPage.checks && document.getElementById('settings-form')) showSettingFindings(data);
 }
 
 const checkSettingsSoon = debounce(checkSettings, 250);
