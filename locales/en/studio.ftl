@@ -409,3 +409,7 @@ studio-private-key-education = education
 studio-private-key-address = postal address
 studio-private-key-postcode = postcode
 studio-private-key-opinion = the recommending unit's opinion
+studio-publish-check-found = Check found
+studio-publish-check-note = . Building and publishing do not stop for them: look at them before publishing,
+studio-publish-check-see = on the Nominees screen
+studio-publish-check-clean = Check found no problems.

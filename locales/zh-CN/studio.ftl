@@ -409,3 +409,7 @@ studio-private-key-education = 学历
 studio-private-key-address = 通讯地址
 studio-private-key-postcode = 邮政编码
 studio-private-key-opinion = 推荐单位意见
+studio-publish-check-found = 检查发现
+studio-publish-check-note = 。生成和发布不会因此停下：发布前请先看过这些问题，
+studio-publish-check-see = 到「推荐人选」查看
+studio-publish-check-clean = 检查没有发现问题。

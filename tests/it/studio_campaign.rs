@@ -181,8 +181,12 @@ fn a_campaign_goes_from_an_empty_folder_and_three_units_zips_to_a_deployed_showc
         "document.querySelectorAll('#imported .nominee-link').length === 4",
         "all four imported",
     );
-    // 生成与发布: build, then publish with the key typed in.
+    // 生成与发布: check's verdict above, then build, then publish with the key typed in.
     open_screen(&window, "publish", "!!document.getElementById('build')");
+    window.expect(
+        "/^检查发现 \\d+ 错误 · \\d+ 提醒/.test(document.getElementById('publish-check')?.textContent)",
+        "what check found, said before building",
+    );
     window.run("document.getElementById('build').click()");
     window.expect(
         "!!document.getElementById('build-summary') && !document.getElementById('deploy-not-built')",

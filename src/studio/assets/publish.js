@@ -106,10 +106,26 @@ function buildSection() {
   return { section, follow };
 }
 
-/** 生成与发布: the build's section, then the deploy's; an operation running already is followed. */
+/** Check's verdict in one line above the build: building and publishing do not wait for a clean
+ * check (the command line's neither), but the editor sees what check found before publishing. */
+function checkLine() {
+  const line = el('p', { id: 'publish-check', class: 'note' }, t('studio-checking'));
+  getJson('/api/verdict').then(v => {
+    const found = v.errors || v.warnings;
+    line.className = v.errors ? 'finding error' : found ? 'finding warning' : 'made';
+    line.replaceChildren(found
+      ? t('studio-publish-check-found') + ' ' + v.errors + ' ' + t('studio-errors') + ' · ' + v.warnings + ' ' + t('studio-warnings') + t('studio-publish-check-note')
+      : t('studio-publish-check-clean'),
+    found ? el('a', { href: '#' }, t('studio-publish-check-see')) : null);
+  }).catch(() => line.remove());
+  return line;
+}
+
+/** 生成与发布: check's verdict, the build's section, then the deploy's; an operation running
+ * already is followed. */
 async function showPublish(app) {
   const build = buildSection();
-  app.replaceChildren(el('h2', { class: 'screen-title' }, t('studio-publish')), build.section);
+  app.replaceChildren(el('h2', { class: 'screen-title' }, t('studio-publish')), checkLine(), build.section);
   siteReady();
   const deploy = await deploySection();
   app.append(deploy.section);
