@@ -168,7 +168,12 @@ fn count(summary: &str, what: &str) -> usize {
 
 /// The files of `public/` as bucket keys with their sizes.
 pub fn published(site: &TestSite) -> Vec<(String, u64)> {
-    tree(&site.public())
+    published_from(&site.public())
+}
+
+/// The files of the built site in `public` as bucket keys (prefix `zuimei/`) with their sizes.
+pub fn published_from(public: &Path) -> Vec<(String, u64)> {
+    tree(public)
         .into_iter()
         .map(|(path, bytes)| (format!("zuimei/{path}"), bytes.len() as u64))
         .collect()

@@ -3,8 +3,9 @@
 //! S3 server, without a terminal.
 
 use crate::browser::{open_screen, type_into, Window, LAPTOP, OVERFLOW_CHECK};
-use crate::deploy::{objects, published, site, Moto, KEY_ID, SECRET};
+use crate::deploy::{objects, published, published_from, site, Moto, KEY_ID, SECRET};
 use crate::studio::Studio;
+use crate::studio_receive::form;
 use crate::support::*;
 use std::io::Write;
 use std::path::Path;
@@ -74,12 +75,6 @@ fn the_studio_publishes_to_s3_with_a_key_typed_in_the_page() {
     assert_eq!(window.js(OVERFLOW_CHECK), serde_json::json!([]));
     window.screenshot("studio-deploy-done");
     assert_eq!(window.take_errors(), Vec::<String>::new());
-}
-
-/// A 推荐表 of `tests/fixtures/forms/`.
-fn form(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/forms/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// A unit's zip: for each nominee (folder, form), the form, a 二寸 portrait and three photos.
@@ -195,11 +190,11 @@ fn a_campaign_goes_from_an_empty_folder_and_three_units_zips_to_a_deployed_showc
     publish_with_typed_key(&window);
     let bucket = moto.boto("dump", "kx-site");
     let public = root.join("public");
-    let local: Vec<(String, u64)> = tree(&public)
-        .into_iter()
-        .map(|(path, bytes)| (format!("zuimei/{path}"), bytes.len() as u64))
-        .collect();
-    assert_eq!(objects(&bucket), local, "the bucket holds the built site");
+    assert_eq!(
+        objects(&bucket),
+        published_from(&public),
+        "the bucket holds the built site"
+    );
     let index = std::fs::read_to_string(public.join("index.html")).unwrap();
     for name in ["王芳", "赵建国", "王建华", "阿依古丽"] {
         assert!(index.contains(name), "{name} on the showcase's first page");

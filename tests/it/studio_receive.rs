@@ -7,7 +7,7 @@ use crate::support::*;
 use std::io::Write;
 
 /// A reference 推荐表 of `tests/fixtures/forms/`.
-fn form(name: &str) -> Vec<u8> {
+pub fn form(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/forms/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }

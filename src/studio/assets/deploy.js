@@ -5,13 +5,6 @@
 // deploy ends; the studio never writes it or sends it back.
 'use strict';
 
-/** A size in bytes as people read it. */
-function bytesText(bytes) {
-  if (bytes < 1024) return bytes + ' B';
-  if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1) + ' KB';
-  return (bytes / 1024 / 1024).toFixed(1) + ' MB';
-}
-
 /** The words of a change's kind. */
 const CHANGE_WORDS = { new: 'studio-deploy-new', changed: 'studio-deploy-changed', delete: 'studio-deploy-delete' };
 

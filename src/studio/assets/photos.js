@@ -5,9 +5,6 @@
 /** The address of a small preview of an image of the site. */
 const previewUrl = image => '/api/preview?path=' + encodeURIComponent(image.path) + '&v=' + image.version;
 
-/** Bytes in MB, one decimal. */
-const megabytes = bytes => (bytes / 1048576).toFixed(1) + ' MB';
-
 /** Seconds as m:ss. */
 const minutes = seconds => Math.floor(seconds / 60) + ':' + String(Math.round(seconds % 60)).padStart(2, '0');
 
@@ -16,7 +13,7 @@ function limitList(limits) {
   const sizes = limits.video_sizes.map(([w, h]) => w + '×' + h).join(t('studio-media-or'));
   return el('ul', { class: 'limits', id: 'media-limits' },
     el('li', {}, t('studio-media-limit-photos') + '：' + limits.photos_min + '–' + limits.photos_max + ' '
-      + t('studio-media-each-at-least') + ' ' + megabytes(limits.photo_min_bytes)),
+      + t('studio-media-each-at-least') + ' ' + bytesText(limits.photo_min_bytes)),
     el('li', {}, t('studio-media-limit-portrait') + '：' + t('studio-media-width-at-least') + ' ' + limits.portrait_min_width + ' px'),
     el('li', {}, t('studio-media-limit-videos') + '：' + t('studio-media-at-most') + ' ' + minutes(limits.video_max_seconds) + '，' + sizes),
     el('li', {}, t('studio-media-limit-upload') + '：' + limits.upload_photo_mb + ' MB / ' + limits.upload_video_mb + ' MB'));
@@ -78,7 +75,7 @@ function photoCard(image, index) {
   const marker = el('span', { class: 'focus-mark' });
   marker.style.left = image.focus[0] * 100 + '%';
   marker.style.top = image.focus[1] * 100 + '%';
-  const facts = image.width + '×' + image.height + ' · ' + megabytes(image.bytes)
+  const facts = image.width + '×' + image.height + ' · ' + bytesText(image.bytes)
     + (image.original ? ' · ' + t('studio-media-original') + ' ' + image.original : '');
   const shot = el('img', { src, alt: image.caption || image.file, title: t('studio-media-focus') });
   shot.addEventListener('click', event => setFocus(image, event));
@@ -95,7 +92,7 @@ function photoCard(image, index) {
 function videoCard(video) {
   const facts = video.duration == null
     ? t('studio-media-unreadable')
-    : minutes(video.duration) + ' · ' + video.width + '×' + video.height + ' · ' + megabytes(video.bytes);
+    : minutes(video.duration) + ' · ' + video.width + '×' + video.height + ' · ' + bytesText(video.bytes);
   const title = el('input', { class: 'title', value: video.title || '', placeholder: t('studio-media-video-title'),
     'aria-label': t('studio-media-video-title') + ' ' + video.file });
   title.addEventListener('change', () => { video.title = title.value.trim() || null; saveArrangement(); });

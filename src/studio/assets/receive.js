@@ -127,7 +127,7 @@ function receivedList(plan) {
   return el('details', { id: 'plan-received' }, el('summary', {}, t('studio-receive-files') + '（' + plan.files.length + '）'),
     el('ul', { class: 'received' }, plan.files.map(f => {
       const state = f.junk ? 'junk' : used(plan.report, f.path) ? 'used' : 'unused';
-      return el('li', { class: state }, f.path + ' · ' + (f.bytes / 1048576).toFixed(1) + ' MB · ' + t(FILE_WORDS[state]));
+      return el('li', { class: state }, f.path + ' · ' + bytesText(f.bytes) + ' · ' + t(FILE_WORDS[state]));
     })));
 }
 

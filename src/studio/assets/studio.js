@@ -28,6 +28,13 @@ async function getJson(path) {
   return response.json();
 }
 
+/** A size in bytes as people read it. */
+function bytesText(bytes) {
+  if (bytes < 1024) return bytes + ' B';
+  if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1) + ' KB';
+  return (bytes / 1024 / 1024).toFixed(1) + ' MB';
+}
+
 /** The address of an image of the site, by its path relative to the site folder. */
 const fileUrl = path => '/api/file?path=' + encodeURIComponent(path);
 
